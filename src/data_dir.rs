@@ -1,0 +1,88 @@
+//! Where Klik keeps its files: one data folder holding the user's database
+//! and, apart from it, the throwaway demo database.
+//!
+//! The folder is the OS application data folder (for example
+//! `~/.local/share/be.klik.desktop` on Linux, `%APPDATA%\be.klik.desktop` on
+//! Windows), or the folder named by `KLIK_DATA_DIR`. The desktop app and the
+//! CLI resolve it the same way, so they work on the same database.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The application identifier; also the data folder's name (as Tauri names it).
+pub const IDENTIFIER: &str = "be.klik.desktop";
+/// Environment variable that overrides the data folder.
+pub const OVERRIDE_VARIABLE: &str = "KLIK_DATA_DIR";
+/// The user's database file inside the data folder.
+pub const DATABASE_FILE: &str = "klik.sqlite";
+
+/// The data folder and the files in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DataDir {
+    root: PathBuf,
+}
+
+impl DataDir {
+    /// A data folder at an explicit place.
+    pub fn at(root: impl Into<PathBuf>) -> DataDir {
+        DataDir { root: root.into() }
+    }
+
+    /// Resolves the folder from the override (the value of `KLIK_DATA_DIR`)
+    /// or else the OS data folder; `None` when neither is known.
+    pub fn resolve(
+        override_value: Option<OsString>,
+        os_data_dir: Option<PathBuf>,
+    ) -> Option<DataDir> {
+        match override_value.filter(|v| !v.is_empty()) {
+            Some(value) => Some(DataDir::at(PathBuf::from(value))),
+            None => os_data_dir.map(|dir| DataDir::at(dir.join(IDENTIFIER))),
+        }
+    }
+
+    /// Resolves the folder from this process's environment and the OS.
+    pub fn from_environment() -> Option<DataDir> {
+        DataDir::resolve(std::env::var_os(OVERRIDE_VARIABLE), dirs::data_dir())
+    }
+
+    /// The folder itself.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The user's real database.
+    pub fn database(&self) -> PathBuf {
+        self.root.join(DATABASE_FILE)
+    }
+
+    /// The demo database, kept apart so exploring never touches real data.
+    pub fn demo_database(&self) -> PathBuf {
+        self.root.join("demo").join("klik-demo.sqlite")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn override_wins_over_the_os_folder() {
+        let dir = DataDir::resolve(
+            Some("/tmp/klik-test".into()),
+            Some("/home/x/.local/share".into()),
+        )
+        .unwrap();
+        assert_eq!(dir.database(), PathBuf::from("/tmp/klik-test/klik.sqlite"));
+        let os = DataDir::resolve(Some("".into()), Some("/home/x/.local/share".into())).unwrap();
+        assert_eq!(
+            os.root(),
+            Path::new("/home/x/.local/share/be.klik.desktop"),
+            "an empty override is ignored"
+        );
+        assert_ne!(
+            os.demo_database(),
+            os.database(),
+            "the demo never shares the real database"
+        );
+    }
+}

@@ -1,0 +1,208 @@
+//! The core's error type: what went wrong, where, and how to say it to a person.
+//!
+//! Every variant has a stable [`Error::code`] that the UI and scripts may act
+//! on, and a translated [`Error::message`] that names what and where. The
+//! `Display` text is English and meant for logs, never for the UI.
+
+use std::path::{Path, PathBuf};
+
+use crate::i18n::{Texts, fill};
+
+/// Convenient result alias for the core.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// One problem with one field of a form or one cell of an import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name in the form (`name`, `start`, `phases.2.end`, …).
+    pub field: String,
+    /// The catalogue key of the message.
+    pub key: &'static str,
+    /// Values for the message's placeholders.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl FieldError {
+    /// A problem with `field`, described by the catalogue entry `key`.
+    pub fn new(field: impl Into<String>, key: &'static str) -> FieldError {
+        FieldError {
+            field: field.into(),
+            key,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a placeholder value to the message.
+    pub fn with(mut self, name: &'static str, value: impl Into<String>) -> FieldError {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// The translated name of the field, as a form labels it ("Start date",
+    /// "Matching – end").
+    pub fn label(&self, texts: &Texts) -> String {
+        if let Some(rest) = self.field.strip_prefix("phases.") {
+            if let Some((kind, part)) = rest.split_once('.') {
+                let phase = texts.get(&format!("phase.{kind}")).to_string();
+                let key = if part == "start" {
+                    "field.phase_start"
+                } else {
+                    "field.phase_end"
+                };
+                return texts.format(key, &[("phase", &phase)]);
+            }
+        }
+        texts.get(&format!("field.{}", self.field)).to_string()
+    }
+
+    /// The translated message.
+    pub fn message(&self, texts: &Texts) -> String {
+        let args: Vec<(&str, &str)> = self.args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        texts.format(self.key, &args)
+    }
+}
+
+/// Everything that can go wrong in the core.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The input breaks one or more rules; nothing was written.
+    #[error("invalid input: {0:?}")]
+    Invalid(Vec<FieldError>),
+
+    /// A record the caller named does not exist.
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: i64 },
+
+    /// The database was written by a newer Klik; it is left untouched.
+    #[error("{path}: schema version {found} is newer than this Klik understands ({supported})")]
+    DatabaseTooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+
+    /// The file exists but is not a Klik database (another file renamed, another app's SQLite file).
+    #[error("{path} is not a Klik database")]
+    NotKlikDatabase { path: PathBuf },
+
+    /// The file is a damaged SQLite database (truncated, overwritten).
+    #[error("{path} is damaged: {detail}")]
+    DatabaseDamaged { path: PathBuf, detail: String },
+
+    /// The database or its folder cannot be written.
+    #[error("{path} cannot be written")]
+    ReadOnly { path: PathBuf },
+
+    /// The disk is full; the transaction was rolled back.
+    #[error("the disk holding {path} is full")]
+    DiskFull { path: PathBuf },
+
+    /// Another program holds the database locked for longer than we wait.
+    #[error("{path} is locked by another program")]
+    Busy { path: PathBuf },
+
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    /// An unexpected database error: a bug or an environment problem.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable code. Scripts and the UI may rely on these.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid_input",
+            Error::NotFound { .. } => "not_found",
+            Error::DatabaseTooNew { .. } => "database_too_new",
+            Error::NotKlikDatabase { .. } => "not_a_klik_database",
+            Error::DatabaseDamaged { .. } => "database_damaged",
+            Error::ReadOnly { .. } => "read_only",
+            Error::DiskFull { .. } => "disk_full",
+            Error::Busy { .. } => "busy",
+            Error::Io { .. } => "io",
+            Error::Database(_) => "internal",
+        }
+    }
+
+    /// A message for a person, in the language of `texts`.
+    pub fn message(&self, texts: &Texts) -> String {
+        let path = |p: &Path| p.display().to_string();
+        match self {
+            Error::Invalid(problems) => {
+                let lines: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.label(texts), p.message(texts)))
+                    .collect();
+                lines.join("\n")
+            }
+            Error::NotFound { what, id } => texts.format(
+                "error.not_found",
+                &[
+                    ("what", texts.get(&format!("noun.{what}"))),
+                    ("id", &id.to_string()),
+                ],
+            ),
+            Error::DatabaseTooNew {
+                path: p,
+                found,
+                supported,
+            } => texts.format(
+                "error.database_too_new",
+                &[
+                    ("path", &path(p)),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            Error::NotKlikDatabase { path: p } => {
+                texts.format("error.not_a_klik_database", &[("path", &path(p))])
+            }
+            Error::DatabaseDamaged { path: p, detail } => texts.format(
+                "error.database_damaged",
+                &[("path", &path(p)), ("detail", detail)],
+            ),
+            Error::ReadOnly { path: p } => texts.format("error.read_only", &[("path", &path(p))]),
+            Error::DiskFull { path: p } => texts.format("error.disk_full", &[("path", &path(p))]),
+            Error::Busy { path: p } => texts.format("error.busy", &[("path", &path(p))]),
+            Error::Io { path: p, source } => texts.format(
+                "error.io",
+                &[("path", &path(p)), ("detail", &source.to_string())],
+            ),
+            Error::Database(e) => fill(texts.get("error.internal"), &[("detail", &e.to_string())]),
+        }
+    }
+
+    /// The field problems, when this is an input error.
+    pub fn field_errors(&self) -> &[FieldError] {
+        match self {
+            Error::Invalid(problems) => problems,
+            _ => &[],
+        }
+    }
+
+    /// Turns a SQLite error into the error a person can act on, naming the file.
+    pub fn from_sqlite(error: rusqlite::Error, path: &Path) -> Error {
+        use rusqlite::ErrorCode;
+        let path = path.to_path_buf();
+        match error.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Error::NotKlikDatabase { path },
+            Some(ErrorCode::DatabaseCorrupt) => Error::DatabaseDamaged {
+                path,
+                detail: error.to_string(),
+            },
+            Some(ErrorCode::ReadOnly)
+            | Some(ErrorCode::CannotOpen)
+            | Some(ErrorCode::PermissionDenied) => Error::ReadOnly { path },
+            Some(ErrorCode::DiskFull) => Error::DiskFull { path },
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy { path },
+            _ => Error::Database(error),
+        }
+    }
+}

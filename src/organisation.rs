@@ -1,0 +1,232 @@
+//! The organisation that runs the programmes (its name and logo) and the
+//! app's small preferences (interface language, the first-start choice).
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::error::{Error, FieldError, Result};
+use crate::i18n::Catalogues;
+use crate::store::Store;
+
+/// The largest logo we keep: big enough for any sharp letterhead logo,
+/// small enough that every printed document stays light.
+pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
+/// The longest organisation name.
+pub const NAME_MAX: usize = 200;
+
+/// A logo image, checked to be PNG or JPEG by its content, not its file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logo {
+    pub bytes: Vec<u8>,
+    pub media_type: &'static str,
+}
+
+impl Logo {
+    /// Accepts the bytes of a PNG or JPEG file no larger than [`LOGO_MAX_BYTES`].
+    pub fn from_bytes(bytes: Vec<u8>) -> Result<Logo> {
+        if bytes.len() > LOGO_MAX_BYTES {
+            return Err(Error::Invalid(vec![
+                FieldError::new("logo", "error.logo.too_large")
+                    .with("size", format!("{:.1}", bytes.len() as f64 / 1_048_576.0))
+                    .with("max", (LOGO_MAX_BYTES / 1_048_576).to_string()),
+            ]));
+        }
+        let media_type = if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+            "image/png"
+        } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            "image/jpeg"
+        } else {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "logo",
+                "error.logo.not_an_image",
+            )]));
+        };
+        Ok(Logo { bytes, media_type })
+    }
+}
+
+/// The organisation's identity as it appears on every document.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Organisation {
+    pub name: String,
+    pub logo: Option<Logo>,
+}
+
+/// Reads the organisation.
+pub fn get(store: &Store) -> Result<Organisation> {
+    let row = store
+        .conn()
+        .query_row(
+            "SELECT name, logo, logo_type FROM organisation WHERE id = 1",
+            [],
+            |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, Option<Vec<u8>>>(1)?,
+                    row.get::<_, Option<String>>(2)?,
+                ))
+            },
+        )
+        .optional()
+        .map_err(|e| store.read_error(e))?;
+    let Some((name, logo, logo_type)) = row else {
+        return Ok(Organisation::default());
+    };
+    let logo = logo.zip(logo_type).map(|(bytes, kind)| Logo {
+        bytes,
+        media_type: if kind == "image/png" {
+            "image/png"
+        } else {
+            "image/jpeg"
+        },
+    });
+    Ok(Organisation { name, logo })
+}
+
+/// Sets the organisation's name (trimmed; may be empty while setting up).
+pub fn set_name(store: &mut Store, name: &str) -> Result<()> {
+    let name = name.trim();
+    if name.chars().count() > NAME_MAX {
+        return Err(Error::Invalid(vec![
+            FieldError::new("organisation_name", "error.organisation.name_too_long")
+                .with("max", NAME_MAX.to_string()),
+        ]));
+    }
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO organisation (id, name) VALUES (1, ?1)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+            [name],
+        )?;
+        Ok(())
+    })
+}
+
+/// Sets or removes the logo.
+pub fn set_logo(store: &mut Store, logo: Option<&Logo>) -> Result<()> {
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE organisation SET logo = ?1, logo_type = ?2 WHERE id = 1",
+            params![logo.map(|l| l.bytes.as_slice()), logo.map(|l| l.media_type)],
+        )?;
+        Ok(())
+    })
+}
+
+/// The interface language chosen by the user; `None` follows the OS.
+pub fn ui_language(store: &Store) -> Result<Option<String>> {
+    setting(store, "ui_language")
+}
+
+/// Chooses the interface language (`None`: follow the OS).
+pub fn set_ui_language(store: &mut Store, language: Option<&str>) -> Result<()> {
+    if let Some(code) = language.filter(|c| !Catalogues::shipped().has(c)) {
+        return Err(Error::Invalid(vec![
+            FieldError::new("ui_language", "error.programme.language_unknown").with("value", code),
+        ]));
+    }
+    set_setting(store, "ui_language", language)
+}
+
+/// What the user chose on first start.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StartChoice {
+    /// Explore Klik with the demo programme (in its own database).
+    Demo,
+    /// Start with an empty database for real work.
+    Empty,
+}
+
+impl StartChoice {
+    fn as_str(self) -> &'static str {
+        match self {
+            StartChoice::Demo => "demo",
+            StartChoice::Empty => "empty",
+        }
+    }
+}
+
+/// The first-start choice, or `None` when the welcome has not been answered yet.
+pub fn start_choice(store: &Store) -> Result<Option<StartChoice>> {
+    Ok(
+        setting(store, "start_choice")?.and_then(|v| match v.as_str() {
+            "demo" => Some(StartChoice::Demo),
+            "empty" => Some(StartChoice::Empty),
+            _ => None,
+        }),
+    )
+}
+
+/// Records the first-start choice.
+pub fn set_start_choice(store: &mut Store, choice: Option<StartChoice>) -> Result<()> {
+    set_setting(store, "start_choice", choice.map(StartChoice::as_str))
+}
+
+fn setting(store: &Store, key: &str) -> Result<Option<String>> {
+    store
+        .conn()
+        .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+            r.get(0)
+        })
+        .optional()
+        .map_err(|e| store.read_error(e))
+}
+
+fn set_setting(store: &mut Store, key: &str, value: Option<&str>) -> Result<()> {
+    store.write(|tx| {
+        match value {
+            Some(value) => tx.execute(
+                "INSERT INTO setting (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )?,
+            None => tx.execute("DELETE FROM setting WHERE key = ?1", [key])?,
+        };
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn logo_is_recognised_by_content() {
+        assert_eq!(
+            Logo::from_bytes(b"\x89PNG\r\n\x1a\nrest".to_vec())
+                .unwrap()
+                .media_type,
+            "image/png"
+        );
+        assert_eq!(
+            Logo::from_bytes(vec![0xFF, 0xD8, 0xFF, 0xE0])
+                .unwrap()
+                .media_type,
+            "image/jpeg"
+        );
+        let pdf = Logo::from_bytes(b"%PDF-1.7".to_vec()).unwrap_err();
+        assert_eq!(pdf.field_errors()[0].key, "error.logo.not_an_image");
+        let huge = Logo::from_bytes(vec![0x89; LOGO_MAX_BYTES + 1]).unwrap_err();
+        assert_eq!(
+            huge.field_errors()[0].key,
+            "error.logo.too_large",
+            "size is checked before content"
+        );
+    }
+
+    #[test]
+    fn settings_round_trip_and_clear() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(
+            ui_language(&store).unwrap(),
+            None,
+            "a new database follows the OS language"
+        );
+        set_ui_language(&mut store, Some("en")).unwrap();
+        assert_eq!(ui_language(&store).unwrap().as_deref(), Some("en"));
+        set_ui_language(&mut store, None).unwrap();
+        assert_eq!(ui_language(&store).unwrap(), None);
+        assert!(set_ui_language(&mut store, Some("klingon")).is_err());
+        set_name(&mut store, "  De Vries Logistiek ").unwrap();
+        assert_eq!(get(&store).unwrap().name, "De Vries Logistiek");
+    }
+}

@@ -1,0 +1,254 @@
+//! The SQLite store: opening a database file safely and bringing its schema up to date.
+//!
+//! Opening never changes a file that is not ours or that a newer Klik wrote:
+//! the header, application id and schema version are checked before any
+//! pragma that writes (such as switching to WAL). Migrations are numbered
+//! `.sql` files applied in one transaction and tracked by `PRAGMA user_version`.
+//! This module knows nothing about programmes or participants.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::{Error, Result};
+
+/// `PRAGMA application_id` of every Klik database: "KLIK" in ASCII.
+pub const APPLICATION_ID: i64 = 0x4B4C_494B;
+
+/// The migrations, in order; migration `n` (1-based) brings the schema to version `n`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_init.sql")];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a write waits for another connection before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open, migrated Klik database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and migrates it to [`SCHEMA_VERSION`].
+    ///
+    /// The folder is created when missing. A file that is not a Klik database,
+    /// a damaged one, or one from a newer Klik is refused and left as it was.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(folder).map_err(|source| io_error(folder, source))?;
+        }
+        check_header(path)?;
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| Error::from_sqlite(e, path))?;
+        Store::prepare(conn, path.to_path_buf())
+    }
+
+    /// A fresh database in memory, for tests and dry runs.
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        Store::prepare(conn, PathBuf::from(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
+        let sqlite = |e: rusqlite::Error| Error::from_sqlite(e, &path);
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+        // Read-only checks first: nothing below may write to a file we will refuse.
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        let application_id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        let objects: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(sqlite)?;
+        let ours = application_id == APPLICATION_ID || (application_id == 0 && objects == 0);
+        if !ours {
+            return Err(Error::NotKlikDatabase { path });
+        }
+        if version > SCHEMA_VERSION {
+            return Err(Error::DatabaseTooNew {
+                path,
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if objects > 0 {
+            let verdict: String = conn
+                .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+                .map_err(sqlite)?;
+            if verdict != "ok" {
+                return Err(Error::DatabaseDamaged {
+                    path,
+                    detail: verdict,
+                });
+            }
+        }
+        // Durability over speed: an HR officer writes little, and losing a
+        // confirmed matching to a power cut is worse than a slower save.
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(sqlite)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(sqlite)?;
+        migrate(&mut conn, version).map_err(sqlite)?;
+        Ok(Store { conn, path })
+    }
+
+    /// The file this store reads and writes (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The connection, for queries of the domain modules.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `work` in one immediate transaction: all of it is saved, or none.
+    /// SQLite errors are translated so that they name this database's file.
+    pub fn write<T>(&mut self, work: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| Error::from_sqlite(e, &path))?;
+        let value = work(&tx).map_err(|e| match e {
+            Error::Database(inner) => Error::from_sqlite(inner, &path),
+            other => other,
+        })?;
+        tx.commit().map_err(|e| Error::from_sqlite(e, &path))?;
+        Ok(value)
+    }
+
+    /// Maps a SQLite error from a read so that it names this database's file.
+    pub fn read_error(&self, error: rusqlite::Error) -> Error {
+        Error::from_sqlite(error, &self.path)
+    }
+}
+
+/// Refuses a non-empty file whose first bytes are not a SQLite header,
+/// before SQLite gets a chance to touch it.
+fn check_header(path: &Path) -> Result<()> {
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => return Err(io_error(path, source)),
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => return Err(io_error(path, source)),
+        }
+    }
+    if read == 0 {
+        // An empty file is what SQLite itself leaves after a failed first open.
+        return Ok(());
+    }
+    if read < header.len() || &header != b"SQLite format 3\0" {
+        return Err(Error::NotKlikDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn io_error(path: &Path, source: std::io::Error) -> Error {
+    match source.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly {
+                path: path.to_path_buf(),
+            }
+        }
+        std::io::ErrorKind::StorageFull => Error::DiskFull {
+            path: path.to_path_buf(),
+        },
+        _ => Error::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    }
+}
+
+/// Applies every migration above `from` in one transaction, then records the version.
+fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
+    if from >= SCHEMA_VERSION {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Exclusive)?;
+    for sql in &MIGRATIONS[from as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    // The application id and version are header fields, not schema: they are
+    // written here, inside the same transaction, rather than by the scripts.
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_database_gets_the_current_schema_and_our_pragmas() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("klik.sqlite")).unwrap();
+        let conn = store.conn();
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
+        let fk: i64 = conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        let id: i64 = conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        assert_eq!(
+            mode, "wal",
+            "WAL keeps readers and the writer apart and survives crashes"
+        );
+        assert_eq!(fk, 1, "foreign keys are the last line of defence");
+        assert_eq!(id, APPLICATION_ID);
+    }
+
+    #[test]
+    fn opening_twice_does_not_migrate_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("klik.sqlite");
+        drop(Store::open(&path).unwrap());
+        let store = Store::open(&path).unwrap();
+        let version: i64 = store
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+    }
+
+    #[test]
+    fn creates_a_missing_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deeper").join("still").join("klik.sqlite");
+        Store::open(&path).unwrap();
+        assert!(path.exists());
+    }
+}
