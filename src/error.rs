@@ -19,7 +19,16 @@ pub struct FieldError {
     /// The catalogue key of the message.
     pub key: &'static str,
     /// Values for the message's placeholders.
-    pub args: Vec<(&'static str, String)>,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// A placeholder value; dates are written the way the reader's language writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Date(chrono::NaiveDate),
+    /// A catalogue key whose text goes in (a phase's name, say).
+    Key(&'static str),
 }
 
 impl FieldError {
@@ -34,7 +43,19 @@ impl FieldError {
 
     /// Adds a placeholder value to the message.
     pub fn with(mut self, name: &'static str, value: impl Into<String>) -> FieldError {
-        self.args.push((name, value.into()));
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    /// Adds the translated text of catalogue entry `key` to the message.
+    pub fn with_key(mut self, name: &'static str, key: &'static str) -> FieldError {
+        self.args.push((name, Arg::Key(key)));
+        self
+    }
+
+    /// Adds a date to the message, written as the reader's language writes dates.
+    pub fn with_date(mut self, name: &'static str, value: chrono::NaiveDate) -> FieldError {
+        self.args.push((name, Arg::Date(value)));
         self
     }
 
@@ -57,7 +78,19 @@ impl FieldError {
 
     /// The translated message.
     pub fn message(&self, texts: &Texts) -> String {
-        let args: Vec<(&str, &str)> = self.args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        let values: Vec<(&str, String)> = self
+            .args
+            .iter()
+            .map(|(name, arg)| {
+                let value = match arg {
+                    Arg::Text(text) => text.clone(),
+                    Arg::Date(day) => crate::date::short(*day, texts.language()),
+                    Arg::Key(key) => texts.get(key).to_string(),
+                };
+                (*name, value)
+            })
+            .collect();
+        let args: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
         texts.format(self.key, &args)
     }
 }

@@ -1,1 +1,482 @@
-fn main() {}
+//! `klik`: the command-line twin of the Klik app.
+//!
+//! Every main job of the app can be done here, on the same database, through
+//! the same core functions. Subcommands and `--json` output are a public
+//! interface, documented in the README: change them only compatibly.
+//! Exit codes: 0 success, 1 a user error (one line on stderr), 2 a usage error.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+
+use klik::data_dir::DataDir;
+use klik::i18n::{Texts, language_for_locale};
+use klik::organisation::{self, StartChoice};
+use klik::programme::{self, Listing, PhaseForm, PhaseKind, Programme, ProgrammeForm, ProgrammeId};
+use klik::{Error, Store, clock, date, demo};
+
+#[derive(Parser)]
+#[command(
+    name = "klik",
+    version,
+    about = "Klik from the command line: mentoring programmes, scripted."
+)]
+struct Cli {
+    /// The database file (default: klik.sqlite in the data folder, or KLIK_DATA_DIR).
+    #[arg(long, global = true, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Print results as JSON (errors as one JSON line on stderr).
+    #[arg(long, global = true)]
+    json: bool,
+    /// Language of messages: nl, en or fr (default: from LANG).
+    #[arg(long, global = true, value_name = "CODE")]
+    lang: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Prepare the demo: with --db, fill that (empty) database; otherwise make
+    /// the app's own demo database and have the app open on it.
+    Demo {
+        /// Throw away an existing demo database and make a fresh one.
+        #[arg(long)]
+        reset: bool,
+    },
+    /// Set up and look at programmes.
+    #[command(subcommand)]
+    Programme(ProgrammeCommand),
+    /// Show which database is used and what it holds.
+    Info,
+}
+
+#[derive(Subcommand)]
+enum ProgrammeCommand {
+    /// List programmes (current ones unless --archived or --all).
+    List {
+        #[arg(long, conflicts_with = "all")]
+        archived: bool,
+        #[arg(long)]
+        all: bool,
+    },
+    /// Show one programme with its phases.
+    Show { id: i64 },
+    /// Create a programme; phases not given follow from the dates.
+    Create(CreateArgs),
+    /// Change a programme; only the options given change.
+    Edit {
+        id: i64,
+        #[command(flatten)]
+        fields: ProgrammeFields,
+    },
+    /// Copy a programme (settings and phases) under a new name.
+    Duplicate {
+        id: i64,
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// Move a programme to the archive.
+    Archive { id: i64 },
+    /// Bring a programme back from the archive.
+    Restore { id: i64 },
+}
+
+#[derive(Args)]
+struct CreateArgs {
+    #[arg(long)]
+    name: String,
+    /// Start date: 01-09-2027 or 2027-09-01.
+    #[arg(long)]
+    start: String,
+    /// End date.
+    #[arg(long)]
+    end: String,
+    #[command(flatten)]
+    more: ProgrammeFields,
+}
+
+#[derive(Args, Default)]
+struct ProgrammeFields {
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long)]
+    start: Option<String>,
+    #[arg(long)]
+    end: Option<String>,
+    #[arg(long)]
+    purpose: Option<String>,
+    /// The programme's goals, one per line.
+    #[arg(long)]
+    goals: Option<String>,
+    #[arg(long)]
+    context: Option<String>,
+    /// Weeks between meetings (1–12; default 4).
+    #[arg(long, value_name = "WEEKS")]
+    cadence_weeks: Option<String>,
+    /// Default mentees per mentor (1–20; default 2).
+    #[arg(long, value_name = "N")]
+    capacity: Option<String>,
+    /// Language of the programme's documents: nl, en or fr.
+    #[arg(long, value_name = "CODE")]
+    language: Option<String>,
+    /// A phase's dates, as KIND=START..END (for example matching=01-10-2027..31-10-2027).
+    #[arg(long = "phase", value_name = "KIND=START..END")]
+    phases: Vec<String>,
+}
+
+/// A user error on its way out: the core error, or a problem with the arguments.
+enum Failure {
+    Core(Error),
+    Usage(String),
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure::Core(e)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let texts = Texts::for_language(&message_language(cli.lang.as_deref()));
+    match run(&cli, &texts) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("klik: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Core(error)) => {
+            let message = error.message(&texts).replace('\n', "; ");
+            if cli.json {
+                let line = serde_json::json!({ "code": error.code(), "message": message });
+                eprintln!("{line}");
+            } else {
+                eprintln!("klik: {message}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn message_language(flag: Option<&str>) -> String {
+    if let Some(code) = flag {
+        return language_for_locale(code).to_string();
+    }
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .map(|tag| language_for_locale(&tag).to_string())
+        .unwrap_or_else(|| "en".to_string())
+}
+
+fn data_dir() -> Result<DataDir, Failure> {
+    DataDir::from_environment().ok_or_else(|| {
+        Failure::Usage(
+            "no data folder is known on this system; pass --db PATH or set KLIK_DATA_DIR"
+                .to_string(),
+        )
+    })
+}
+
+fn open(cli: &Cli) -> Result<Store, Failure> {
+    let path = match &cli.db {
+        Some(path) => path.clone(),
+        None => data_dir()?.database(),
+    };
+    Ok(Store::open(&path)?)
+}
+
+fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
+    let now = clock::now();
+    match &cli.command {
+        Command::Demo { reset } => {
+            let (path, programmes) = match &cli.db {
+                Some(path) => {
+                    let mut store = Store::open(path)?;
+                    (path.clone(), demo::populate(&mut store, now)?.programmes)
+                }
+                None => {
+                    let dir = data_dir()?;
+                    let path = dir.demo_database();
+                    if *reset {
+                        remove_database(&path)?;
+                    }
+                    let mut store = Store::open(&path)?;
+                    // An existing demo is kept (with what the user did in it) unless --reset.
+                    let existing = programme::list(&store, Listing::All)?;
+                    let programmes = if existing.is_empty() {
+                        demo::populate(&mut store, now)?.programmes
+                    } else {
+                        existing.iter().map(|p| p.id).collect()
+                    };
+                    let mut real = Store::open(&dir.database())?;
+                    organisation::set_start_choice(&mut real, Some(StartChoice::Demo))?;
+                    (path, programmes)
+                }
+            };
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "database": path.display().to_string(),
+                    "programmes": programmes.iter().map(|id| id.0).collect::<Vec<_>>(),
+                }));
+            } else {
+                println!("{}", path.display());
+            }
+        }
+        Command::Info => {
+            let store = open(cli)?;
+            let all = programme::list(&store, Listing::All)?;
+            let org = organisation::get(&store)?;
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "database": store.path().display().to_string(),
+                    "schema_version": klik::store::SCHEMA_VERSION,
+                    "organisation": org.name,
+                    "programmes": all.len(),
+                }));
+            } else {
+                println!("{}", store.path().display());
+                println!(
+                    "{} · {}",
+                    org.name,
+                    texts.format("programmes.count", &[("count", &all.len().to_string())])
+                );
+            }
+        }
+        Command::Programme(command) => run_programme(cli, texts, command, now)?,
+    }
+    Ok(())
+}
+
+fn run_programme(
+    cli: &Cli,
+    texts: &Texts,
+    command: &ProgrammeCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    let id = match command {
+        ProgrammeCommand::List { archived, all } => {
+            let listing = match (archived, all) {
+                (_, true) => Listing::All,
+                (true, _) => Listing::Archived,
+                _ => Listing::Current,
+            };
+            let programmes = programme::list(&store, listing)?;
+            if cli.json {
+                print_json(
+                    &programmes
+                        .iter()
+                        .map(ProgrammeJson::from)
+                        .collect::<Vec<_>>(),
+                );
+            } else {
+                for p in &programmes {
+                    println!(
+                        "{:>4}  {}  {} – {}{}",
+                        p.id.0,
+                        p.draft.name,
+                        date::short(p.draft.start, texts.language()),
+                        date::short(p.draft.end, texts.language()),
+                        if p.archived_at.is_some() {
+                            format!("  [{}]", texts.get("programme.archived_badge"))
+                        } else {
+                            String::new()
+                        }
+                    );
+                }
+            }
+            return Ok(());
+        }
+        ProgrammeCommand::Show { id } => ProgrammeId(*id),
+        ProgrammeCommand::Create(args) => {
+            let mut form = ProgrammeForm {
+                name: args.name.clone(),
+                start: args.start.clone(),
+                end: args.end.clone(),
+                ..ProgrammeForm::default()
+            };
+            apply(&mut form, &args.more)?;
+            let draft = form.validate()?;
+            programme::create(&mut store, &draft, now)?
+        }
+        ProgrammeCommand::Edit { id, fields } => {
+            let id = ProgrammeId(*id);
+            let current = programme::get(&store, id)?;
+            let mut form = ProgrammeForm::from_draft(&current.draft);
+            let dates_changed = fields.start.is_some() || fields.end.is_some();
+            if dates_changed && fields.phases.is_empty() {
+                // New dates without new phases: the phases follow the dates again.
+                form.phases.clear();
+            }
+            apply(&mut form, fields)?;
+            let draft = form.validate()?;
+            programme::update(&mut store, id, &draft, now)?;
+            id
+        }
+        ProgrammeCommand::Duplicate { id, name } => {
+            let original = programme::get(&store, ProgrammeId(*id))?;
+            let name = name.clone().unwrap_or_else(|| {
+                programme::copy_name(&original.draft.name, texts.get("programmes.copy_label"))
+            });
+            programme::duplicate(&mut store, original.id, &name, now)?
+        }
+        ProgrammeCommand::Archive { id } => {
+            programme::set_archived(&mut store, ProgrammeId(*id), true, now)?;
+            ProgrammeId(*id)
+        }
+        ProgrammeCommand::Restore { id } => {
+            programme::set_archived(&mut store, ProgrammeId(*id), false, now)?;
+            ProgrammeId(*id)
+        }
+    };
+    let programme = programme::get(&store, id)?;
+    if cli.json {
+        print_json(&ProgrammeJson::from(&programme));
+    } else {
+        print_programme(&programme, texts, now.date());
+    }
+    Ok(())
+}
+
+/// Copies the options that were given onto the form.
+fn apply(form: &mut ProgrammeForm, fields: &ProgrammeFields) -> Result<(), Failure> {
+    let set = |target: &mut String, value: &Option<String>| {
+        if let Some(value) = value {
+            *target = value.clone();
+        }
+    };
+    set(&mut form.name, &fields.name);
+    set(&mut form.start, &fields.start);
+    set(&mut form.end, &fields.end);
+    set(&mut form.purpose, &fields.purpose);
+    set(&mut form.goals, &fields.goals);
+    set(&mut form.context, &fields.context);
+    set(&mut form.cadence_weeks, &fields.cadence_weeks);
+    set(&mut form.default_capacity, &fields.capacity);
+    set(&mut form.document_language, &fields.language);
+    for text in &fields.phases {
+        let parsed = text.split_once('=').and_then(|(kind, range)| {
+            let kind = PhaseKind::parse(kind.trim())?;
+            let (start, end) = range.split_once("..")?;
+            Some(PhaseForm {
+                kind,
+                start: start.trim().to_string(),
+                end: end.trim().to_string(),
+            })
+        });
+        let phase = parsed.ok_or_else(|| {
+            Failure::Usage(format!(
+                "--phase {text:?}: write KIND=START..END with KIND one of preparation, matching, intake, trajectory, closing"
+            ))
+        })?;
+        form.phases.retain(|p| p.kind != phase.kind);
+        form.phases.push(phase);
+    }
+    Ok(())
+}
+
+fn remove_database(path: &std::path::Path) -> Result<(), Failure> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(Failure::Core(Error::Io { path: file, source })),
+        }
+    }
+    Ok(())
+}
+
+fn print_programme(p: &Programme, texts: &Texts, today: chrono::NaiveDate) {
+    let lang = texts.language();
+    println!("{} (#{})", p.draft.name, p.id.0);
+    println!(
+        "{}",
+        texts.format(
+            "programme.period",
+            &[
+                ("start", &date::short(p.draft.start, lang)),
+                ("end", &date::short(p.draft.end, lang))
+            ]
+        )
+    );
+    if p.archived_at.is_some() {
+        println!("[{}]", texts.get("programme.archived_badge"));
+    }
+    for phase in &p.draft.phases {
+        let marker = if phase.start <= today && today <= phase.end {
+            "▶"
+        } else {
+            " "
+        };
+        println!(
+            "{marker} {:<16} {} – {}",
+            texts.get(&format!("phase.{}", phase.kind.as_str())),
+            date::short(phase.start, lang),
+            date::short(phase.end, lang)
+        );
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).expect("our JSON values always serialise")
+    );
+}
+
+/// The stable JSON shape of a programme in CLI output.
+#[derive(Serialize)]
+struct ProgrammeJson {
+    id: i64,
+    name: String,
+    purpose: String,
+    goals: String,
+    context: String,
+    start: String,
+    end: String,
+    cadence_weeks: u8,
+    default_capacity: u8,
+    document_language: String,
+    archived: bool,
+    phases: Vec<PhaseJson>,
+}
+
+#[derive(Serialize)]
+struct PhaseJson {
+    phase: &'static str,
+    start: String,
+    end: String,
+}
+
+impl From<&Programme> for ProgrammeJson {
+    fn from(p: &Programme) -> ProgrammeJson {
+        ProgrammeJson {
+            id: p.id.0,
+            name: p.draft.name.clone(),
+            purpose: p.draft.purpose.clone(),
+            goals: p.draft.goals.clone(),
+            context: p.draft.context.clone(),
+            start: date::iso(p.draft.start),
+            end: date::iso(p.draft.end),
+            cadence_weeks: p.draft.cadence_weeks,
+            default_capacity: p.draft.default_capacity,
+            document_language: p.draft.document_language.clone(),
+            archived: p.archived_at.is_some(),
+            phases: p
+                .draft
+                .phases
+                .iter()
+                .map(|ph| PhaseJson {
+                    phase: ph.kind.as_str(),
+                    start: date::iso(ph.start),
+                    end: date::iso(ph.end),
+                })
+                .collect(),
+        }
+    }
+}

@@ -56,6 +56,17 @@ impl PhaseKind {
         }
     }
 
+    /// The catalogue key of the phase's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            PhaseKind::Preparation => "phase.preparation",
+            PhaseKind::Matching => "phase.matching",
+            PhaseKind::Intake => "phase.intake",
+            PhaseKind::Trajectory => "phase.trajectory",
+            PhaseKind::Closing => "phase.closing",
+        }
+    }
+
     /// Reads the stored name.
     pub fn parse(text: &str) -> Option<PhaseKind> {
         PhaseKind::ALL.into_iter().find(|k| k.as_str() == text)
@@ -102,6 +113,34 @@ impl Programme {
             .rev()
             .find(|p| p.start <= today && today <= p.end)
             .map(|p| p.kind)
+    }
+}
+
+/// Where a programme stands on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Not started; starts in this many days.
+    Upcoming { days_to_start: i64 },
+    /// Under way; ends in this many days (0 on the last day).
+    Running { days_left: i64 },
+    /// Past its end date.
+    Ended,
+}
+
+impl Programme {
+    /// Where this programme stands on `today`.
+    pub fn progress_on(&self, today: NaiveDate) -> Progress {
+        if today < self.draft.start {
+            Progress::Upcoming {
+                days_to_start: (self.draft.start - today).num_days(),
+            }
+        } else if today <= self.draft.end {
+            Progress::Running {
+                days_left: (self.draft.end - today).num_days(),
+            }
+        } else {
+            Progress::Ended
+        }
     }
 }
 
@@ -173,6 +212,21 @@ pub fn default_phases(start: NaiveDate, end: NaiveDate) -> Vec<Phase> {
     phases
 }
 
+/// The default phases for dates as typed, to fill in a form; the date problems otherwise.
+pub fn suggest_phases(start: &str, end: &str) -> Result<Vec<Phase>> {
+    let mut problems = Vec::new();
+    let start = parse_date("start", start, &mut problems);
+    let end = parse_date("end", end, &mut problems);
+    match (start, end) {
+        (Some(start), Some(end)) if end > start => Ok(default_phases(start, end)),
+        (Some(_), Some(_)) => Err(Error::Invalid(vec![FieldError::new(
+            "end",
+            "error.programme.end_before_start",
+        )])),
+        _ => Err(Error::Invalid(problems)),
+    }
+}
+
 impl ProgrammeForm {
     /// The form for an existing programme, for editing.
     pub fn from_draft(draft: &ProgrammeDraft) -> ProgrammeForm {
@@ -203,15 +257,7 @@ impl ProgrammeForm {
         let mut problems = Vec::new();
 
         let name = self.name.trim().to_string();
-        if name.is_empty() {
-            problems.push(FieldError::new("name", "error.programme.name_empty"));
-        } else if name.chars().count() > NAME_MAX {
-            problems.push(
-                FieldError::new("name", "error.programme.name_too_long")
-                    .with("max", NAME_MAX.to_string())
-                    .with("length", name.chars().count().to_string()),
-            );
-        }
+        problems.extend(name_problem(&name));
         let mut text = |field: &'static str, value: &str| {
             let value = value.trim().to_string();
             if value.chars().count() > TEXT_MAX {
@@ -327,15 +373,15 @@ impl ProgrammeForm {
                     let outside = if phase_start < start { "start" } else { "end" };
                     local.push(
                         FieldError::new(field(outside), "error.phase.outside_programme")
-                            .with("start", date::iso(start))
-                            .with("end", date::iso(end)),
+                            .with_date("start", start)
+                            .with_date("end", end),
                     );
                 } else if let Some(previous) =
                     phases.last().filter(|p: &&Phase| p.start > phase_start)
                 {
                     local.push(
                         FieldError::new(field("start"), "error.phase.out_of_order")
-                            .with("previous", previous.kind.as_str()),
+                            .with_key("previous", previous.kind.label_key()),
                     );
                 } else {
                     phases.push(Phase {
@@ -351,6 +397,22 @@ impl ProgrammeForm {
             }
         }
         phases
+    }
+}
+
+/// The problem with a programme name, if any (the name must already be trimmed).
+fn name_problem(name: &str) -> Option<FieldError> {
+    let length = name.chars().count();
+    if length == 0 {
+        Some(FieldError::new("name", "error.programme.name_empty"))
+    } else if length > NAME_MAX {
+        Some(
+            FieldError::new("name", "error.programme.name_too_long")
+                .with("max", NAME_MAX.to_string())
+                .with("length", length.to_string()),
+        )
+    } else {
+        None
     }
 }
 
@@ -528,6 +590,10 @@ pub fn duplicate(
     name: &str,
     now: NaiveDateTime,
 ) -> Result<ProgrammeId> {
+    let name = name.trim();
+    if let Some(problem) = name_problem(name) {
+        return Err(Error::Invalid(vec![problem]));
+    }
     store.write(|tx| {
         let mut draft = get_in(tx, id)?.draft;
         draft.name = name.to_string();

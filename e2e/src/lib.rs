@@ -1,0 +1,146 @@
+//! The harness of Klik's end-to-end tests: start the real desktop app through
+//! tauri-driver (WebDriver), find things the way a person does, and save
+//! screenshots to look at.
+//!
+//! `cargo xtask test` starts Xvfb and tauri-driver and sets the variables
+//! read here; run that rather than `cargo test -p klik-e2e`.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long a step may take before the test fails: generous for a debug build on a busy CI machine.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+fn required(variable: &str) -> String {
+    std::env::var(variable).unwrap_or_else(|_| {
+        panic!("{variable} is not set: run the end-to-end tests with `cargo xtask test`, which starts Xvfb and tauri-driver")
+    })
+}
+
+/// Where screenshots and the tests' data folders go.
+pub fn out_dir() -> PathBuf {
+    let dir = PathBuf::from(required("KLIK_E2E_OUT"));
+    std::fs::create_dir_all(&dir).expect("the e2e output folder can be created");
+    dir
+}
+
+/// A fresh, empty data folder for one test.
+pub fn fresh_data_dir(name: &str) -> PathBuf {
+    let dir = out_dir().join("data").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("the test's data folder can be created");
+    dir
+}
+
+/// The `klik` command-line binary built alongside the app.
+pub fn cli() -> PathBuf {
+    PathBuf::from(required("KLIK_E2E_CLI"))
+}
+
+/// The running app, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+}
+
+impl App {
+    /// Starts Klik on `data_dir` in a new window.
+    pub async fn launch(data_dir: &Path) -> App {
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("browserName".into(), "wry".into());
+        capabilities.insert(
+            "tauri:options".into(),
+            serde_json::json!({
+                "application": required("KLIK_E2E_APP"),
+                "args": ["--data-dir", data_dir.display().to_string()],
+            }),
+        );
+        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&required("KLIK_E2E_DRIVER"))
+            .await
+            .expect("tauri-driver starts a Klik session");
+        App { client }
+    }
+
+    /// Waits until an element matching `css` is there, and returns it.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("expected {css} on screen: {e}"))
+    }
+
+    /// Waits for a link or button whose text is exactly `text`.
+    pub async fn find_text(&self, css: &str, text: &str) -> Element {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            for element in self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default()
+            {
+                if element
+                    .text()
+                    .await
+                    .map(|t| t.trim() == text)
+                    .unwrap_or(false)
+                {
+                    return element;
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                panic!("expected {css} with the text {text:?} on screen");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+    }
+
+    /// Clears a text field and types `text` into it, key by key.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.expect("a text field can be cleared");
+        field.send_keys(text).await.expect("text can be typed");
+    }
+
+    /// The text of the element matching `css`.
+    pub async fn text(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .text()
+            .await
+            .expect("elements have text")
+    }
+
+    /// Saves a screenshot of the window as `name`.png in the output folder.
+    pub async fn screenshot(&self, name: &str) {
+        // Let transitions and fonts settle so the picture shows what a person sees.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .expect("WebDriver takes screenshots");
+        std::fs::write(out_dir().join(format!("{name}.png")), png)
+            .expect("screenshots can be saved");
+    }
+
+    /// Closes the window; the app quits with it.
+    pub async fn quit(self) {
+        self.client.close().await.expect("the session ends cleanly");
+    }
+}

@@ -1,0 +1,148 @@
+//! The journeys a new user takes, in the real Klik window.
+
+use klik_e2e::{App, fresh_data_dir};
+
+/// The programme name of the journey: an apostrophe, curly quotes, a dash,
+/// a diaeresis and the euro sign must all survive typing, saving and restarting.
+const NAME: &str = "Zoë's ‘klik’ — €";
+
+#[tokio::test]
+async fn first_start_demo_then_a_new_programme_survives_a_restart() {
+    let data = fresh_data_dir("journey");
+
+    let app = App::launch(&data).await;
+    app.find("#welcome-demo").await;
+    app.screenshot("01-welcome").await;
+    app.click("#welcome-demo").await;
+
+    let table = app.find("#programme-table").await;
+    let rows = table
+        .find_all(fantoccini::Locator::Css("tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(
+        rows.len(),
+        3,
+        "the demo has three current programmes (a fourth is archived)"
+    );
+    app.find("#demo-banner").await;
+    app.screenshot("02-programmes-en").await;
+
+    // The form refuses bad input with every problem at once and keeps what was typed.
+    app.click("#new-programme").await;
+    app.find("#programme-form").await;
+    app.type_into("#field-start", "01-02-2027").await;
+    app.type_into("#field-end", "31-01-2027").await;
+    app.click("#save-programme").await;
+    let summary = app.text("#error-summary").await;
+    assert!(
+        summary.contains("Enter a name for the programme"),
+        "empty name is named: {summary}"
+    );
+    assert!(
+        summary.contains("The end date must come after the start date"),
+        "end before start is named: {summary}"
+    );
+    app.screenshot("03-form-errors-en").await;
+
+    app.type_into("#field-name", NAME).await;
+    app.type_into("#field-end", "31-01-2028").await;
+    app.click("#recalculate-phases").await;
+    let matching_start = app.find("#field-phases-matching-start").await;
+    let value = matching_start
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(
+        value, "08/03/2027",
+        "phases follow the new dates (English writes dd/mm/yyyy)"
+    );
+    app.screenshot("04-form-filled-en").await;
+    app.click("#save-programme").await;
+    assert_eq!(
+        app.text("#programme-name").await,
+        NAME,
+        "the detail page shows the exact name"
+    );
+    app.find("#phase-timeline").await;
+    app.screenshot("05-programme-detail-en").await;
+
+    // Dutch: the same screens in the other language.
+    app.click("#nav-settings").await;
+    app.find("#settings-language")
+        .await
+        .select_by_value("nl")
+        .await
+        .unwrap();
+    app.find_text("h1", "Instellingen").await;
+    app.screenshot("06-settings-nl").await;
+    app.click("#nav-programmes").await;
+    app.find_text("h1", "Programma’s").await;
+    app.screenshot("07-programmes-nl").await;
+    app.click("#new-programme").await;
+    app.find_text("h1", "Nieuw programma").await;
+    app.click("#save-programme").await;
+    let summary = app.text("#error-summary").await;
+    assert!(
+        summary.contains("Geef het programma een naam"),
+        "errors are translated: {summary}"
+    );
+    app.screenshot("08-form-errors-nl").await;
+    app.quit().await;
+
+    // Restart: the demo is still chosen, the programme and the language are kept.
+    let app = App::launch(&data).await;
+    let link = app.find_text("a.programme-link", NAME).await;
+    link.click().await.unwrap();
+    assert_eq!(
+        app.text("#programme-name").await,
+        NAME,
+        "the name survives a restart exactly"
+    );
+    app.screenshot("09-after-restart-nl").await;
+    app.quit().await;
+
+    // The demo lives in its own file; the user's own database holds no programmes.
+    let output = std::process::Command::new(klik_e2e::cli())
+        .args(["--json", "--db"])
+        .arg(data.join("klik.sqlite"))
+        .args(["programme", "list", "--all"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stdout).trim(),
+        "[]",
+        "the demo never writes into the real database"
+    );
+}
+
+#[tokio::test]
+async fn a_file_that_is_not_a_klik_database_is_explained_and_left_alone() {
+    let data = fresh_data_dir("not-a-database");
+    let path = data.join("klik.sqlite");
+    let bytes = b"%PDF-1.7\nthis is a report someone renamed\n".to_vec();
+    std::fs::write(&path, &bytes).unwrap();
+
+    let app = App::launch(&data).await;
+    let message = app.text("#database-error").await;
+    assert!(
+        message.contains("is not a Klik database"),
+        "the reason is given: {message}"
+    );
+    assert!(
+        message.contains("klik.sqlite"),
+        "the file is named: {message}"
+    );
+    app.screenshot("10-not-a-database-en").await;
+    app.click("#retry-open").await;
+    app.find("#database-error").await;
+    app.quit().await;
+
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "Klik never touches a file it refused"
+    );
+}

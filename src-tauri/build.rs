@@ -1,0 +1,29 @@
+//! Declares every app command so that capabilities can grant them one by one.
+//! Without this manifest, every window could call every command.
+
+/// The app's IPC commands; each must also be granted in `capabilities/main.json`.
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "catalogue",
+    "choose_start",
+    "switch_workspace",
+    "list_programmes",
+    "get_programme",
+    "suggest_phases",
+    "create_programme",
+    "update_programme",
+    "duplicate_programme",
+    "set_programme_archived",
+    "get_settings",
+    "set_organisation_name",
+    "set_logo",
+    "set_ui_language",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build must find tauri.conf.json, the icons and the capabilities");
+}

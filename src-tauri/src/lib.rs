@@ -1,0 +1,70 @@
+//! Klik's desktop shell: the window, the IPC commands and their JSON.
+//!
+//! This crate is thin on purpose. Each command converts its input, calls one
+//! core function and converts the result to a DTO; business rules live in the
+//! `klik` core. SQLite work runs on a blocking thread, never on the thread
+//! that draws the window.
+
+mod commands;
+mod dto;
+mod session;
+
+use std::sync::Arc;
+
+use klik::data_dir::DataDir;
+use tauri::{Builder, Runtime};
+
+pub use session::Shared;
+
+/// Registers Klik's state and commands on a builder: the real app and the
+/// command tests (on `tauri::test::mock_builder`) go through this same function.
+pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R> {
+    builder
+        .manage(shared)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::catalogue,
+            commands::choose_start,
+            commands::switch_workspace,
+            commands::list_programmes,
+            commands::get_programme,
+            commands::suggest_phases,
+            commands::create_programme,
+            commands::update_programme,
+            commands::duplicate_programme,
+            commands::set_programme_archived,
+            commands::get_settings,
+            commands::set_organisation_name,
+            commands::set_logo,
+            commands::set_ui_language,
+        ])
+}
+
+/// The data folder: `--data-dir PATH` on the command line (used by the
+/// end-to-end tests to give each test its own folder), else `KLIK_DATA_DIR`,
+/// else the OS application data folder.
+fn data_dir(mut args: impl Iterator<Item = String>) -> Option<DataDir> {
+    while let Some(arg) = args.next() {
+        if let Some(path) = arg.strip_prefix("--data-dir=") {
+            return Some(DataDir::at(path));
+        }
+        if arg == "--data-dir" {
+            if let Some(path) = args.next() {
+                return Some(DataDir::at(path));
+            }
+        }
+    }
+    DataDir::from_environment()
+}
+
+/// Starts the desktop app. A database that cannot be opened does not stop
+/// the window from opening: the UI shows the translated reason instead.
+pub fn run() {
+    let shared = Arc::new(Shared::open(data_dir(std::env::args().skip(1))));
+    setup(tauri::Builder::default(), shared)
+        .run(tauri::generate_context!())
+        .expect("the Klik window could not be created (is a display available?)");
+}
+
+#[cfg(test)]
+mod tests;

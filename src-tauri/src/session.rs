@@ -1,0 +1,178 @@
+//! The app's state between commands: the user's database, the demo database
+//! when the user is exploring it, and the language to speak.
+
+use std::sync::{Arc, Mutex, PoisonError};
+
+use klik::data_dir::DataDir;
+use klik::i18n::{Texts, language_for_locale};
+use klik::organisation::{self, StartChoice};
+use klik::programme::{self, Listing};
+use klik::{Error, Store, clock, demo};
+
+use crate::dto::CommandError;
+
+/// Shared by all commands; the mutex serialises database work, which SQLite
+/// does anyway for writes, and keeps the one connection per file simple.
+pub struct Shared {
+    session: Mutex<Session>,
+}
+
+/// What the app has open.
+pub struct Session {
+    pub data_dir: Option<DataDir>,
+    /// The user's own database, or why it could not be opened.
+    pub real: Result<Store, Error>,
+    /// The demo database while the user explores the demo.
+    pub demo: Option<Store>,
+    /// The OS locale the window reported (`nl-BE`, `en-US`, …).
+    pub os_locale: String,
+}
+
+impl Shared {
+    /// Opens the user's database in `data_dir`, and the demo when the user chose it last time.
+    pub fn open(data_dir: Option<DataDir>) -> Shared {
+        let mut session = Session {
+            data_dir,
+            real: Err(Error::Io {
+                path: "(no data folder)".into(),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "no data folder is known on this system",
+                ),
+            }),
+            demo: None,
+            os_locale: String::new(),
+        };
+        session.reopen();
+        Shared {
+            session: Mutex::new(session),
+        }
+    }
+
+    /// Runs `work` on a blocking thread with the session locked, so the window
+    /// stays responsive while SQLite works.
+    pub async fn run<T, F>(self: &Arc<Self>, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Session) -> Result<T, CommandError> + Send + 'static,
+    {
+        let shared = Arc::clone(self);
+        tauri::async_runtime::spawn_blocking(move || {
+            // A panic in an earlier command must not lock the user out: the
+            // data is in SQLite, not in this mutex, so carrying on is safe.
+            let mut session = shared
+                .session
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            work(&mut session)
+        })
+        .await
+        .map_err(|_| CommandError::unexpected())?
+    }
+}
+
+impl Session {
+    /// (Re)opens the user's database and, if it was chosen, the demo.
+    pub fn reopen(&mut self) {
+        self.demo = None;
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        self.real = Store::open(&dir.database());
+        let wants_demo = self
+            .real
+            .as_ref()
+            .ok()
+            .and_then(|store| organisation::start_choice(store).ok().flatten())
+            == Some(StartChoice::Demo);
+        if wants_demo {
+            // If the demo cannot be opened, the user lands in their own data: no harm done.
+            self.demo = self.open_demo().ok();
+        }
+    }
+
+    /// The language to speak: the user's choice, or the OS locale's.
+    pub fn language(&self) -> String {
+        self.real
+            .as_ref()
+            .ok()
+            .and_then(|store| organisation::ui_language(store).ok().flatten())
+            .unwrap_or_else(|| language_for_locale(&self.os_locale).to_string())
+    }
+
+    /// Texts in the current language.
+    pub fn texts(&self) -> Texts {
+        Texts::for_language(&self.language())
+    }
+
+    /// A core error as the UI receives it, translated.
+    pub fn fail(&self, error: Error) -> CommandError {
+        CommandError::from_core(&error, &self.texts())
+    }
+
+    /// The user's database, or the reason it is unavailable.
+    pub fn real(&mut self) -> Result<&mut Store, CommandError> {
+        let texts = self.texts();
+        match &mut self.real {
+            Ok(store) => Ok(store),
+            Err(error) => Err(CommandError::from_core(error, &texts)),
+        }
+    }
+
+    /// The database the user works in now: the demo while exploring it, else their own.
+    pub fn active(&mut self) -> Result<&mut Store, CommandError> {
+        if self.demo.is_some() {
+            return Ok(self.demo.as_mut().expect("checked just above"));
+        }
+        self.real()
+    }
+
+    /// True while the demo is open.
+    pub fn in_demo(&self) -> bool {
+        self.demo.is_some()
+    }
+
+    /// Opens the demo database, filling it the first time.
+    fn open_demo(&self) -> Result<Store, Error> {
+        let dir = self.data_dir.as_ref().ok_or_else(|| Error::Io {
+            path: "(no data folder)".into(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
+        })?;
+        let mut store = Store::open(&dir.demo_database())?;
+        if programme::list(&store, Listing::All)?.is_empty() {
+            demo::populate(&mut store, clock::now())?;
+        }
+        Ok(store)
+    }
+
+    /// Runs core `work` on the active database, translating its error.
+    pub fn with_active<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> klik::Result<T>,
+    ) -> Result<T, CommandError> {
+        let result = work(self.active()?);
+        result.map_err(|e| self.fail(e))
+    }
+
+    /// Runs core `work` on the user's own database, translating its error.
+    pub fn with_real<T>(
+        &mut self,
+        work: impl FnOnce(&mut Store) -> klik::Result<T>,
+    ) -> Result<T, CommandError> {
+        let result = work(self.real()?);
+        result.map_err(|e| self.fail(e))
+    }
+
+    /// Switches to the demo (`true`) or to the user's own data (`false`) and remembers it.
+    pub fn switch(&mut self, demo: bool) -> Result<(), CommandError> {
+        if demo {
+            let store = self.open_demo().map_err(|e| self.fail(e))?;
+            self.with_real(|real| organisation::set_start_choice(real, Some(StartChoice::Demo)))?;
+            self.demo = Some(store);
+        } else {
+            self.with_real(|real| organisation::set_start_choice(real, Some(StartChoice::Empty)))?;
+            self.demo = None;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,255 @@
+//! The commands as the window calls them, without a window: the same setup
+//! as the real app on Tauri's mock runtime, answering real IPC requests.
+
+use std::sync::Arc;
+
+use serde_json::{Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{
+    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
+};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+
+use klik::data_dir::DataDir;
+
+use crate::{Shared, setup};
+
+struct Window {
+    _app: App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+}
+
+fn window(dir: &std::path::Path) -> Window {
+    let shared = Arc::new(Shared::open(Some(DataDir::at(dir))));
+    let app = setup(mock_builder(), shared)
+        .build(mock_context(noop_assets()))
+        .expect("the app builds on the mock runtime");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a mock window");
+    Window { _app: app, webview }
+}
+
+impl Window {
+    fn call(&self, command: &str, body: InvokeBody) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: command.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "http://tauri.localhost".parse().expect("a valid URL"),
+                body,
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|response| {
+            response
+                .deserialize::<Value>()
+                .expect("commands answer JSON")
+        })
+    }
+
+    fn invoke(&self, command: &str, args: Value) -> Result<Value, Value> {
+        self.call(command, InvokeBody::Json(args))
+    }
+}
+
+#[test]
+fn first_start_offers_the_welcome_then_opens_the_demo() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    let status = window
+        .invoke("app_status", json!({"osLocale": "nl-BE", "retry": false}))
+        .unwrap();
+    assert_eq!(
+        status["state"], "welcome",
+        "an empty database asks how to start"
+    );
+    assert_eq!(status["language"], "nl", "a Flemish computer gets Dutch");
+    assert_eq!(status["demo"], false);
+
+    let status = window
+        .invoke("choose_start", json!({"choice": "demo"}))
+        .unwrap();
+    assert_eq!(
+        (status["state"].as_str(), status["demo"].as_bool()),
+        (Some("ready"), Some(true))
+    );
+    assert!(
+        status["database"]
+            .as_str()
+            .unwrap()
+            .ends_with("klik-demo.sqlite")
+    );
+    let programmes = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap();
+    assert_eq!(programmes.as_array().unwrap().len(), 3);
+    assert!(programmes[0]["phases"].as_array().unwrap().len() == 5);
+
+    let status = window
+        .invoke("switch_workspace", json!({"demo": false}))
+        .unwrap();
+    assert_eq!(status["demo"], false);
+    let programmes = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap();
+    assert_eq!(
+        programmes,
+        json!([]),
+        "the user's own database holds none of the demo"
+    );
+}
+
+#[test]
+fn form_errors_come_back_translated_with_their_fields() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    let error = window
+        .invoke(
+            "create_programme",
+            json!({"form": {"name": "", "start": "31-02-2027", "end": "01-01-2028"}}),
+        )
+        .unwrap_err();
+    assert_eq!(error["code"], "invalid_input");
+    assert_eq!(error["fields"][0]["field"], "name");
+    assert_eq!(error["fields"][0]["label"], "Name");
+    assert_eq!(error["fields"][1]["field"], "start");
+    assert_eq!(
+        error["fields"][1]["message"],
+        "“31-02-2027” does not exist in the calendar."
+    );
+
+    window
+        .invoke("set_ui_language", json!({"language": "nl"}))
+        .unwrap();
+    let error = window
+        .invoke(
+            "create_programme",
+            json!({"form": {"name": "", "start": "01-09-2027", "end": "01-06-2028"}}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        error["fields"][0]["message"],
+        "Geef het programma een naam."
+    );
+}
+
+#[test]
+fn a_programme_is_created_edited_duplicated_and_archived() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "nl-BE", "retry": false}))
+        .unwrap();
+    window
+        .invoke("choose_start", json!({"choice": "empty"}))
+        .unwrap();
+    let form = json!({"name": "Zoë's ‘klik’ — €", "start": "04-01-2027", "end": "17-12-2027", "phases": []});
+    let created = window
+        .invoke("create_programme", json!({"form": form}))
+        .unwrap();
+    assert_eq!(created["name"], "Zoë's ‘klik’ — €");
+    let id = created["id"].clone();
+
+    let mut edit = form.clone();
+    edit["cadence_weeks"] = json!("2");
+    let edited = window
+        .invoke("update_programme", json!({"id": id, "form": edit}))
+        .unwrap();
+    assert_eq!(edited["cadence_weeks"], 2);
+
+    let copy = window
+        .invoke("duplicate_programme", json!({"id": id}))
+        .unwrap();
+    assert_eq!(
+        copy["name"], "Zoë's ‘klik’ — € (kopie)",
+        "the copy is named in the interface language"
+    );
+
+    window
+        .invoke(
+            "set_programme_archived",
+            json!({"id": id, "archived": true}),
+        )
+        .unwrap();
+    let archived = window
+        .invoke("list_programmes", json!({"listing": "archived"}))
+        .unwrap();
+    assert_eq!(archived[0]["id"], id);
+    let missing = window
+        .invoke("get_programme", json!({"id": 999}))
+        .unwrap_err();
+    assert_eq!(missing["code"], "not_found");
+}
+
+#[test]
+fn the_logo_is_checked_by_content_and_can_be_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    window
+        .invoke("choose_start", json!({"choice": "empty"}))
+        .unwrap();
+    let refused = window
+        .call(
+            "set_logo",
+            InvokeBody::Raw(b"%PDF-1.7 not an image".to_vec()),
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused["fields"][0]["message"],
+        "This file is not a PNG or JPEG image."
+    );
+    let png = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../icons/32x32.png")).unwrap();
+    let settings = window.call("set_logo", InvokeBody::Raw(png)).unwrap();
+    assert!(
+        settings["logo"]
+            .as_str()
+            .unwrap()
+            .starts_with("data:image/png;base64,")
+    );
+    let settings = window
+        .call("set_logo", InvokeBody::Raw(Vec::new()))
+        .unwrap();
+    assert_eq!(settings["logo"], Value::Null);
+}
+
+#[test]
+fn an_unusable_database_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klik.sqlite");
+    std::fs::write(
+        &path,
+        b"not a database at all, but long enough to have a header",
+    )
+    .unwrap();
+    let window = window(dir.path());
+    let status = window
+        .invoke("app_status", json!({"osLocale": "nl-BE", "retry": true}))
+        .unwrap();
+    assert_eq!(status["state"], "unavailable");
+    assert_eq!(status["error"]["code"], "not_a_klik_database");
+    assert!(
+        status["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("is geen Klik-database")
+    );
+    let error = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap_err();
+    assert_eq!(error["code"], "not_a_klik_database");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"not a database at all, but long enough to have a header"
+    );
+}

@@ -1,0 +1,216 @@
+//! The `klik` command line: exit codes, messages and JSON, as scripts see them.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn klik(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_klik"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("KLIK_NOW", "2026-11-28T10:00:00")
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the klik binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn create_list_show_edit_and_archive_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let created = klik(
+        &db,
+        &[
+            "--json",
+            "programme",
+            "create",
+            "--name",
+            "Zoë's ‘klik’ — €",
+            "--start",
+            "04-01-2027",
+            "--end",
+            "2027-12-17",
+            "--phase",
+            "matching=01-02-2027..28-02-2027",
+        ],
+    );
+    assert!(created.status.success(), "{}", stderr(&created));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&created)).unwrap();
+    assert_eq!(json["name"], "Zoë's ‘klik’ — €");
+    assert_eq!(json["phases"][1]["phase"], "matching");
+    assert_eq!(json["phases"][1]["start"], "2027-02-01");
+    assert_eq!(
+        json["cadence_weeks"], 4,
+        "the default cadence is every 4 weeks"
+    );
+    let id = json["id"].as_i64().unwrap().to_string();
+
+    let edited = klik(
+        &db,
+        &[
+            "--json",
+            "programme",
+            "edit",
+            &id,
+            "--cadence-weeks",
+            "2",
+            "--language",
+            "en",
+        ],
+    );
+    assert!(edited.status.success(), "{}", stderr(&edited));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&edited)).unwrap();
+    assert_eq!(
+        (
+            json["cadence_weeks"].as_i64(),
+            json["document_language"].as_str()
+        ),
+        (Some(2), Some("en"))
+    );
+    assert_eq!(
+        json["phases"][1]["start"], "2027-02-01",
+        "editing other fields keeps typed phases"
+    );
+
+    let archived = klik(&db, &["programme", "archive", &id]);
+    assert!(archived.status.success());
+    let listed = klik(&db, &["--json", "programme", "list"]);
+    assert_eq!(
+        stdout(&listed).trim(),
+        "[]",
+        "archived programmes leave the current list"
+    );
+    let all = klik(&db, &["--json", "programme", "list", "--all"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&all)).unwrap();
+    assert_eq!(json[0]["archived"], true);
+
+    let shown = klik(&db, &["programme", "show", &id]);
+    assert!(stdout(&shown).contains("Zoë's ‘klik’ — €"));
+    assert!(
+        stdout(&shown).contains("01/02/2027 – 28/02/2027"),
+        "{}",
+        stdout(&shown)
+    );
+}
+
+#[test]
+fn a_user_error_exits_1_with_one_line_naming_every_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let output = klik(
+        &db,
+        &[
+            "programme",
+            "create",
+            "--name",
+            "",
+            "--start",
+            "01-09-2027",
+            "--end",
+            "01-08-2027",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stderr(&output),
+        "klik: Name: Enter a name for the programme.; End date: The end date must come after the start date.\n"
+    );
+    let json = klik(&db, &["--json", "--lang", "nl", "programme", "show", "7"]);
+    assert_eq!(json.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_str(stderr(&json).trim()).unwrap();
+    assert_eq!(error["code"], "not_found");
+    assert_eq!(
+        error["message"],
+        "Het programma met nummer 7 bestaat niet (meer)."
+    );
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = klik(
+        &dir.path().join("klik.sqlite"),
+        &["programme", "create", "--name", "X"],
+    );
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "missing --start and --end is a usage error"
+    );
+    let phase = klik(
+        &dir.path().join("klik.sqlite"),
+        &[
+            "programme",
+            "create",
+            "--name",
+            "X",
+            "--start",
+            "01-09-2027",
+            "--end",
+            "01-06-2028",
+            "--phase",
+            "lunch=1..2",
+        ],
+    );
+    assert_eq!(phase.status.code(), Some(2));
+}
+
+#[test]
+fn a_newer_database_is_refused_with_a_one_line_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        conn.pragma_update(None, "application_id", klik::store::APPLICATION_ID)
+            .unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let output = klik(&db, &["programme", "list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("newer version of Klik") && message.lines().count() == 1,
+        "{message}"
+    );
+}
+
+#[test]
+fn demo_goes_into_its_own_database_and_the_app_is_told_to_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_klik"))
+        .args(["--json", "demo"])
+        .env("KLIK_DATA_DIR", dir.path())
+        .env("KLIK_NOW", "2026-11-28T10:00:00")
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["programmes"].as_array().unwrap().len(), 4);
+    let demo = dir.path().join("demo").join("klik-demo.sqlite");
+    assert_eq!(json["database"], demo.display().to_string());
+    let real = klik(
+        &dir.path().join("klik.sqlite"),
+        &["--json", "programme", "list", "--all"],
+    );
+    assert_eq!(
+        stdout(&real).trim(),
+        "[]",
+        "the user's own database gets no demo programmes"
+    );
+    let store = klik::Store::open(&dir.path().join("klik.sqlite")).unwrap();
+    assert_eq!(
+        klik::organisation::start_choice(&store).unwrap(),
+        Some(klik::organisation::StartChoice::Demo),
+        "the app opens on the demo next time"
+    );
+}

@@ -1,0 +1,169 @@
+//! Opening databases: our own, old ones, newer ones, and files that are not ours.
+
+use std::fs;
+
+use klik::programme::{self, Listing};
+use klik::store::{APPLICATION_ID, SCHEMA_VERSION, Store};
+use klik::{Error, demo};
+
+fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+#[test]
+fn data_survives_closing_and_reopening() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    let mut store = Store::open(&path).unwrap();
+    demo::populate(&mut store, super::now()).unwrap();
+    let before = programme::list(&store, Listing::All).unwrap();
+    drop(store);
+    let store = Store::open(&path).unwrap();
+    assert_eq!(programme::list(&store, Listing::All).unwrap(), before);
+}
+
+#[test]
+fn a_database_from_a_newer_klik_is_refused_and_not_touched() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    drop(Store::open(&path).unwrap());
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        // Back to a rollback journal so the file alone is the whole database.
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(error, Error::DatabaseTooNew { found, supported, .. } if found == SCHEMA_VERSION + 1 && supported == SCHEMA_VERSION),
+        "{error:?}"
+    );
+    assert_eq!(error.code(), "database_too_new");
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        before,
+        "refusing must not write a single byte"
+    );
+    assert!(
+        !dir.path().join("klik.sqlite-wal").exists(),
+        "not even a WAL file is created"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_and_kept() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    let bytes = b"%PDF-1.7 a renamed report".to_vec();
+    fs::write(&path, &bytes).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert_eq!(error.code(), "not_a_klik_database", "{error:?}");
+    assert_eq!(fs::read(&path).unwrap(), bytes);
+    let texts = klik::i18n::Texts::for_language("nl");
+    let message = error.message(&texts);
+    assert!(
+        message.contains("is geen Klik-database") && message.contains("klik.sqlite"),
+        "{message}"
+    );
+}
+
+#[test]
+fn another_programs_sqlite_database_is_refused_and_kept() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+            .unwrap();
+    }
+    let before = fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert_eq!(error.code(), "not_a_klik_database", "{error:?}");
+    assert_eq!(fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn a_truncated_database_is_reported_as_damaged_and_kept() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let mut store = Store::open(&path).unwrap();
+        demo::populate(&mut store, super::now()).unwrap();
+        store
+            .conn()
+            .pragma_update(None, "journal_mode", "DELETE")
+            .unwrap();
+    }
+    let full = fs::read(&path).unwrap();
+    assert!(full.len() > 8192, "the demo fills several pages");
+    let truncated = full[..full.len() / 2].to_vec();
+    fs::write(&path, &truncated).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(
+        ["database_damaged", "not_a_klik_database"].contains(&error.code()),
+        "a truncated file is damaged, not silently opened: {error:?}"
+    );
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        truncated,
+        "the damaged file is kept as it was, for recovery"
+    );
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_database() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    let id: i64 = store
+        .conn()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, APPLICATION_ID);
+}
+
+#[test]
+fn a_schema_v1_database_with_data_opens_and_keeps_it() {
+    // The fixture is what Klik 0.1 (schema 1) writes; later schema versions
+    // must upgrade it without losing a row.
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v1.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let all = programme::list(&store, Listing::All).unwrap();
+    assert_eq!(all.len(), 2);
+    let zoe = all
+        .iter()
+        .find(|p| p.draft.name.starts_with("Zoë"))
+        .expect("the fixture's programme is there");
+    assert_eq!(
+        zoe.draft.phases[1].start.to_string(),
+        "2027-02-01",
+        "stored phase dates are kept, not recomputed"
+    );
+    assert!(all.iter().any(|p| p.archived_at.is_some()));
+    assert_eq!(
+        klik::organisation::get(&store).unwrap().name,
+        "Stad Gent — HR"
+    );
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_is_reported_with_its_path() {
+    let dir = temp();
+    let blocker = dir.path().join("file-not-folder");
+    fs::write(&blocker, b"x").unwrap();
+    let error = Store::open(&blocker.join("klik.sqlite")).unwrap_err();
+    let message = error.message(&klik::i18n::Texts::for_language("en"));
+    assert!(
+        message.contains("file-not-folder"),
+        "the message names where: {message}"
+    );
+}

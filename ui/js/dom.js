@@ -1,0 +1,155 @@
+// Small building blocks for views: element creation without innerHTML (the
+// CSP forbids inline code, and text never becomes markup), toasts, the
+// confirm dialog and the GOV.UK-style error summary.
+
+import { t } from './i18n.js';
+
+/**
+ * Creates an element. Attributes starting with "on" become listeners;
+ * `dataset` and `aria` objects set data-* and aria-* attributes.
+ * @param {string} tag
+ * @param {Record<string, any>} [attrs]
+ * @param {...(Node|string|null|undefined|false|(Node|string)[])} children
+ * @returns {HTMLElement}
+ */
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (name === 'aria') {
+      for (const [k, v] of Object.entries(value)) if (v !== undefined && v !== null) el.setAttribute(`aria-${k}`, String(v));
+    } else if (name === 'class') {
+      el.className = value;
+    } else if (name in el && typeof value !== 'string') {
+      /** @type {any} */ (el)[name] = value;
+    } else if (name === 'value' || name === 'textContent') {
+      /** @type {any} */ (el)[name] = value;
+    } else {
+      el.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/**
+ * Shows a short message at the bottom; an optional action (such as Undo).
+ * @param {string} message
+ * @param {{label: string, run: () => void}} [action]
+ */
+export function toast(message, action) {
+  const area = document.getElementById('toasts');
+  if (!area) return;
+  const item = h('div', { class: 'toast' }, h('span', {}, message));
+  if (action) {
+    item.append(
+      h('button', {
+        class: 'button link',
+        type: 'button',
+        onclick: () => {
+          item.remove();
+          action.run();
+        },
+      }, action.label),
+    );
+  }
+  area.append(item);
+  setTimeout(() => item.remove(), action ? 10000 : 4000);
+}
+
+/**
+ * Asks once before something consequential; resolves to true on OK.
+ * @param {string} question
+ * @param {string} okLabel
+ */
+export function confirmAction(question, okLabel) {
+  const dialog = /** @type {HTMLDialogElement} */ (document.getElementById('confirm'));
+  document.getElementById('confirm-text').textContent = question;
+  document.getElementById('confirm-ok').textContent = okLabel;
+  document.getElementById('confirm-cancel').textContent = t('action.cancel');
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => resolve(dialog.returnValue === 'ok'), { once: true });
+    dialog.returnValue = '';
+    dialog.showModal();
+  });
+}
+
+/**
+ * A form's problems: a summary at the top that links to each field, and the
+ * message beside each field (aria-describedby, aria-invalid). Focus moves to
+ * the summary so screen readers announce it.
+ * @param {HTMLFormElement} form
+ * @param {{code: string, message: string, fields: {field: string, label: string, message: string}[]}} error
+ */
+export function showFormErrors(form, error) {
+  clearFormErrors(form);
+  const summary = h('div', { class: 'error-summary', id: 'error-summary', tabindex: '-1', role: 'alert' },
+    h('h2', {}, t('error.summary_title')));
+  const list = h('ul');
+  const problems = error.fields.length ? error.fields : [{ field: '', label: '', message: error.message }];
+  for (const problem of problems) {
+    const input = problem.field ? form.querySelector(`[name="${CSS.escape(problem.field)}"]`) : null;
+    if (input) {
+      const id = `${input.id}-error`;
+      const message = h('p', { class: 'field-error', id }, problem.message);
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `${id} ${input.dataset.hint ?? ''}`.trim());
+      input.closest('.field')?.classList.add('invalid');
+      input.insertAdjacentElement('beforebegin', message);
+      list.append(h('li', {}, h('a', {
+        href: `#${input.id}`,
+        onclick: (event) => { event.preventDefault(); /** @type {HTMLElement} */ (input).focus(); },
+      }, problem.label ? `${problem.label}: ${problem.message}` : problem.message)));
+    } else {
+      list.append(h('li', {}, problem.label ? `${problem.label}: ${problem.message}` : problem.message));
+    }
+  }
+  summary.append(list);
+  form.prepend(summary);
+  summary.focus();
+}
+
+/** Removes the problems shown by showFormErrors. @param {HTMLFormElement} form */
+export function clearFormErrors(form) {
+  form.querySelector('#error-summary')?.remove();
+  for (const message of form.querySelectorAll('.field-error')) message.remove();
+  for (const input of form.querySelectorAll('[aria-invalid]')) {
+    input.removeAttribute('aria-invalid');
+    const hint = /** @type {HTMLElement} */ (input).dataset.hint;
+    if (hint) input.setAttribute('aria-describedby', hint); else input.removeAttribute('aria-describedby');
+  }
+  for (const field of form.querySelectorAll('.field.invalid')) field.classList.remove('invalid');
+}
+
+/**
+ * A labelled form field with an optional hint.
+ * @param {{name: string, label: string, hint?: string, value?: string, type?: string, multiline?: boolean, rows?: number, required?: boolean, control?: HTMLElement, inputmode?: string, size?: string}} spec
+ */
+export function field(spec) {
+  const id = `field-${spec.name.replace(/\./g, '-')}`;
+  const hintId = spec.hint ? `${id}-hint` : undefined;
+  const control = spec.control ?? (spec.multiline
+    ? h('textarea', { id, name: spec.name, rows: String(spec.rows ?? 3), value: spec.value ?? '' })
+    : h('input', { id, name: spec.name, type: spec.type ?? 'text', value: spec.value ?? '', inputmode: spec.inputmode, autocomplete: 'off' }));
+  control.id = id;
+  if (spec.required) control.setAttribute('aria-required', 'true');
+  if (hintId) {
+    control.dataset.hint = hintId;
+    control.setAttribute('aria-describedby', hintId);
+  }
+  return h('div', { class: `field ${spec.size ?? ''}`.trim() },
+    h('label', { for: id }, spec.label),
+    spec.hint ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
+    control);
+}

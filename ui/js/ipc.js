@@ -1,0 +1,54 @@
+// The only module that talks to the Tauri shell. One documented function per
+// command; every failure arrives as {code, message, fields}, already translated.
+
+/** @typedef {{code: string, message: string, fields: {field: string, label: string, message: string}[]}} CommandError */
+
+const tauri = /** @type {any} */ (window).__TAURI__;
+
+/**
+ * Calls a command and returns its result; rejects with a CommandError.
+ * @param {string} command
+ * @param {any} [args]
+ */
+async function call(command, args) {
+  if (!tauri || !tauri.core) {
+    throw { code: 'internal', message: 'Klik must run inside its desktop window.', fields: [] };
+  }
+  try {
+    return await tauri.core.invoke(command, args);
+  } catch (error) {
+    if (error && typeof error === 'object' && 'code' in error) throw error;
+    throw { code: 'internal', message: String(error), fields: [] };
+  }
+}
+
+/** Where the app stands; `retry` reopens the database first. */
+export const appStatus = (osLocale, retry = false) => call('app_status', { osLocale, retry });
+/** Every text of a language. */
+export const catalogue = (language) => call('catalogue', { language });
+/** First start: 'demo' or 'empty'. */
+export const chooseStart = (choice) => call('choose_start', { choice });
+/** Enter (true) or leave (false) the demo. */
+export const switchWorkspace = (demo) => call('switch_workspace', { demo });
+/** Programmes of a listing: 'current' or 'archived'. */
+export const listProgrammes = (listing) => call('list_programmes', { listing });
+/** One programme. */
+export const getProgramme = (id) => call('get_programme', { id });
+/** Default phases for typed dates. */
+export const suggestPhases = (start, end) => call('suggest_phases', { start, end });
+/** Creates a programme from the form values. */
+export const createProgramme = (form) => call('create_programme', { form });
+/** Saves an edited programme. */
+export const updateProgramme = (id, form) => call('update_programme', { id, form });
+/** Copies a programme. */
+export const duplicateProgramme = (id) => call('duplicate_programme', { id });
+/** Archives (true) or restores (false) a programme. */
+export const setProgrammeArchived = (id, archived) => call('set_programme_archived', { id, archived });
+/** The settings screen's values. */
+export const getSettings = () => call('get_settings');
+/** Renames the organisation. */
+export const setOrganisationName = (name) => call('set_organisation_name', { name });
+/** Sets the logo from a file's bytes (Uint8Array); an empty array removes it. */
+export const setLogo = (bytes) => call('set_logo', bytes);
+/** Chooses the interface language; null follows the computer. */
+export const setUiLanguage = (language) => call('set_ui_language', { language });

@@ -1,0 +1,119 @@
+// Boot and routing. Asks the shell where the app stands (welcome, ready or
+// unavailable), installs the language, draws the frame and the view of the
+// current #/route.
+
+import * as ipc from './ipc.js';
+import { install, t } from './i18n.js';
+import { h } from './dom.js';
+import { welcomeView } from './views/welcome.js';
+import { unavailableView } from './views/unavailable.js';
+import { programmesView } from './views/programmes.js';
+import { programmeView } from './views/programme.js';
+import { programmeFormView } from './views/programme-form.js';
+import { settingsView } from './views/settings.js';
+
+/** @type {any} */
+let status = null;
+
+/** The app's status as last reported by the shell. */
+export const appState = () => status;
+
+const osLocale = () => (navigator.languages && navigator.languages[0]) || navigator.language || 'nl-BE';
+
+/**
+ * Asks the shell for its status and applies the language it says.
+ * @param {boolean} [retry]
+ */
+export async function refreshStatus(retry = false) {
+  status = await ipc.appStatus(osLocale(), retry);
+  install(status.language, await ipc.catalogue(status.language));
+  return status;
+}
+
+/** Applies a status returned by a command (language change, demo switch) and redraws. */
+export async function applyStatus(next) {
+  status = next;
+  install(status.language, await ipc.catalogue(status.language));
+  await render();
+}
+
+const routes = [
+  { pattern: /^#\/programmes(?:\/(archived))?$/, view: (m) => programmesView(m[1] === 'archived' ? 'archived' : 'current'), nav: 'programmes' },
+  { pattern: /^#\/programme\/new$/, view: () => programmeFormView(null), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/edit$/, view: (m) => programmeFormView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)$/, view: (m) => programmeView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
+];
+
+/** Navigates to a route. @param {string} hash */
+export function go(hash) {
+  if (location.hash === hash) render(); else location.hash = hash;
+}
+
+function frame(active, content) {
+  const navLink = (key, hash, label) => h('a', {
+    href: hash,
+    id: `nav-${key}`,
+    class: key === active ? 'nav-link active' : 'nav-link',
+    aria: { current: key === active ? 'page' : undefined },
+  }, label);
+  return h('div', { class: 'layout' },
+    h('header', { class: 'sidebar' },
+      h('div', { class: 'brand' },
+        h('img', { src: 'assets/klik.svg', alt: '', class: 'brand-logo', width: '40', height: '40' }),
+        h('div', {},
+          h('p', { class: 'brand-name' }, t('app.name')),
+          h('p', { class: 'brand-org', id: 'brand-org' }, status.organisation_name || t('app.tagline')))),
+      h('nav', { aria: { label: t('nav.main') } },
+        navLink('programmes', '#/programmes', t('nav.programmes')),
+        navLink('settings', '#/settings', t('nav.settings')))),
+    h('div', { class: 'main-column' },
+      status.demo ? h('div', { class: 'demo-banner', id: 'demo-banner', role: 'note' },
+        h('span', {}, t('demo.banner')),
+        h('button', {
+          class: 'button small secondary', type: 'button', id: 'leave-demo',
+          onclick: async () => { await applyStatus(await ipc.switchWorkspace(false)); go('#/programmes'); },
+        }, t('demo.leave'))) : null,
+      h('main', { id: 'main', tabindex: '-1' }, content)));
+}
+
+/** Draws the screen for the current state and route. */
+export async function render() {
+  const app = document.getElementById('app');
+  document.getElementById('skip-link').textContent = t('shell.skip_to_content');
+  document.title = t('app.name');
+  if (status.state === 'unavailable') {
+    app.replaceChildren(unavailableView(status));
+  } else if (status.state === 'welcome') {
+    app.replaceChildren(welcomeView(status));
+  } else {
+    const hash = location.hash || '#/programmes';
+    const route = routes.find((r) => r.pattern.test(hash));
+    if (!route) { go('#/programmes'); return; }
+    const content = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('shell.loading')));
+    app.replaceChildren(frame(route.nav, content));
+    try {
+      content.replaceChildren(await route.view(hash.match(route.pattern)));
+    } catch (error) {
+      content.replaceChildren(h('div', { class: 'error-summary', role: 'alert' },
+        h('h2', {}, t('error.summary_title')), h('p', {}, error?.message ?? String(error))));
+    }
+    const heading = content.querySelector('h1');
+    if (heading) document.title = `${heading.textContent} — ${t('app.name')}`;
+  }
+  app.setAttribute('aria-busy', 'false');
+}
+
+window.addEventListener('hashchange', () => { if (status) render(); });
+
+async function boot() {
+  try {
+    await refreshStatus();
+  } catch (error) {
+    document.getElementById('boot').textContent = error?.message ?? String(error);
+    return;
+  }
+  await render();
+}
+
+boot();

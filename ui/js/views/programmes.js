@@ -1,0 +1,84 @@
+// The list of programmes: current ones or the archive, with the phase each
+// is in today and quick actions.
+
+import * as ipc from '../ipc.js';
+import { t, shortDate } from '../i18n.js';
+import { h, toast, confirmAction } from '../dom.js';
+import { go, render } from '../main.js';
+
+/** "Every 4 weeks" / "Every week". @param {number} weeks */
+export const cadenceText = (weeks) => (weeks === 1 ? t('programme.cadence_value_one') : t('programme.cadence_value', { weeks }));
+
+/** The phase a programme is in today, in words. @param {any} p */
+export function phaseText(p) {
+  if (p.phase_now) return t(`phase.${p.phase_now}`);
+  return p.status === 'upcoming' ? t('phase.none_before') : t('phase.none_after');
+}
+
+/** Archives a programme after asking, with Undo. @param {any} p */
+export async function archiveProgramme(p) {
+  if (!(await confirmAction(t('programmes.archive_confirm', { name: p.name }), t('action.archive')))) return false;
+  await ipc.setProgrammeArchived(p.id, true);
+  toast(t('programmes.archived_notice', { name: p.name }), {
+    label: t('action.undo'),
+    run: async () => { await ipc.setProgrammeArchived(p.id, false); render(); },
+  });
+  return true;
+}
+
+/** Copies a programme and opens the copy's form. @param {any} p */
+export async function duplicateProgramme(p) {
+  const copy = await ipc.duplicateProgramme(p.id);
+  toast(t('programmes.duplicated_notice', { name: copy.name }));
+  go(`#/programme/${copy.id}/edit`);
+}
+
+/** @param {'current'|'archived'} listing */
+export async function programmesView(listing) {
+  const programmes = await ipc.listProgrammes(listing);
+  const tab = (key, hash) => h('a', {
+    href: hash, id: `tab-${key}`, class: key === listing ? 'tab active' : 'tab',
+    aria: { current: key === listing ? 'page' : undefined },
+  }, t(`programmes.${key}`));
+
+  const failure = (error) => toast(error.message);
+  const rows = programmes.map((p) => h('tr', { dataset: { programmeId: String(p.id) } },
+    h('th', { scope: 'row' },
+      h('a', { href: `#/programme/${p.id}`, class: 'programme-link' }, p.name)),
+    h('td', { class: 'nowrap' }, `${shortDate(p.start)} – ${shortDate(p.end)}`),
+    h('td', {}, h('span', { class: `phase-badge phase-${p.phase_now ?? p.status}` }, phaseText(p))),
+    h('td', {}, cadenceText(p.cadence_weeks)),
+    h('td', {}, p.document_language.toUpperCase()),
+    h('td', { class: 'row-actions' },
+      h('a', { class: 'button small secondary', href: `#/programme/${p.id}/edit`, aria: { label: `${t('action.edit')}: ${p.name}` } }, t('action.edit')),
+      h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.duplicate')}: ${p.name}` },
+        onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
+      listing === 'current'
+        ? h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.archive')}: ${p.name}` },
+          onclick: () => archiveProgramme(p).then((done) => done && render()).catch(failure) }, t('action.archive'))
+        : h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.restore')}: ${p.name}` },
+          onclick: async () => {
+            try {
+              await ipc.setProgrammeArchived(p.id, false);
+              toast(t('programmes.restored_notice', { name: p.name }));
+              render();
+            } catch (error) { failure(error); }
+          } }, t('action.restore')))));
+
+  const table = programmes.length
+    ? h('table', { class: 'table', id: 'programme-table' },
+      h('thead', {}, h('tr', {},
+        ...['name', 'period', 'phase', 'cadence', 'language', 'actions'].map((c) => h('th', { scope: 'col' }, t(`programmes.column.${c}`))))),
+      h('tbody', {}, rows))
+    : h('div', { class: 'empty-state', id: 'programmes-empty' },
+      h('p', {}, t(listing === 'current' ? 'programmes.empty_current' : 'programmes.empty_archived')),
+      listing === 'current' ? h('a', { class: 'button primary', href: '#/programme/new' }, t('programmes.new')) : null);
+
+  return h('section', { class: 'page' },
+    h('div', { class: 'page-head' },
+      h('h1', {}, t('programmes.title')),
+      h('a', { class: 'button primary', href: '#/programme/new', id: 'new-programme' }, t('programmes.new'))),
+    h('nav', { class: 'tabs', aria: { label: t('programmes.title') } },
+      tab('current', '#/programmes'), tab('archived', '#/programmes/archived')),
+    table);
+}

@@ -1,0 +1,89 @@
+// Settings: the organisation (name and logo), the interface language, and
+// which database file is in use.
+
+import * as ipc from '../ipc.js';
+import { t } from '../i18n.js';
+import { h, field, toast, showFormErrors, clearFormErrors } from '../dom.js';
+import { applyStatus, appState, go, refreshStatus, render } from '../main.js';
+
+/**
+ * The interface language choice: follow the computer, or a fixed language.
+ * @param {any} status
+ * @param {string} id
+ */
+export function languagePicker(status, id) {
+  const system = status.languages.find((l) => l.code === status.system_language);
+  const select = h('select', {
+    id, name: 'ui_language',
+    onchange: async (event) => {
+      const code = /** @type {HTMLSelectElement} */ (event.target).value;
+      try {
+        await applyStatus(await ipc.setUiLanguage(code === '' ? null : code));
+        document.getElementById(id)?.focus();
+      } catch (error) { toast(error.message); }
+    },
+  },
+  h('option', { value: '', selected: !status.ui_language }, t('settings.language_system', { language: system?.name ?? '' })),
+  status.languages.map((l) => h('option', { value: l.code, selected: status.ui_language === l.code, lang: l.code }, l.name)));
+  return h('div', { class: 'language-picker' }, h('label', { for: id }, t('welcome.language')), select);
+}
+
+export async function settingsView() {
+  const status = appState();
+  const settings = await ipc.getSettings();
+
+  const nameForm = /** @type {HTMLFormElement} */ (h('form', { class: 'form inline-form', id: 'organisation-form', novalidate: true },
+    field({ name: 'organisation_name', label: t('field.organisation_name'), hint: t('settings.organisation_hint'), value: settings.organisation_name }),
+    h('button', { type: 'submit', class: 'button primary', id: 'save-organisation' }, t('action.save'))));
+  nameForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    try {
+      await ipc.setOrganisationName(/** @type {HTMLInputElement} */ (nameForm.elements.namedItem('organisation_name')).value);
+      clearFormErrors(nameForm);
+      toast(t('shell.saved'));
+      await refreshStatus();
+      await render();
+    } catch (error) { showFormErrors(nameForm, error); }
+  });
+
+  const logoInput = /** @type {HTMLInputElement} */ (h('input', { type: 'file', id: 'field-logo', name: 'logo', accept: 'image/png,image/jpeg', class: 'file-input' }));
+  const logoForm = /** @type {HTMLFormElement} */ (h('form', { class: 'form', id: 'logo-form', novalidate: true },
+    h('div', { class: 'field' },
+      h('label', { for: 'field-logo' }, t('field.logo')),
+      h('p', { class: 'hint', id: 'logo-hint' }, t('settings.logo_hint')),
+      settings.logo
+        ? h('img', { src: settings.logo, alt: t('settings.logo_alt', { name: settings.organisation_name }), class: 'logo-preview', id: 'logo-preview' })
+        : h('p', { class: 'muted' }, t('settings.logo_none')),
+      logoInput),
+    settings.logo ? h('button', {
+      type: 'button', class: 'button secondary', id: 'remove-logo',
+      onclick: async () => { try { await ipc.setLogo(new Uint8Array()); go('#/settings'); } catch (error) { showFormErrors(logoForm, error); } },
+    }, t('action.remove')) : null));
+  logoInput.setAttribute('aria-describedby', 'logo-hint');
+  logoInput.dataset.hint = 'logo-hint';
+  logoInput.addEventListener('change', async () => {
+    const file = logoInput.files?.[0];
+    if (!file) return;
+    try {
+      await ipc.setLogo(new Uint8Array(await file.arrayBuffer()));
+      toast(t('shell.saved'));
+      go('#/settings');
+    } catch (error) { showFormErrors(logoForm, error); }
+  });
+
+  return h('section', { class: 'page' },
+    h('h1', {}, t('settings.title')),
+    h('section', { class: 'card' }, h('h2', {}, t('settings.organisation')), nameForm, logoForm),
+    h('section', { class: 'card' }, h('h2', {}, t('settings.language')), languagePicker(status, 'settings-language')),
+    h('section', { class: 'card' },
+      h('h2', {}, t('settings.data')),
+      status.demo ? h('p', {}, t('settings.demo_file')) : h('p', {}, t('settings.data_file')),
+      h('p', {}, h('code', { id: 'real-database-path' }, status.real_database)),
+      status.demo ? h('p', { class: 'muted' }, h('code', { id: 'database-path' }, status.database)) : null,
+      h('p', { class: 'hint' }, t('settings.data_hint')),
+      status.demo ? null : h('button', {
+        class: 'button secondary', type: 'button', id: 'open-demo',
+        onclick: async () => { await applyStatus(await ipc.switchWorkspace(true)); go('#/programmes'); },
+      }, t('demo.reopen')),
+      h('p', { class: 'muted' }, t('settings.version', { version: status.version }))));
+}

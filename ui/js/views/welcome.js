@@ -1,0 +1,39 @@
+// First start: explore the demo, or begin with an empty database.
+
+import * as ipc from '../ipc.js';
+import { t } from '../i18n.js';
+import { h } from '../dom.js';
+import { applyStatus } from '../main.js';
+import { languagePicker } from './settings.js';
+
+/** @param {any} status */
+export function welcomeView(status) {
+  const choose = (choice) => async (event) => {
+    /** @type {HTMLButtonElement} */ (event.currentTarget).disabled = true;
+    try {
+      const next = await ipc.chooseStart(choice);
+      location.hash = choice === 'demo' ? '#/programmes' : '#/programme/new';
+      await applyStatus(next);
+    } catch (error) {
+      /** @type {HTMLButtonElement} */ (event.currentTarget).disabled = false;
+      document.getElementById('welcome-error').textContent = error.message;
+    }
+  };
+  return h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
+    h('div', { class: 'welcome-card' },
+      h('div', { class: 'welcome-top' },
+        h('img', { src: 'assets/klik.svg', alt: '', width: '72', height: '72' }),
+        languagePicker(status, 'welcome-language')),
+      h('h1', {}, t('welcome.title')),
+      h('p', { class: 'lead' }, t('welcome.intro')),
+      h('h2', {}, t('welcome.question')),
+      h('div', { class: 'choices' },
+        h('button', { class: 'choice', type: 'button', id: 'welcome-demo', onclick: choose('demo') },
+          h('span', { class: 'choice-title' }, t('welcome.demo')),
+          h('span', { class: 'choice-hint' }, t('welcome.demo_hint'))),
+        h('button', { class: 'choice', type: 'button', id: 'welcome-empty', onclick: choose('empty') },
+          h('span', { class: 'choice-title' }, t('welcome.empty')),
+          h('span', { class: 'choice-hint' }, t('welcome.empty_hint')))),
+      h('p', { class: 'field-error', id: 'welcome-error', role: 'alert' })));
+}
+

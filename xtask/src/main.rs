@@ -1,0 +1,356 @@
+//! `cargo xtask run | test`: the two commands of the README.
+//!
+//! `run` installs what building the app needs (on Debian/Ubuntu), prepares a
+//! throwaway demo database and starts the app on it. `test` installs what
+//! the tests need (Xvfb, WebKitWebDriver, tauri-driver), checks formatting
+//! and lints, runs the unit and integration tests, then the end-to-end tests
+//! in a real window under Xvfb. Only the standard library is used here so
+//! that this runs before anything else builds.
+
+use std::env;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::thread::sleep;
+use std::time::{Duration, Instant};
+
+/// Debian packages needed to build and run the desktop app.
+const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
+/// Debian packages the tests need: a virtual display, WebKit's WebDriver,
+/// and the PDF tools later tests check documents with.
+const TEST_PACKAGES: &[&str] = &[
+    "xvfb",
+    "xauth",
+    "webkit2gtk-driver",
+    "poppler-utils",
+    "qpdf",
+];
+
+type Outcome = Result<(), String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(),
+        Some("test") => test(&args[1..]),
+        _ => {
+            eprintln!("usage: cargo xtask run | test [--no-e2e]");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
+}
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".to_string()));
+    command.current_dir(root());
+    command
+}
+
+/// Runs a command to completion; a non-zero exit is an error naming the step.
+fn step(what: &str, command: &mut Command) -> Outcome {
+    eprintln!("xtask: {what}");
+    let status = command
+        .status()
+        .map_err(|e| format!("{what}: could not start: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+fn run() -> Outcome {
+    ensure_packages(BUILD_PACKAGES)?;
+    step(
+        "building Klik",
+        cargo().args(["build", "-p", "klik", "-p", "klik-desktop", "--bins"]),
+    )?;
+    let bin = target_dir().join("debug");
+    let data = target_dir().join("demo-data");
+    step(
+        "preparing a fresh demo database",
+        Command::new(bin.join("klik"))
+            .args(["demo", "--reset"])
+            .env("KLIK_DATA_DIR", &data),
+    )?;
+    if env::var_os("DISPLAY").is_none() && env::var_os("WAYLAND_DISPLAY").is_none() {
+        return Err(
+            "no display: run this in a desktop session (DISPLAY or WAYLAND_DISPLAY must be set)"
+                .into(),
+        );
+    }
+    eprintln!(
+        "xtask: starting Klik on the demo (data in {})",
+        data.display()
+    );
+    step(
+        "running Klik",
+        Command::new(bin.join("klik-desktop")).env("KLIK_DATA_DIR", &data),
+    )
+}
+
+fn test(args: &[String]) -> Outcome {
+    let e2e = !args.iter().any(|a| a == "--no-e2e");
+    ensure_packages(BUILD_PACKAGES)?;
+    if e2e {
+        ensure_packages(TEST_PACKAGES)?;
+        ensure_tauri_driver()?;
+    }
+    step(
+        "checking formatting",
+        cargo().args(["fmt", "--all", "--", "--check"]),
+    )?;
+    step(
+        "linting (clippy, warnings are errors)",
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    step(
+        "unit and integration tests",
+        cargo().args(["test", "--workspace", "--exclude", "klik-e2e"]),
+    )?;
+    if e2e {
+        step(
+            "building the app for end-to-end tests",
+            cargo().args(["build", "-p", "klik", "-p", "klik-desktop", "--bins"]),
+        )?;
+        end_to_end()?;
+    }
+    Ok(())
+}
+
+/// Starts Xvfb and tauri-driver, runs the end-to-end tests, and always stops both.
+fn end_to_end() -> Outcome {
+    let display = free_display().ok_or("no free X display number between :90 and :140")?;
+    let mut xvfb = Background::start(
+        "Xvfb",
+        Command::new("Xvfb")
+            .args([
+                &format!(":{display}"),
+                "-screen",
+                "0",
+                "1280x800x24",
+                "-nolisten",
+                "tcp",
+            ])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )?;
+    let socket = PathBuf::from(format!("/tmp/.X11-unix/X{display}"));
+    wait_for(|| socket.exists(), Duration::from_secs(10))
+        .ok_or("Xvfb did not start within 10 s")?;
+
+    let port = free_port()?;
+    let native_port = free_port()?;
+    let driver = tauri_driver_path().ok_or("tauri-driver is not installed")?;
+    let mut driver = Background::start(
+        "tauri-driver",
+        Command::new(driver)
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("DISPLAY", format!(":{display}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null()),
+    )?;
+    let address = format!("127.0.0.1:{port}");
+    wait_for(
+        || std::net::TcpStream::connect(&address).is_ok(),
+        Duration::from_secs(20),
+    )
+    .ok_or("tauri-driver did not listen within 20 s")?;
+
+    let bin = target_dir().join("debug");
+    let out = target_dir().join("e2e");
+    let result = step(
+        "end-to-end tests in a real window",
+        cargo()
+            .args(["test", "-p", "klik-e2e", "--", "--test-threads=1"])
+            .env("KLIK_E2E_DRIVER", format!("http://{address}"))
+            .env("KLIK_E2E_APP", bin.join("klik-desktop"))
+            .env("KLIK_E2E_CLI", bin.join("klik"))
+            .env("KLIK_E2E_OUT", &out)
+            .env("DISPLAY", format!(":{display}")),
+    );
+    driver.stop();
+    xvfb.stop();
+    if result.is_ok() {
+        eprintln!("xtask: screenshots are in {}", out.display());
+    }
+    result
+}
+
+/// A helper process that is stopped gently (SIGTERM) and waited for, so that
+/// tauri-driver can take WebKitWebDriver down with it instead of orphaning it.
+struct Background {
+    name: &'static str,
+    child: Option<Child>,
+}
+
+impl Background {
+    fn start(name: &'static str, command: &mut Command) -> Result<Background, String> {
+        let child = command
+            .spawn()
+            .map_err(|e| format!("could not start {name}: {e}"))?;
+        Ok(Background {
+            name,
+            child: Some(child),
+        })
+    }
+
+    fn stop(&mut self) {
+        let Some(mut child) = self.child.take() else {
+            return;
+        };
+        let _ = Command::new("kill")
+            .args(["-TERM", &child.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            sleep(Duration::from_millis(100));
+        }
+        eprintln!("xtask: {} did not stop on SIGTERM; killing it", self.name);
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+fn wait_for(mut ready: impl FnMut() -> bool, limit: Duration) -> Option<()> {
+    let deadline = Instant::now() + limit;
+    while Instant::now() < deadline {
+        if ready() {
+            return Some(());
+        }
+        sleep(Duration::from_millis(100));
+    }
+    None
+}
+
+fn free_display() -> Option<u32> {
+    (90..140).find(|n| {
+        !Path::new(&format!("/tmp/.X{n}-lock")).exists()
+            && !Path::new(&format!("/tmp/.X11-unix/X{n}")).exists()
+    })
+}
+
+fn free_port() -> Result<u16, String> {
+    let listener =
+        TcpListener::bind("127.0.0.1:0").map_err(|e| format!("no free local port: {e}"))?;
+    listener
+        .local_addr()
+        .map(|a| a.port())
+        .map_err(|e| format!("no free local port: {e}"))
+}
+
+/// Installs missing Debian packages with apt-get (through sudo when not root).
+/// On other systems it only says what is needed.
+fn ensure_packages(packages: &[&str]) -> Outcome {
+    if !Path::new("/usr/bin/dpkg-query").exists() {
+        eprintln!(
+            "xtask: not a Debian/Ubuntu system; make sure these (or their equivalents) are installed: {}",
+            packages.join(" ")
+        );
+        return Ok(());
+    }
+    let missing: Vec<&str> = packages
+        .iter()
+        .copied()
+        .filter(|package| {
+            let output = Command::new("dpkg-query")
+                .args(["-W", "-f=${Status}", package])
+                .stderr(Stdio::null())
+                .output();
+            !matches!(output, Ok(o) if String::from_utf8_lossy(&o.stdout).contains("install ok installed"))
+        })
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let apt = |args: &[&str]| {
+        let mut command = if root {
+            Command::new("apt-get")
+        } else {
+            let mut sudo = Command::new("sudo");
+            sudo.arg("apt-get");
+            sudo
+        };
+        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        command
+    };
+    step("updating the package lists", &mut apt(&["update", "-qq"]))?;
+    let mut install = vec!["install", "-y", "-qq"];
+    install.extend(missing.iter().copied());
+    step(
+        &format!("installing {}", missing.join(" ")),
+        &mut apt(&install),
+    )
+}
+
+fn tauri_driver_path() -> Option<PathBuf> {
+    let cargo_home = env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))?;
+    let candidate = cargo_home.join("bin").join("tauri-driver");
+    if candidate.exists() {
+        return Some(candidate);
+    }
+    env::var_os("PATH").and_then(|paths| {
+        env::split_paths(&paths)
+            .map(|p| p.join("tauri-driver"))
+            .find(|p| p.exists())
+    })
+}
+
+fn ensure_tauri_driver() -> Outcome {
+    if tauri_driver_path().is_some() {
+        return Ok(());
+    }
+    // Version 3 is an alpha at the time of writing; Klik is a Tauri 2 app.
+    step(
+        "installing tauri-driver",
+        cargo().args(["install", "tauri-driver", "--locked", "--version", "^2"]),
+    )
+}
