@@ -69,6 +69,13 @@ enum ProgrammeCommand {
     /// Change a programme; only the options given change.
     Edit {
         id: i64,
+        #[arg(long)]
+        name: Option<String>,
+        /// New start date; phases then follow the new dates unless --phase is given.
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
         #[command(flatten)]
         fields: ProgrammeFields,
     },
@@ -100,12 +107,6 @@ struct CreateArgs {
 
 #[derive(Args, Default)]
 struct ProgrammeFields {
-    #[arg(long)]
-    name: Option<String>,
-    #[arg(long)]
-    start: Option<String>,
-    #[arg(long)]
-    end: Option<String>,
     #[arg(long)]
     purpose: Option<String>,
     /// The programme's goals, one per line.
@@ -303,14 +304,28 @@ fn run_programme(
             let draft = form.validate()?;
             programme::create(&mut store, &draft, now)?
         }
-        ProgrammeCommand::Edit { id, fields } => {
+        ProgrammeCommand::Edit {
+            id,
+            name,
+            start,
+            end,
+            fields,
+        } => {
             let id = ProgrammeId(*id);
             let current = programme::get(&store, id)?;
             let mut form = ProgrammeForm::from_draft(&current.draft);
-            let dates_changed = fields.start.is_some() || fields.end.is_some();
-            if dates_changed && fields.phases.is_empty() {
+            if start.is_some() || end.is_some() {
                 // New dates without new phases: the phases follow the dates again.
                 form.phases.clear();
+            }
+            for (target, value) in [
+                (&mut form.name, name),
+                (&mut form.start, start),
+                (&mut form.end, end),
+            ] {
+                if let Some(value) = value {
+                    target.clone_from(value);
+                }
             }
             apply(&mut form, fields)?;
             let draft = form.validate()?;
@@ -349,9 +364,6 @@ fn apply(form: &mut ProgrammeForm, fields: &ProgrammeFields) -> Result<(), Failu
             *target = value.clone();
         }
     };
-    set(&mut form.name, &fields.name);
-    set(&mut form.start, &fields.start);
-    set(&mut form.end, &fields.end);
     set(&mut form.purpose, &fields.purpose);
     set(&mut form.goals, &fields.goals);
     set(&mut form.context, &fields.context);

@@ -5,11 +5,9 @@ use std::sync::Arc;
 
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{
-    INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder, mock_context, noop_assets,
-};
+use tauri::test::{INVOKE_KEY, MockRuntime, get_ipc_response, mock_builder};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 
 use klik::data_dir::DataDir;
 
@@ -22,24 +20,32 @@ struct Window {
 
 fn window(dir: &std::path::Path) -> Window {
     let shared = Arc::new(Shared::open(Some(DataDir::at(dir))));
+    // The real context: its capabilities decide, as in the app, which commands the window may call.
     let app = setup(mock_builder(), shared)
-        .build(mock_context(noop_assets()))
+        .build(tauri::generate_context!())
         .expect("the app builds on the mock runtime");
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .expect("a mock window");
+    let webview = match app.get_webview_window("main") {
+        Some(webview) => webview,
+        None => WebviewWindowBuilder::new(&app, "main", Default::default())
+            .build()
+            .expect("a mock window"),
+    };
     Window { _app: app, webview }
 }
 
 impl Window {
     fn call(&self, command: &str, body: InvokeBody) -> Result<Value, Value> {
+        self.call_from("tauri://localhost", command, body)
+    }
+
+    fn call_from(&self, origin: &str, command: &str, body: InvokeBody) -> Result<Value, Value> {
         get_ipc_response(
             &self.webview,
             InvokeRequest {
                 cmd: command.into(),
                 callback: CallbackFn(0),
                 error: CallbackFn(1),
-                url: "http://tauri.localhost".parse().expect("a valid URL"),
+                url: origin.parse().expect("a valid URL"),
                 body,
                 headers: Default::default(),
                 invoke_key: INVOKE_KEY.to_string(),
@@ -251,5 +257,28 @@ fn an_unusable_database_is_reported_and_left_alone() {
     assert_eq!(
         std::fs::read(&path).unwrap(),
         b"not a database at all, but long enough to have a header"
+    );
+}
+
+#[test]
+fn commands_are_refused_outside_the_granted_window_and_origin() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    let args = || InvokeBody::Json(json!({"osLocale": "nl-BE", "retry": false}));
+    assert!(
+        window.call("app_status", args()).is_ok(),
+        "the app's own page may call its commands"
+    );
+    let remote = window
+        .call_from("https://example.com", "app_status", args())
+        .unwrap_err();
+    assert!(
+        remote.as_str().unwrap_or_default().contains("not allowed"),
+        "a remote page may not: {remote}"
+    );
+    let plugin = window.invoke("plugin:fs|read_file", json!({"path": "/etc/passwd"}));
+    assert!(
+        plugin.is_err(),
+        "no plugin command is reachable: {plugin:?}"
     );
 }
