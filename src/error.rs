@@ -62,16 +62,16 @@ impl FieldError {
     /// The translated name of the field, as a form labels it ("Start date",
     /// "Matching – end").
     pub fn label(&self, texts: &Texts) -> String {
-        if let Some(rest) = self.field.strip_prefix("phases.") {
-            if let Some((kind, part)) = rest.split_once('.') {
-                let phase = texts.get(&format!("phase.{kind}")).to_string();
-                let key = if part == "start" {
-                    "field.phase_start"
-                } else {
-                    "field.phase_end"
-                };
-                return texts.format(key, &[("phase", &phase)]);
-            }
+        if let Some(rest) = self.field.strip_prefix("phases.")
+            && let Some((kind, part)) = rest.split_once('.')
+        {
+            let phase = texts.get(&format!("phase.{kind}")).to_string();
+            let key = if part == "start" {
+                "field.phase_start"
+            } else {
+                "field.phase_end"
+            };
+            return texts.format(key, &[("phase", &phase)]);
         }
         texts.get(&format!("field.{}", self.field)).to_string()
     }

@@ -312,10 +312,10 @@ impl ProgrammeForm {
         };
 
         let mut phases = Vec::new();
-        if let (Some(start), Some(end)) = (start, end) {
-            if end > start {
-                phases = self.validate_phases(start, end, &mut problems);
-            }
+        if let (Some(start), Some(end)) = (start, end)
+            && end > start
+        {
+            phases = self.validate_phases(start, end, &mut problems);
         }
 
         if !problems.is_empty() {

@@ -55,7 +55,7 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         .unwrap()
         .unwrap_or_default();
     assert_eq!(
-        value, "08/03/2027",
+        value, "09/03/2027",
         "phases follow the new dates (English writes dd/mm/yyyy)"
     );
     app.screenshot("04-form-filled-en").await;

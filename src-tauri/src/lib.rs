@@ -48,10 +48,10 @@ fn data_dir(mut args: impl Iterator<Item = String>) -> Option<DataDir> {
         if let Some(path) = arg.strip_prefix("--data-dir=") {
             return Some(DataDir::at(path));
         }
-        if arg == "--data-dir" {
-            if let Some(path) = args.next() {
-                return Some(DataDir::at(path));
-            }
+        if arg == "--data-dir"
+            && let Some(path) = args.next()
+        {
+            return Some(DataDir::at(path));
         }
     }
     DataDir::from_environment()

@@ -121,10 +121,10 @@ impl Session {
 
     /// The database the user works in now: the demo while exploring it, else their own.
     pub fn active(&mut self) -> Result<&mut Store, CommandError> {
-        if self.demo.is_some() {
-            return Ok(self.demo.as_mut().expect("checked just above"));
+        match self.demo {
+            Some(ref mut demo) => Ok(demo),
+            None => self.real(),
         }
-        self.real()
     }
 
     /// True while the demo is open.

@@ -33,6 +33,8 @@ export async function refreshStatus(retry = false) {
 /** Applies a status returned by a command (language change, demo switch) and redraws. */
 export async function applyStatus(next) {
   status = next;
+  // Messages shown in the previous language or workspace no longer apply.
+  document.getElementById('toasts')?.replaceChildren();
   install(status.language, await ipc.catalogue(status.language));
   await render();
 }

@@ -57,8 +57,11 @@ export async function programmeFormView(id) {
 
   const input = (name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
 
-  /** Fills the phases from the dates; `force` replaces dates already typed. */
-  async function recalculate(force) {
+  /**
+   * Fills the phases from the dates. `report` (the button) shows date problems;
+   * the automatic refill while typing stays silent and never steals focus.
+   */
+  async function recalculate(report) {
     const start = input('start').value;
     const end = input('end').value;
     try {
@@ -67,11 +70,11 @@ export async function programmeFormView(id) {
       for (const phase of phases) {
         for (const part of ['start', 'end']) {
           const target = input(`phases.${phase.phase}.${part}`);
-          if (force || !target.value) target.value = shortDate(phase[part]);
+          target.value = shortDate(phase[part]);
         }
       }
     } catch (error) {
-      if (force) showFormErrors(form, error);
+      if (report) showFormErrors(form, error);
     }
   }
   // New programme: the phases follow the dates until the user changes a phase.
@@ -80,7 +83,7 @@ export async function programmeFormView(id) {
     input(`phases.${phase}.${part}`).addEventListener('input', () => { phasesTouched = true; });
   }
   for (const name of ['start', 'end']) {
-    input(name).addEventListener('change', () => { if (!phasesTouched) recalculate(true); });
+    input(name).addEventListener('change', () => { if (!phasesTouched) recalculate(false); });
   }
 
   form.addEventListener('submit', async (event) => {

@@ -48,8 +48,7 @@ export async function programmesView(listing) {
     h('td', { class: 'nowrap' }, `${shortDate(p.start)} – ${shortDate(p.end)}`),
     h('td', {}, h('span', { class: `phase-badge phase-${p.phase_now ?? p.status}` }, phaseText(p))),
     h('td', {}, cadenceText(p.cadence_weeks)),
-    h('td', {}, p.document_language.toUpperCase()),
-    h('td', { class: 'row-actions' },
+    h('td', {}, h('div', { class: 'row-actions' },
       h('a', { class: 'button small secondary', href: `#/programme/${p.id}/edit`, aria: { label: `${t('action.edit')}: ${p.name}` } }, t('action.edit')),
       h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.duplicate')}: ${p.name}` },
         onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
@@ -63,13 +62,13 @@ export async function programmesView(listing) {
               toast(t('programmes.restored_notice', { name: p.name }));
               render();
             } catch (error) { failure(error); }
-          } }, t('action.restore')))));
+          } }, t('action.restore'))))));
 
   const table = programmes.length
-    ? h('table', { class: 'table', id: 'programme-table' },
+    ? h('div', { class: 'table-scroll' }, h('table', { class: 'table', id: 'programme-table' },
       h('thead', {}, h('tr', {},
-        ...['name', 'period', 'phase', 'cadence', 'language', 'actions'].map((c) => h('th', { scope: 'col' }, t(`programmes.column.${c}`))))),
-      h('tbody', {}, rows))
+        ...['name', 'period', 'phase', 'cadence', 'actions'].map((c) => h('th', { scope: 'col' }, t(`programmes.column.${c}`))))),
+      h('tbody', {}, rows)))
     : h('div', { class: 'empty-state', id: 'programmes-empty' },
       h('p', {}, t(listing === 'current' ? 'programmes.empty_current' : 'programmes.empty_archived')),
       listing === 'current' ? h('a', { class: 'button primary', href: '#/programme/new' }, t('programmes.new')) : null);

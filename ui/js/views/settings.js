@@ -11,7 +11,7 @@ import { applyStatus, appState, go, refreshStatus, render } from '../main.js';
  * @param {any} status
  * @param {string} id
  */
-export function languagePicker(status, id) {
+export function languagePicker(status, id, labelKey = 'welcome.language') {
   const system = status.languages.find((l) => l.code === status.system_language);
   const select = h('select', {
     id, name: 'ui_language',
@@ -25,7 +25,7 @@ export function languagePicker(status, id) {
   },
   h('option', { value: '', selected: !status.ui_language }, t('settings.language_system', { language: system?.name ?? '' })),
   status.languages.map((l) => h('option', { value: l.code, selected: status.ui_language === l.code, lang: l.code }, l.name)));
-  return h('div', { class: 'language-picker' }, h('label', { for: id }, t('welcome.language')), select);
+  return h('div', { class: 'language-picker' }, h('label', { for: id }, t(labelKey)), select);
 }
 
 export async function settingsView() {
@@ -54,7 +54,9 @@ export async function settingsView() {
       settings.logo
         ? h('img', { src: settings.logo, alt: t('settings.logo_alt', { name: settings.organisation_name }), class: 'logo-preview', id: 'logo-preview' })
         : h('p', { class: 'muted' }, t('settings.logo_none')),
-      logoInput),
+      // The native file button would speak the system's language; this label speaks ours.
+      logoInput,
+      h('label', { for: 'field-logo', class: 'button secondary file-button' }, t('action.choose_file'))),
     settings.logo ? h('button', {
       type: 'button', class: 'button secondary', id: 'remove-logo',
       onclick: async () => { try { await ipc.setLogo(new Uint8Array()); go('#/settings'); } catch (error) { showFormErrors(logoForm, error); } },
@@ -74,7 +76,7 @@ export async function settingsView() {
   return h('section', { class: 'page' },
     h('h1', {}, t('settings.title')),
     h('section', { class: 'card' }, h('h2', {}, t('settings.organisation')), nameForm, logoForm),
-    h('section', { class: 'card' }, h('h2', {}, t('settings.language')), languagePicker(status, 'settings-language')),
+    h('section', { class: 'card' }, h('h2', {}, t('settings.language')), languagePicker(status, 'settings-language', 'field.ui_language')),
     h('section', { class: 'card' },
       h('h2', {}, t('settings.data')),
       status.demo ? h('p', {}, t('settings.demo_file')) : h('p', {}, t('settings.data_file')),
