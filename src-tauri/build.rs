@@ -18,6 +18,14 @@ const COMMANDS: &[&str] = &[
     "set_organisation_name",
     "set_logo",
     "set_ui_language",
+    "participant_page",
+    "get_participant",
+    "save_participant",
+    "preview_import",
+    "apply_import",
+    "export_name",
+    "export_participants",
+    "import_template",
 ];
 
 fn main() {

@@ -13,8 +13,10 @@ pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod organisation;
+pub mod participant;
 pub mod programme;
 pub mod store;
+pub mod tabular;
 
 pub use error::{Error, FieldError, Result};
 pub use store::Store;

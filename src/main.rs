@@ -14,8 +14,9 @@ use serde::Serialize;
 use klik::data_dir::DataDir;
 use klik::i18n::{Texts, language_for_locale};
 use klik::organisation::{self, StartChoice};
+use klik::participant::{self, import};
 use klik::programme::{self, Listing, PhaseForm, PhaseKind, Programme, ProgrammeForm, ProgrammeId};
-use klik::{Error, Store, clock, date, demo};
+use klik::{Error, Store, clock, date, demo, tabular};
 
 #[derive(Parser)]
 #[command(
@@ -51,8 +52,52 @@ enum Command {
     /// Set up and look at programmes.
     #[command(subcommand)]
     Programme(ProgrammeCommand),
+    /// Import, export and list a programme's participants.
+    #[command(subcommand)]
+    Participants(ParticipantsCommand),
     /// Show which database is used and what it holds.
     Info,
+}
+
+#[derive(Subcommand)]
+enum ParticipantsCommand {
+    /// Import participants from a CSV or XLSX file (all rows, or nothing).
+    Import {
+        file: PathBuf,
+        #[arg(long)]
+        programme: i64,
+        /// Check and show what would change, without writing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Import the valid rows and skip the rows with problems.
+        #[arg(long)]
+        only_valid: bool,
+        /// The sheet of a workbook to read (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+    },
+    /// Export a programme's participants with the import columns.
+    Export {
+        #[arg(long)]
+        programme: i64,
+        /// FILE.csv or FILE.xlsx
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Write an empty import template with two example rows.
+    Template {
+        /// FILE.csv or FILE.xlsx
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// List a programme's participants.
+    List {
+        #[arg(long)]
+        programme: i64,
+        /// Only names or e-mail addresses containing these words.
+        #[arg(long, default_value = "")]
+        search: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -250,6 +295,7 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
             }
         }
         Command::Programme(command) => run_programme(cli, texts, command, now)?,
+        Command::Participants(command) => run_participants(cli, texts, command, now)?,
     }
     Ok(())
 }
@@ -357,6 +403,196 @@ fn run_programme(
         print_programme(&programme, texts, now.date());
     }
     Ok(())
+}
+
+fn run_participants(
+    cli: &Cli,
+    texts: &Texts,
+    command: &ParticipantsCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    match command {
+        ParticipantsCommand::Import {
+            file,
+            programme,
+            dry_run,
+            only_valid,
+            sheet,
+        } => {
+            let mut store = open(cli)?;
+            let bytes = std::fs::read(file).map_err(|source| Error::Io {
+                path: file.clone(),
+                source,
+            })?;
+            let id = ProgrammeId(*programme);
+            let preview = import::preview(&store, id, &bytes, sheet.as_deref())?;
+            let problems = preview.problem_lines(texts);
+            let blocked = !preview.is_clean() && !only_valid;
+            let summary = preview.summary();
+            let imported = !dry_run && !blocked;
+            if imported {
+                import::apply(&mut store, id, &preview, *only_valid, now)?;
+            }
+            if cli.json {
+                let problems: Vec<_> = preview
+                    .rows
+                    .iter()
+                    .flat_map(|row| {
+                        row.problems.iter().map(|p| {
+                            serde_json::json!({
+                                "row": row.row,
+                                "column": preview.header_of(&p.field),
+                                "message": p.message(texts),
+                            })
+                        })
+                    })
+                    .collect();
+                print_json(&serde_json::json!({
+                    "imported": imported,
+                    "added": summary.added,
+                    "updated": summary.updated,
+                    "unchanged": summary.unchanged,
+                    "skipped": summary.skipped,
+                    "problems": problems,
+                }));
+            } else {
+                for line in &problems {
+                    println!("{line}");
+                }
+                println!(
+                    "{}",
+                    texts.format(
+                        if imported {
+                            "import.summary_done"
+                        } else {
+                            "import.summary_preview"
+                        },
+                        &[
+                            ("added", &summary.added.to_string()),
+                            ("updated", &summary.updated.to_string()),
+                            ("unchanged", &summary.unchanged.to_string()),
+                            ("skipped", &summary.skipped.to_string()),
+                        ]
+                    )
+                );
+            }
+            if blocked {
+                return Err(Failure::Core(Error::Invalid(vec![
+                    klik::FieldError::new("file", "error.import.has_problems")
+                        .with("count", summary.skipped.to_string()),
+                ])));
+            }
+        }
+        ParticipantsCommand::Export { programme, out } => {
+            let store = open(cli)?;
+            let id = ProgrammeId(*programme);
+            let p = programme::get(&store, id)?;
+            let rows = import::export_rows(&store, id, texts.language())?;
+            write_table(out, &p.draft.name, &rows)?;
+            if cli.json {
+                print_json(
+                    &serde_json::json!({"file": out.display().to_string(), "participants": rows.len() - 1}),
+                );
+            }
+        }
+        ParticipantsCommand::Template { out } => {
+            let rows = import::template_rows(texts.language());
+            write_table(out, texts.get("nav.participants"), &rows)?;
+        }
+        ParticipantsCommand::List { programme, search } => {
+            let store = open(cli)?;
+            let query = participant::Query {
+                search: search.clone(),
+                limit: 500,
+                ..participant::Query::default()
+            };
+            let id = ProgrammeId(*programme);
+            programme::get(&store, id)?;
+            let mut offset = 0;
+            let mut all = Vec::new();
+            loop {
+                let page = participant::page(
+                    &store,
+                    id,
+                    &participant::Query {
+                        offset,
+                        ..query.clone()
+                    },
+                )?;
+                let count = page.rows.len() as u32;
+                all.extend(page.rows);
+                offset += count;
+                if count == 0 || offset >= page.matching {
+                    break;
+                }
+            }
+            if cli.json {
+                let rows: Vec<_> = all.iter().map(participant_json).collect();
+                print_json(&rows);
+            } else {
+                for p in &all {
+                    let e = &p.enrolment;
+                    println!(
+                        "{:>5}  {:<7} {:<28} {:<40} {}",
+                        p.id.0,
+                        e.role.as_str(),
+                        e.full_name(),
+                        e.email,
+                        e.department
+                    );
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn participant_json(p: &participant::Participant) -> serde_json::Value {
+    let e = &p.enrolment;
+    serde_json::json!({
+        "id": p.id.0,
+        "role": e.role.as_str(),
+        "first_name": e.first_name,
+        "last_name": e.last_name,
+        "email": e.email,
+        "phone": e.phone,
+        "department": e.department,
+        "job_title": e.job_title,
+        "manager_email": e.manager_email,
+        "location": e.location,
+        "languages": e.languages,
+        "years_of_experience": e.years_of_experience,
+        "topics": e.topics,
+        "capacity": e.capacity,
+        "learning_goal": e.learning_goal,
+        "availability": e.availability.to_string(),
+        "status": e.status.as_str(),
+    })
+}
+
+/// Writes rows as CSV or XLSX, chosen by the file's extension.
+fn write_table(out: &std::path::Path, sheet: &str, rows: &[Vec<String>]) -> Result<(), Failure> {
+    let extension = out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let bytes = match extension.as_str() {
+        "csv" => tabular::write_csv(rows),
+        "xlsx" => tabular::write_xlsx(sheet, rows).map_err(Failure::Usage)?,
+        _ => {
+            return Err(Failure::Usage(format!(
+                "{}: the file name must end in .csv or .xlsx",
+                out.display()
+            )));
+        }
+    };
+    std::fs::write(out, bytes).map_err(|source| {
+        Failure::Core(Error::Io {
+            path: out.to_path_buf(),
+            source,
+        })
+    })
 }
 
 /// Copies the options that were given onto the form.

@@ -35,6 +35,13 @@ pub fn fresh_data_dir(name: &str) -> PathBuf {
     dir
 }
 
+/// A test file of the core's fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/it/fixtures")
+        .join(name)
+}
+
 /// The `klik` command-line binary built alongside the app.
 pub fn cli() -> PathBuf {
     PathBuf::from(required("KLIK_E2E_CLI"))
@@ -99,6 +106,49 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// Waits for an element matching `css` whose text contains `text`.
+    pub async fn find_containing(&self, css: &str, text: &str) -> Element {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            for element in self
+                .client
+                .find_all(Locator::Css(css))
+                .await
+                .unwrap_or_default()
+            {
+                if element
+                    .text()
+                    .await
+                    .map(|t| t.contains(text))
+                    .unwrap_or(false)
+                {
+                    return element;
+                }
+            }
+            if std::time::Instant::now() > deadline {
+                panic!("expected {css} containing {text:?} on screen");
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Chooses a file in the `<input type=file>` matching `css`, as a person picking it would.
+    pub async fn choose_file(&self, css: &str, path: &Path) {
+        // The input is visually replaced by a translated button; WebDriver types into the real input.
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).classList.remove('file-input')",
+                vec![css.into()],
+            )
+            .await
+            .expect("the file input can be shown");
+        let input = self.find(css).await;
+        input
+            .send_keys(&path.display().to_string())
+            .await
+            .unwrap_or_else(|e| panic!("could not choose {}: {e}", path.display()));
     }
 
     /// Clicks the element matching `css`.

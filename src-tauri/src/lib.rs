@@ -7,6 +7,7 @@
 
 mod commands;
 mod dto;
+mod participants;
 mod session;
 
 use std::sync::Arc;
@@ -20,6 +21,7 @@ pub use session::Shared;
 /// command tests (on `tauri::test::mock_builder`) go through this same function.
 pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R> {
     builder
+        .plugin(tauri_plugin_dialog::init())
         .manage(shared)
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -37,6 +39,14 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             commands::set_organisation_name,
             commands::set_logo,
             commands::set_ui_language,
+            participants::participant_page,
+            participants::get_participant,
+            participants::save_participant,
+            participants::preview_import,
+            participants::apply_import,
+            participants::export_name,
+            participants::export_participants,
+            participants::import_template,
         ])
 }
 

@@ -1,6 +1,7 @@
 //! Integration tests of the Klik core: one binary, one module per area.
 
 mod cli;
+mod participants;
 mod programme;
 mod store;
 

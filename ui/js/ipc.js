@@ -52,3 +52,45 @@ export const setOrganisationName = (name) => call('set_organisation_name', { nam
 export const setLogo = (bytes) => call('set_logo', bytes);
 /** Chooses the interface language; null follows the computer. */
 export const setUiLanguage = (language) => call('set_ui_language', { language });
+
+/**
+ * Calls a command with a file's raw bytes; small arguments travel as headers.
+ * @param {string} command
+ * @param {Uint8Array} bytes
+ * @param {Record<string, string>} headers
+ */
+async function callRaw(command, bytes, headers) {
+  const encoded = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, encodeURIComponent(v)]));
+  try {
+    return await tauri.core.invoke(command, bytes, { headers: encoded });
+  } catch (error) {
+    if (error && typeof error === 'object' && 'code' in error) throw error;
+    throw { code: 'internal', message: String(error), fields: [] };
+  }
+}
+
+/** A page of participants with counts and filter choices. */
+export const participantPage = (programme, query) => call('participant_page', { programme, query });
+/** One participant. */
+export const getParticipant = (id) => call('get_participant', { id });
+/** Adds (id null) or saves a participant. */
+export const saveParticipant = (programme, id, form) => call('save_participant', { programme, id, form });
+/** What importing a file would do. */
+export const previewImport = (programme, bytes, sheet) =>
+  callRaw('preview_import', bytes, { 'klik-programme': String(programme), 'klik-sheet': sheet ?? '' });
+/** Imports a file; onlyValid skips rows with problems. */
+export const applyImport = (programme, bytes, sheet, onlyValid) =>
+  callRaw('apply_import', bytes, { 'klik-programme': String(programme), 'klik-sheet': sheet ?? '', 'klik-only-valid': String(onlyValid) });
+/** The suggested file name of an export. */
+export const exportName = (programme) => call('export_name', { programme });
+/** Writes the participants to a chosen file (.csv or .xlsx). */
+export const exportParticipants = (programme, path) => call('export_participants', { programme, path });
+/** Writes the import template to a chosen file (.csv or .xlsx). */
+export const importTemplate = (path) => call('import_template', { path });
+/**
+ * Asks where to save, with the system's dialog; null when cancelled.
+ * @param {string} defaultPath
+ * @param {{name: string, extensions: string[]}[]} filters
+ */
+export const chooseSavePath = (defaultPath, filters) =>
+  call('plugin:dialog|save', { options: { defaultPath, filters } });

@@ -11,6 +11,9 @@ import { programmesView } from './views/programmes.js';
 import { programmeView } from './views/programme.js';
 import { programmeFormView } from './views/programme-form.js';
 import { settingsView } from './views/settings.js';
+import { participantsView } from './views/participants.js';
+import { participantFormView } from './views/participant-form.js';
+import { importView } from './views/import.js';
 
 /** @type {any} */
 let status = null;
@@ -44,6 +47,10 @@ const routes = [
   { pattern: /^#\/programme\/new$/, view: () => programmeFormView(null), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/edit$/, view: (m) => programmeFormView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)$/, view: (m) => programmeView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/participants$/, view: (m) => participantsView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/participant\/new$/, view: (m) => participantFormView(Number(m[1]), null), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/participant\/(\d+)$/, view: (m) => participantFormView(Number(m[1]), Number(m[2])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/import$/, view: (m) => importView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 

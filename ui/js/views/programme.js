@@ -13,6 +13,21 @@ function prose(text, emptyKey) {
   return text.split(/\n+/).map((line) => h('p', {}, line));
 }
 
+/**
+ * The tabs under a programme's name: overview and participants.
+ * @param {any} p
+ * @param {'overview'|'participants'} active
+ */
+export function programmeTabs(p, active) {
+  const tab = (key, hash, label) => h('a', {
+    href: hash, id: `programme-tab-${key}`, class: key === active ? 'tab active' : 'tab',
+    aria: { current: key === active ? 'page' : undefined },
+  }, label);
+  return h('nav', { class: 'tabs', aria: { label: p.name } },
+    tab('overview', `#/programme/${p.id}`, t('programme.overview')),
+    tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')));
+}
+
 /** @param {number} id */
 export async function programmeView(id) {
   const p = await ipc.getProgramme(id);
@@ -50,6 +65,7 @@ export async function programmeView(id) {
             try { await ipc.setProgrammeArchived(p.id, false); toast(t('programmes.restored_notice', { name: p.name })); render(); } catch (e) { failure(e); }
           } }, t('action.restore'))
           : h('button', { class: 'button secondary', type: 'button', onclick: () => archiveProgramme(p).then((done) => done && go('#/programmes')).catch(failure) }, t('action.archive')))),
+    programmeTabs(p, 'overview'),
     h('section', { class: 'card' },
       h('h2', {}, t('programme.phases')),
       h('p', { class: 'muted' }, `${t('programme.current_phase')}: `, h('strong', {}, phaseText(p))),

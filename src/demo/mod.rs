@@ -10,8 +10,12 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime};
 
 use crate::error::{Error, FieldError, Result};
 use crate::organisation;
+use crate::participant::import;
 use crate::programme::{self, Listing, ProgrammeDraft, ProgrammeId, default_phases};
 use crate::store::Store;
+
+/// The running programme's mentors and mentees, as an HR officer's spreadsheet would list them.
+const PARTICIPANTS: &[u8] = include_bytes!("participants.csv");
 
 /// The demo organisation's name.
 pub const ORGANISATION: &str = "De Vries Logistiek";
@@ -111,6 +115,9 @@ pub fn populate(store: &mut Store, now: NaiveDateTime) -> Result<DemoSummary> {
     }
     let archived = *programmes.last().expect("four programmes were made");
     programme::set_archived(store, archived, true, now)?;
+    // The running programme's people come in through the same import as a user's spreadsheet.
+    let preview = import::preview(store, programmes[0], PARTICIPANTS, None)?;
+    import::apply(store, programmes[0], &preview, false, now)?;
     Ok(DemoSummary {
         running: programmes[0],
         programmes,
@@ -124,6 +131,7 @@ fn first_of_month(day: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::participant;
 
     fn now() -> NaiveDateTime {
         crate::clock::pinned("2026-11-28T10:00:00").unwrap()
@@ -141,6 +149,20 @@ mod tests {
         assert_eq!(programme::list(&store, Listing::Current).unwrap().len(), 3);
         assert_eq!(programme::list(&store, Listing::Archived).unwrap().len(), 1);
         assert_eq!(organisation::get(&store).unwrap().name, ORGANISATION);
+        let counts = participant::counts(&store, summary.running).unwrap();
+        assert_eq!(
+            (counts.mentors, counts.mentees),
+            (8, 12),
+            "the running programme has people to match"
+        );
+        let names: Vec<String> = participant::all(&store, summary.running)
+            .unwrap()
+            .iter()
+            .map(|p| p.enrolment.first_name.clone())
+            .collect();
+        for name in ["Zoë", "Anaïs", "Ünal"] {
+            assert!(names.iter().any(|n| n == name), "{name} is in the demo");
+        }
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! Participants in the real window: import the Dutch sample through the
+//! preview, then find Zoë by searching.
+
+use klik_e2e::{App, fixture, fresh_data_dir, out_dir};
+
+#[tokio::test]
+async fn import_the_dutch_sample_and_find_zoe() {
+    let data = fresh_data_dir("participants");
+    let app = App::launch(&data).await;
+    app.click("#welcome-demo").await;
+    app.find("#programme-table").await;
+    app.find_containing("a.programme-link", "groeien in je rol")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("#programme-tab-participants").await;
+    let counts = app.text("#participant-counts").await;
+    assert!(
+        counts.contains("8") && counts.contains("12"),
+        "the demo has 8 mentors and 12 mentees: {counts}"
+    );
+    app.screenshot("20-participants-en").await;
+
+    // A file with problems: every problem is listed with row and column, and importing everything is not offered.
+    app.click("#import-participants").await;
+    let broken = out_dir().join("broken.csv");
+    std::fs::write(
+        &broken,
+        "rol;voornaam;achternaam;e-mail;capaciteit;beschikbaarheid\r\n\
+         mentee;Jan;Peeters;jan@;;ma 9-12\r\n\
+         mentor;Mia;Wouters;mia@x.be;99;ma 9-12\r\n\
+         mentee;Kim;Smet;kim@x.be;;someday\r\n\
+         mentee;Lore;Smet;lore@x.be;;di 10-12\r\n",
+    )
+    .unwrap();
+    app.choose_file("#import-file", &broken).await;
+    let problems = app.text("#import-problems").await;
+    assert!(
+        problems.contains("“jan@” is not an e-mail address"),
+        "{problems}"
+    );
+    assert!(
+        problems.contains("capaciteit"),
+        "the column is named as in the file: {problems}"
+    );
+    assert!(
+        app.find("#import-all")
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .is_some(),
+        "a file with problems cannot be imported whole"
+    );
+    app.find("#import-valid").await;
+    app.screenshot("21-import-problems-en").await;
+
+    // The real sample: a clean preview, then the import.
+    app.choose_file("#import-file", &fixture("deelnemers-demo.csv"))
+        .await;
+    let summary = app
+        .find_containing("#import-summary", "55")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(summary.contains("55 new"), "{summary}");
+    app.find("#import-rows").await;
+    app.screenshot("22-import-preview-en").await;
+    app.click("#import-all").await;
+    let counts = app
+        .find_containing("#participant-counts", "23 mentors")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        counts.contains("52 mentees"),
+        "8 + 15 mentors and 12 + 40 mentees after the import: {counts}"
+    );
+
+    app.type_into("#participant-search", "Zoë").await;
+    let row = app
+        .find_containing("#participant-table tbody tr", "Zoë")
+        .await;
+    assert!(row.text().await.unwrap().contains("Vandenbroucke"));
+    app.screenshot("23-search-zoe-en").await;
+    app.quit().await;
+}

@@ -1,0 +1,519 @@
+//! The participant commands: the table, the form, import, export and the template.
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tauri::State;
+use tauri::ipc::{InvokeBody, Request};
+
+use klik::participant::{self, EnrolmentForm, ParticipantId, Query, Role, Sort, Status, import};
+use klik::programme::{self, ProgrammeId};
+use klik::{Error, FieldError, clock, tabular};
+
+use crate::dto::CommandError;
+use crate::session::{Session, Shared};
+
+type Reply<T> = Result<T, CommandError>;
+
+/// The form of a participant: every value as text, named like the import columns.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct EnrolmentFormDto {
+    pub role: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: String,
+    pub phone: String,
+    pub department: String,
+    pub job_title: String,
+    pub manager_email: String,
+    pub location: String,
+    pub languages: String,
+    pub years_of_experience: String,
+    pub topics: String,
+    pub capacity: String,
+    pub learning_goal: String,
+    pub availability: String,
+    pub status: String,
+    pub notes: String,
+}
+
+impl From<EnrolmentFormDto> for EnrolmentForm {
+    fn from(f: EnrolmentFormDto) -> EnrolmentForm {
+        EnrolmentForm {
+            role: f.role,
+            first_name: f.first_name,
+            last_name: f.last_name,
+            email: f.email,
+            phone: f.phone,
+            department: f.department,
+            job_title: f.job_title,
+            manager_email: f.manager_email,
+            location: f.location,
+            languages: f.languages,
+            years_of_experience: f.years_of_experience,
+            topics: f.topics,
+            capacity: f.capacity,
+            learning_goal: f.learning_goal,
+            availability: f.availability,
+            status: f.status,
+            notes: f.notes,
+        }
+    }
+}
+
+impl From<EnrolmentForm> for EnrolmentFormDto {
+    fn from(f: EnrolmentForm) -> EnrolmentFormDto {
+        EnrolmentFormDto {
+            role: f.role,
+            first_name: f.first_name,
+            last_name: f.last_name,
+            email: f.email,
+            phone: f.phone,
+            department: f.department,
+            job_title: f.job_title,
+            manager_email: f.manager_email,
+            location: f.location,
+            languages: f.languages,
+            years_of_experience: f.years_of_experience,
+            topics: f.topics,
+            capacity: f.capacity,
+            learning_goal: f.learning_goal,
+            availability: f.availability,
+            status: f.status,
+            notes: f.notes,
+        }
+    }
+}
+
+/// A participant for the table and the form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ParticipantDto {
+    pub id: i64,
+    pub programme: i64,
+    pub name: String,
+    pub role: String,
+    pub status: String,
+    pub email: String,
+    pub department: String,
+    pub location: String,
+    pub topics: Vec<String>,
+    pub languages: Vec<String>,
+    /// The capacity that counts: the mentor's own or the programme's default; none for mentees.
+    pub capacity: Option<u8>,
+    pub form: EnrolmentFormDto,
+}
+
+fn participant_dto(
+    p: &participant::Participant,
+    language: &str,
+    default_capacity: u8,
+) -> ParticipantDto {
+    let e = &p.enrolment;
+    ParticipantDto {
+        id: p.id.0,
+        programme: p.programme.0,
+        name: e.full_name(),
+        role: e.role.as_str().to_string(),
+        status: e.status.as_str().to_string(),
+        email: e.email.clone(),
+        department: e.department.clone(),
+        location: e.location.clone(),
+        topics: e.topics.clone(),
+        languages: e.languages.clone(),
+        capacity: (e.role == Role::Mentor).then(|| e.capacity.unwrap_or(default_capacity)),
+        form: EnrolmentForm::from_enrolment(e, language).into(),
+    }
+}
+
+/// What the table asks for.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct QueryDto {
+    pub search: String,
+    pub role: String,
+    pub status: String,
+    pub department: String,
+    pub topic: String,
+    pub sort: String,
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CountsDto {
+    pub mentors: u32,
+    pub mentees: u32,
+    pub capacity: u32,
+    pub withdrawn: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PageDto {
+    pub rows: Vec<ParticipantDto>,
+    pub matching: u32,
+    pub counts: CountsDto,
+    pub topics: Vec<String>,
+    pub departments: Vec<String>,
+}
+
+/// One page of a programme's participants, with the counts and filter choices.
+#[tauri::command]
+pub async fn participant_page(
+    shared: State<'_, Arc<Shared>>,
+    programme: i64,
+    query: QueryDto,
+) -> Reply<PageDto> {
+    shared
+        .run(move |session| {
+            let language = session.language();
+            let id = ProgrammeId(programme);
+            let query = Query {
+                search: query.search,
+                role: Role::parse(&query.role),
+                status: (!query.status.is_empty())
+                    .then(|| Status::parse(&query.status))
+                    .flatten(),
+                department: Some(query.department).filter(|d| !d.is_empty()),
+                topic: Some(query.topic).filter(|t| !t.is_empty()),
+                sort: Sort::parse(&query.sort),
+                descending: query.descending,
+                offset: query.offset,
+                limit: if query.limit == 0 { 50 } else { query.limit },
+            };
+            session.with_active(|store| {
+                let p = programme::get(store, id)?;
+                let page = participant::page(store, id, &query)?;
+                Ok(PageDto {
+                    rows: page
+                        .rows
+                        .iter()
+                        .map(|r| participant_dto(r, &language, p.draft.default_capacity))
+                        .collect(),
+                    matching: page.matching,
+                    counts: CountsDto {
+                        mentors: page.counts.mentors,
+                        mentees: page.counts.mentees,
+                        capacity: page.counts.capacity,
+                        withdrawn: page.counts.withdrawn,
+                    },
+                    topics: participant::topics(store, id)?,
+                    departments: participant::departments(store, id)?,
+                })
+            })
+        })
+        .await
+}
+
+/// One participant, for the form.
+#[tauri::command]
+pub async fn get_participant(shared: State<'_, Arc<Shared>>, id: i64) -> Reply<ParticipantDto> {
+    shared
+        .run(move |session| {
+            let language = session.language();
+            session.with_active(|store| {
+                let p = participant::get(store, ParticipantId(id))?;
+                let programme = programme::get(store, p.programme)?;
+                Ok(participant_dto(
+                    &p,
+                    &language,
+                    programme.draft.default_capacity,
+                ))
+            })
+        })
+        .await
+}
+
+/// Adds a participant to a programme (`id` empty) or saves changes to one.
+#[tauri::command]
+pub async fn save_participant(
+    shared: State<'_, Arc<Shared>>,
+    programme: i64,
+    id: Option<i64>,
+    form: EnrolmentFormDto,
+) -> Reply<ParticipantDto> {
+    shared
+        .run(move |session| {
+            let language = session.language();
+            let now = clock::now();
+            session.with_active(|store| {
+                let enrolment = EnrolmentForm::from(form)
+                    .validate()
+                    .map_err(Error::Invalid)?;
+                let id = match id {
+                    Some(id) => {
+                        participant::update(store, ParticipantId(id), &enrolment, now)?;
+                        ParticipantId(id)
+                    }
+                    None => participant::enrol(store, ProgrammeId(programme), &enrolment, now)?.0,
+                };
+                let p = participant::get(store, id)?;
+                let programme = programme::get(store, p.programme)?;
+                Ok(participant_dto(
+                    &p,
+                    &language,
+                    programme.draft.default_capacity,
+                ))
+            })
+        })
+        .await
+}
+
+/// One row of the import preview.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PreviewRowDto {
+    pub row: usize,
+    pub form: EnrolmentFormDto,
+    /// `added`, `updated`, `unchanged` or `invalid`.
+    pub change: String,
+    pub changed_fields: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ProblemDto {
+    pub row: usize,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PreviewDto {
+    pub format: String,
+    pub sheet: Option<String>,
+    /// (header in the file, field) pairs.
+    pub columns: Vec<(String, String)>,
+    pub unknown_columns: Vec<String>,
+    pub rows: Vec<PreviewRowDto>,
+    pub problems: Vec<ProblemDto>,
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub skipped: usize,
+}
+
+/// The import's arguments travel as headers next to the file's raw bytes.
+fn import_arguments(request: &Request<'_>) -> (Vec<u8>, ProgrammeId, Option<String>, bool) {
+    let header = |name: &str| {
+        request
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(percent_decode)
+            .unwrap_or_default()
+    };
+    let bytes = match request.body() {
+        InvokeBody::Raw(bytes) => bytes.clone(),
+        InvokeBody::Json(_) => Vec::new(),
+    };
+    let programme = ProgrammeId(header("klik-programme").parse().unwrap_or(0));
+    let sheet = Some(header("klik-sheet")).filter(|s| !s.trim().is_empty());
+    let only_valid = header("klik-only-valid") == "true";
+    (bytes, programme, sheet, only_valid)
+}
+
+/// Decodes `%XX` escapes (as `encodeURIComponent` writes them) so sheet names may hold any character.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(value) = u8::from_str_radix(&text[i + 1..i + 3], 16)
+        {
+            out.push(value);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
+    let texts = session.texts();
+    let summary = preview.summary();
+    PreviewDto {
+        format: preview.format.to_string(),
+        sheet: preview.sheet.clone(),
+        columns: preview
+            .columns
+            .mapped
+            .iter()
+            .map(|(header, field)| (header.clone(), field.to_string()))
+            .collect(),
+        unknown_columns: preview.columns.unknown.clone(),
+        rows: preview
+            .rows
+            .iter()
+            .map(|r| PreviewRowDto {
+                row: r.row,
+                form: r.form.clone().into(),
+                change: match r.change {
+                    Some(participant::Change::Added) => "added",
+                    Some(participant::Change::Updated) => "updated",
+                    Some(participant::Change::Unchanged) => "unchanged",
+                    None => "invalid",
+                }
+                .to_string(),
+                changed_fields: r.changed_fields.iter().map(|f| f.to_string()).collect(),
+            })
+            .collect(),
+        problems: preview
+            .rows
+            .iter()
+            .flat_map(|r| {
+                r.problems.iter().map(|p| ProblemDto {
+                    row: r.row,
+                    column: preview.header_of(&p.field),
+                    message: p.message(&texts),
+                })
+            })
+            .collect(),
+        added: summary.added,
+        updated: summary.updated,
+        unchanged: summary.unchanged,
+        skipped: summary.skipped,
+    }
+}
+
+/// Reads a file (raw bytes) and shows what importing it would do; writes nothing.
+#[tauri::command]
+pub async fn preview_import(
+    shared: State<'_, Arc<Shared>>,
+    request: Request<'_>,
+) -> Reply<PreviewDto> {
+    let (bytes, programme, sheet, _) = import_arguments(&request);
+    shared
+        .run(move |session| {
+            let preview = session
+                .with_active(|store| import::preview(store, programme, &bytes, sheet.as_deref()))?;
+            Ok(preview_dto(session, &preview))
+        })
+        .await
+}
+
+/// Imports a file (raw bytes): every row, or with `klik-only-valid: true` the valid ones.
+#[tauri::command]
+pub async fn apply_import(
+    shared: State<'_, Arc<Shared>>,
+    request: Request<'_>,
+) -> Reply<PreviewDto> {
+    let (bytes, programme, sheet, only_valid) = import_arguments(&request);
+    shared
+        .run(move |session| {
+            let now = clock::now();
+            let preview = session.with_active(|store| {
+                let preview = import::preview(store, programme, &bytes, sheet.as_deref())?;
+                import::apply(store, programme, &preview, only_valid, now)?;
+                Ok(preview)
+            })?;
+            Ok(preview_dto(session, &preview))
+        })
+        .await
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WrittenDto {
+    pub path: String,
+    pub rows: usize,
+}
+
+/// Writes rows to the file the user chose: XLSX when its name ends in `.xlsx`, CSV otherwise.
+fn write_file(path: &str, sheet: &str, rows: &[Vec<String>]) -> klik::Result<WrittenDto> {
+    let target = std::path::PathBuf::from(path);
+    let xlsx = target
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if xlsx {
+        tabular::write_xlsx(sheet, rows).map_err(|detail| {
+            Error::Invalid(vec![
+                FieldError::new("file", "error.file.unreadable").with("detail", detail),
+            ])
+        })?
+    } else {
+        tabular::write_csv(rows)
+    };
+    std::fs::write(&target, bytes).map_err(|source| match source.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Error::ReadOnly {
+                path: target.clone(),
+            }
+        }
+        std::io::ErrorKind::StorageFull => Error::DiskFull {
+            path: target.clone(),
+        },
+        _ => Error::Io {
+            path: target.clone(),
+            source,
+        },
+    })?;
+    Ok(WrittenDto {
+        path: path.to_string(),
+        rows: rows.len().saturating_sub(1),
+    })
+}
+
+/// The name the save dialog suggests for an export.
+#[tauri::command]
+pub async fn export_name(shared: State<'_, Arc<Shared>>, programme: i64) -> Reply<String> {
+    shared
+        .run(move |session| {
+            let label = session.texts().get("nav.participants").to_string();
+            let p = session.with_active(|store| programme::get(store, ProgrammeId(programme)))?;
+            Ok(format!("{} — {label}", safe_name(&p.draft.name)))
+        })
+        .await
+}
+
+/// A file name without characters that file systems refuse.
+fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Writes a programme's participants, with the import columns, to the file the user chose.
+#[tauri::command]
+pub async fn export_participants(
+    shared: State<'_, Arc<Shared>>,
+    programme: i64,
+    path: String,
+) -> Reply<WrittenDto> {
+    shared
+        .run(move |session| {
+            let language = session.language();
+            let sheet = session.texts().get("nav.participants").to_string();
+            session.with_active(|store| {
+                programme::get(store, ProgrammeId(programme))?;
+                let rows = import::export_rows(store, ProgrammeId(programme), &language)?;
+                write_file(&path, &sheet, &rows)
+            })
+        })
+        .await
+}
+
+/// Writes the import template, in the interface language, to the file the user chose.
+#[tauri::command]
+pub async fn import_template(shared: State<'_, Arc<Shared>>, path: String) -> Reply<WrittenDto> {
+    shared
+        .run(move |session| {
+            let rows = import::template_rows(&session.language());
+            let sheet = session.texts().get("nav.participants").to_string();
+            let written = write_file(&path, &sheet, &rows);
+            written.map_err(|e| session.fail(e))
+        })
+        .await
+}

@@ -1,0 +1,388 @@
+//! Participants and the import of real spreadsheet files: every bad-input
+//! case names its row and column, and a failed import changes nothing.
+
+use klik::Store;
+use klik::i18n::Texts;
+use klik::participant::{self, Query, Role, import};
+use klik::programme::{self, ProgrammeForm, ProgrammeId};
+
+const HEADER_NL: &str = "rol;voornaam;achternaam;e-mail;leidinggevende e-mail;capaciteit;jaren ervaring;beschikbaarheid";
+
+fn setup() -> (Store, ProgrammeId) {
+    let mut store = Store::open_in_memory().unwrap();
+    let draft = ProgrammeForm {
+        name: "Mentoring 2027".into(),
+        start: "04-01-2027".into(),
+        end: "17-12-2027".into(),
+        ..ProgrammeForm::default()
+    }
+    .validate()
+    .unwrap();
+    let id = programme::create(&mut store, &draft, super::now()).unwrap();
+    (store, id)
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!(
+        "{}/tests/it/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// The problem lines of a preview, in English.
+fn problems(store: &Store, programme: ProgrammeId, csv: &str) -> Vec<String> {
+    let preview = import::preview(store, programme, csv.as_bytes(), None).unwrap();
+    preview.problem_lines(&Texts::for_language("en"))
+}
+
+fn rows(lines: &[&str]) -> String {
+    let mut text = HEADER_NL.to_string();
+    for line in lines {
+        text.push_str("\r\n");
+        text.push_str(line);
+    }
+    text
+}
+
+#[test]
+fn the_dutch_sample_imports_whole_and_twice_changes_nothing() {
+    let (mut store, id) = setup();
+    let bytes = fixture("deelnemers-demo.csv");
+    let preview = import::preview(&store, id, &bytes, None).unwrap();
+    assert!(
+        preview.is_clean(),
+        "{:?}",
+        preview.problem_lines(&Texts::for_language("en"))
+    );
+    assert_eq!(
+        preview.columns.unknown,
+        Vec::<String>::new(),
+        "every Dutch header is understood"
+    );
+    let summary = import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    assert_eq!(summary.added, 55);
+    let counts = participant::counts(&store, id).unwrap();
+    assert_eq!(counts.mentors + counts.mentees, 55);
+
+    let again = import::preview(&store, id, &bytes, None).unwrap();
+    let summary = again.summary();
+    assert_eq!(
+        (summary.added, summary.updated, summary.unchanged),
+        (0, 0, 55),
+        "a second import changes nothing"
+    );
+    let before = participant::all(&store, id).unwrap();
+    import::apply(&mut store, id, &again, false, super::now()).unwrap();
+    assert_eq!(participant::all(&store, id).unwrap(), before);
+
+    let arne = before
+        .iter()
+        .find(|p| p.enrolment.email == "arne.ozturk@devries-logistiek.be")
+        .unwrap();
+    assert_eq!(arne.enrolment.last_name, "Öztürk");
+    assert_eq!(
+        arne.enrolment.availability.to_string(),
+        "mon 08:00-11:00, tue 15:00-18:00"
+    );
+    assert_eq!(
+        arne.enrolment.topics,
+        vec!["feedback geven", "klantgerichtheid"]
+    );
+}
+
+#[test]
+fn the_english_sample_with_commas_and_quotes_imports() {
+    let (mut store, id) = setup();
+    let preview = import::preview(&store, id, &fixture("participants-small-en.csv"), None).unwrap();
+    assert!(
+        preview.is_clean(),
+        "{:?}",
+        preview.problem_lines(&Texts::for_language("en"))
+    );
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let page = participant::page(
+        &store,
+        id,
+        &Query {
+            search: "zoë".into(),
+            limit: 50,
+            ..Query::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(page.rows.len(), 1, "search finds Zoë regardless of case");
+    assert_eq!(page.rows[0].enrolment.role, Role::Mentor);
+    let marie = participant::all(&store, id)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.enrolment.email == "marie.celik@northwind-care.example")
+        .unwrap();
+    assert_eq!(
+        marie.enrolment.manager_email.as_deref(),
+        Some("marie.hermans@northwind-care.example")
+    );
+}
+
+#[test]
+fn every_bad_row_is_named_with_row_and_column() {
+    let (mut store, id) = setup();
+    let csv = rows(&[
+        "mentee;;Peeters;leeg@x.be;;;;",
+        "mentee;Jan;Peeters;jan@;;;;",
+        "mentee;An;Claes;an@x.be;;;;",
+        "mentee;An;Claes;AN@x.be;;;;",
+        "boss;Piet;Maes;piet@x.be;;;;",
+        "mentor;Mia;Wouters;mia@x.be;;0;;",
+        "mentor;Tom;Wouters;tom@x.be;;99;;",
+        "mentor;Lien;Wouters;lien@x.be;;twee;;",
+        "mentee;Sam;Smet;sam@x.be;;;-3;",
+        "mentee;Kim;Smet;kim@x.be;;;;someday 9-12",
+        "mentee;Bo;Smet;bo@x.be;nobody@x.be;;;",
+        "mentee;Ann;Aa;ann@x.be;bert@x.be;;;",
+        "mentee;Bert;Bb;bert@x.be;ann@x.be;;;",
+    ]);
+    let found = problems(&store, id, &csv);
+    assert_eq!(
+        found,
+        vec![
+            "row 2, column voornaam: This field is required.",
+            "row 3, column e-mail: “jan@” is not an e-mail address.",
+            "row 5, column e-mail: This e-mail address is already on row 4.",
+            "row 6, column rol: “boss” is not a role; write mentor or mentee.",
+            "row 7, column capaciteit: “0” must be a whole number from 1 to 20.",
+            "row 8, column capaciteit: “99” must be a whole number from 1 to 20.",
+            "row 9, column capaciteit: “twee” must be a whole number from 1 to 20.",
+            "row 10, column jaren ervaring: “-3” must be a whole number from 0 to 70.",
+            "row 11, column beschikbaarheid: “someday 9-12” does not start with a day of the week (mon, tue, … or ma, di, …).",
+            "row 12, column leidinggevende e-mail: Nobody with the e-mail address “nobody@x.be” is in this file or in Klik.",
+            "row 13, column leidinggevende e-mail: The reporting line of ann@x.be loops back to them (A manages B manages A).",
+            "row 14, column leidinggevende e-mail: The reporting line of bert@x.be loops back to them (A manages B manages A).",
+        ]
+    );
+    let preview = import::preview(&store, id, csv.as_bytes(), None).unwrap();
+    let refused = import::apply(&mut store, id, &preview, false, super::now()).unwrap_err();
+    assert_eq!(refused.field_errors()[0].key, "error.import.has_problems");
+    assert_eq!(
+        participant::counts(&store, id).unwrap().mentees,
+        0,
+        "a refused import writes nothing"
+    );
+
+    let summary = import::apply(&mut store, id, &preview, true, super::now()).unwrap();
+    assert_eq!(
+        (summary.added, summary.skipped),
+        (1, 12),
+        "only the valid row (An Claes) goes in"
+    );
+}
+
+#[test]
+fn whole_file_problems_get_one_clear_message() {
+    let (store, id) = setup();
+    let message = |bytes: &[u8]| {
+        import::preview(&store, id, bytes, None)
+            .unwrap_err()
+            .message(&Texts::for_language("en"))
+    };
+    assert_eq!(message(b""), "File: The file is empty.");
+    assert_eq!(
+        message(b"%PDF-1.7\n%binary"),
+        "File: This file is not a CSV or Excel file."
+    );
+    assert_eq!(
+        message(HEADER_NL.as_bytes()),
+        "File: The file has column headers but no rows."
+    );
+    assert_eq!(
+        message(b"voornaam;achternaam\nJan;Peeters\n"),
+        "File: The file lacks required columns: role, email."
+    );
+    let ole = {
+        let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+        bytes.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    assert!(message(&ole).contains("protected with a password"));
+    let big = vec![b'a'; klik::tabular::MAX_BYTES + 10];
+    assert!(message(&big).contains("Klik reads files up to 20 MB"));
+}
+
+#[test]
+fn an_update_shows_what_changes_and_keeps_the_person_single() {
+    let (mut store, id) = setup();
+    let first = rows(&["mentor;Marie;Dubois;marie@x.be;;2;10;ma 9-12"]);
+    let preview = import::preview(&store, id, first.as_bytes(), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let second = rows(&["mentor;Marie;Dubois;MARIE@x.be;;3;10;ma 9-12"]);
+    let preview = import::preview(&store, id, second.as_bytes(), None).unwrap();
+    assert_eq!(preview.rows[0].changed_fields, vec!["email", "capacity"]);
+    let summary = import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    assert_eq!(summary.updated, 1);
+    let all = participant::all(&store, id).unwrap();
+    assert_eq!(all.len(), 1, "the e-mail is the key, whatever its case");
+    assert_eq!(all[0].enrolment.capacity, Some(3));
+}
+
+#[test]
+fn export_then_import_round_trips_in_csv_and_xlsx() {
+    let (mut store, id) = setup();
+    let preview = import::preview(&store, id, &fixture("deelnemers-demo.csv"), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let rows = import::export_rows(&store, id, "nl").unwrap();
+    assert_eq!(rows.len(), 56);
+    for bytes in [
+        klik::tabular::write_csv(&rows),
+        klik::tabular::write_xlsx("Deelnemers", &rows).unwrap(),
+    ] {
+        let again = import::preview(&store, id, &bytes, None).unwrap();
+        assert!(again.is_clean());
+        assert_eq!(
+            again.summary().unchanged,
+            55,
+            "exported values read back as the same participants"
+        );
+    }
+}
+
+#[test]
+fn the_template_imports_cleanly_in_every_language() {
+    for language in ["nl", "en", "fr"] {
+        let (mut store, id) = setup();
+        let rows = import::template_rows(language);
+        let preview = import::preview(&store, id, &klik::tabular::write_csv(&rows), None).unwrap();
+        assert!(
+            preview.is_clean(),
+            "{language}: {:?}",
+            preview.problem_lines(&Texts::for_language("en"))
+        );
+        assert_eq!(
+            import::apply(&mut store, id, &preview, false, super::now())
+                .unwrap()
+                .added,
+            2
+        );
+    }
+}
+
+#[test]
+fn the_table_filters_sorts_and_pages() {
+    let (mut store, id) = setup();
+    let preview = import::preview(&store, id, &fixture("deelnemers-demo.csv"), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let mentors = participant::page(
+        &store,
+        id,
+        &Query {
+            role: Some(Role::Mentor),
+            limit: 500,
+            ..Query::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        mentors
+            .rows
+            .iter()
+            .all(|p| p.enrolment.role == Role::Mentor)
+    );
+    assert_eq!(mentors.matching, mentors.counts.mentors);
+    let first = participant::page(
+        &store,
+        id,
+        &Query {
+            limit: 10,
+            ..Query::default()
+        },
+    )
+    .unwrap();
+    let second = participant::page(
+        &store,
+        id,
+        &Query {
+            limit: 10,
+            offset: 10,
+            ..Query::default()
+        },
+    )
+    .unwrap();
+    assert_eq!((first.rows.len(), first.matching), (10, 55));
+    assert!(
+        first
+            .rows
+            .last()
+            .unwrap()
+            .enrolment
+            .last_name
+            .to_lowercase()
+            <= second.rows[0].enrolment.last_name.to_lowercase()
+    );
+    let topic = participant::page(
+        &store,
+        id,
+        &Query {
+            topic: Some("leiderschap".into()),
+            limit: 500,
+            ..Query::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        topic
+            .rows
+            .iter()
+            .all(|p| p.enrolment.topics.iter().any(|t| t == "leiderschap"))
+    );
+    assert!(topic.matching > 0);
+    assert!(
+        participant::topics(&store, id)
+            .unwrap()
+            .contains(&"Excel en data".to_string())
+    );
+}
+
+#[test]
+fn files_saved_by_libreoffice_import_like_the_original() {
+    // Made with: soffice --headless --infilter="CSV:59,34,76,1" --convert-to xlsx deelnemers-demo.csv
+    // and: soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):59,34,1' deelnemers-demo.xlsx
+    let (mut store, id) = setup();
+    let original = import::preview(&store, id, &fixture("deelnemers-demo.csv"), None).unwrap();
+    import::apply(&mut store, id, &original, false, super::now()).unwrap();
+    let xlsx = import::preview(
+        &store,
+        id,
+        &fixture("libreoffice/deelnemers-demo.xlsx"),
+        None,
+    )
+    .unwrap();
+    assert!(
+        xlsx.is_clean(),
+        "{:?}",
+        xlsx.problem_lines(&Texts::for_language("en"))
+    );
+    assert_eq!(
+        xlsx.summary().unchanged,
+        55,
+        "the XLSX holds the same 55 people, diacritics and all"
+    );
+
+    // Windows-1252 cannot hold the Turkish dotless ı: LibreOffice writes "Y?lmaz".
+    // Klik reads every other letter (ë, é, Ö, Ü, Ç, ‘ ’) correctly and shows the three
+    // damaged names as updates in the preview, so the officer sees them before importing.
+    let cp1252 = import::preview(
+        &store,
+        id,
+        &fixture("libreoffice/deelnemers-demo-windows1252.csv"),
+        None,
+    )
+    .unwrap();
+    assert!(cp1252.is_clean());
+    let updated: Vec<(&str, &[&str])> = cp1252
+        .rows
+        .iter()
+        .filter(|r| r.change == Some(participant::Change::Updated))
+        .map(|r| (r.form.last_name.as_str(), r.changed_fields.as_slice()))
+        .collect();
+    assert_eq!(updated, vec![("Y?lmaz", &["last_name"][..]); 3]);
+    assert_eq!(cp1252.summary().unchanged, 52);
+}

@@ -1,0 +1,127 @@
+// Import participants: pick a CSV or Excel file, see how Klik understood it
+// (columns, every problem with row and column, what changes), then import
+// everything, or explicitly only the valid rows. Nothing changes before that.
+
+import * as ipc from '../ipc.js';
+import { t } from '../i18n.js';
+import { h, toast } from '../dom.js';
+import { go } from '../main.js';
+import { saveWith } from './participants.js';
+
+const SHOWN_ROWS = 20;
+
+/** @param {number} programmeId */
+export async function importView(programmeId) {
+  const programme = await ipc.getProgramme(programmeId);
+  /** @type {Uint8Array|null} */
+  let bytes = null;
+  let fileName = '';
+  const result = h('div', { id: 'import-result', aria: { live: 'polite' } });
+  const sheet = h('input', { id: 'import-sheet', name: 'sheet', type: 'text', autocomplete: 'off', class: 'narrow-input' });
+  const input = /** @type {HTMLInputElement} */ (h('input', {
+    type: 'file', id: 'import-file', class: 'file-input',
+    accept: '.csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  }));
+
+  async function preview() {
+    if (!bytes) return;
+    result.replaceChildren(h('p', { class: 'loading' }, t('shell.loading')));
+    try {
+      show(await ipc.previewImport(programmeId, bytes, sheet.value));
+    } catch (error) {
+      result.replaceChildren(h('div', { class: 'error-summary', role: 'alert', id: 'import-error', tabindex: '-1' },
+        h('h2', {}, t('error.summary_title')), h('p', {}, error.message)));
+      result.querySelector('#import-error')?.focus();
+    }
+  }
+
+  async function run(onlyValid) {
+    try {
+      const done = await ipc.applyImport(programmeId, bytes, sheet.value, onlyValid);
+      toast(t('import.summary_done', { added: done.added, updated: done.updated, unchanged: done.unchanged, skipped: onlyValid ? done.skipped : 0 }));
+      go(`#/programme/${programmeId}/participants`);
+    } catch (error) {
+      toast(error.message);
+    }
+  }
+
+  /** @param {any} p */
+  function show(p) {
+    const valid = p.added + p.updated + p.unchanged;
+    const summary = h('ul', { class: 'import-summary', id: 'import-summary' },
+      h('li', { class: 'added' }, h('strong', {}, String(p.added)), ` ${t('import.new')}`),
+      h('li', { class: 'updated' }, h('strong', {}, String(p.updated)), ` ${t('import.updated')}`),
+      h('li', {}, h('strong', {}, String(p.unchanged)), ` ${t('import.unchanged')}`),
+      h('li', { class: p.skipped ? 'invalid' : '' }, h('strong', {}, String(p.skipped)), ` ${t('import.with_problems')}`));
+    const source = h('p', { class: 'muted' }, t('import.read_as', { file: fileName, format: p.format.toUpperCase() }),
+      p.sheet ? ` · ${t('import.sheet', { name: p.sheet })}` : '');
+    const columns = h('details', { class: 'card compact' },
+      h('summary', {}, t('import.columns', { count: p.columns.length })),
+      h('table', { class: 'table compact' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('import.in_file')), h('th', { scope: 'col' }, t('import.in_klik')))),
+        h('tbody', {}, p.columns.map(([header, fieldName]) => h('tr', {}, h('td', {}, header), h('td', {}, t(`field.${fieldName}`)))))));
+    const unknown = p.unknown_columns.length
+      ? h('p', { class: 'notice', id: 'import-unknown' }, t('import.unknown_columns', { columns: p.unknown_columns.join(', ') }))
+      : null;
+    const problems = p.problems.length
+      ? h('section', { class: 'card problems', id: 'import-problems' },
+        h('h2', {}, t('import.problems', { count: p.problems.length })),
+        h('table', { class: 'table compact' },
+          h('thead', {}, h('tr', {}, ['import.row', 'import.column', 'import.problem'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, p.problems.map((problem) => h('tr', {},
+            h('td', { class: 'number' }, String(problem.row)), h('td', {}, problem.column), h('td', {}, problem.message))))))
+      : null;
+    const rows = h('section', { class: 'card' },
+      h('h2', {}, t('import.first_rows', { count: Math.min(SHOWN_ROWS, p.rows.length), total: p.rows.length })),
+      h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'import-rows' },
+        h('thead', {}, h('tr', {}, ['import.row', 'import.change', 'field.first_name', 'field.last_name', 'field.email', 'field.role', 'field.topics', 'field.availability']
+          .map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, p.rows.slice(0, SHOWN_ROWS).map((row) => h('tr', { class: `change-${row.change}` },
+          h('td', { class: 'number' }, String(row.row)),
+          h('td', {}, h('span', { class: `change-badge ${row.change}` }, t(`import.change_${row.change}`)),
+            row.changed_fields.length ? h('span', { class: 'muted small' }, ` (${row.changed_fields.map((f) => t(`field.${f}`)).join(', ')})`) : null),
+          h('td', {}, row.form.first_name), h('td', {}, row.form.last_name), h('td', {}, row.form.email),
+          h('td', {}, row.form.role), h('td', {}, row.form.topics), h('td', {}, row.form.availability)))))));
+    const actions = h('div', { class: 'form-actions' },
+      h('button', { type: 'button', class: 'button primary', id: 'import-all', disabled: p.skipped > 0 || valid === 0,
+        onclick: () => run(false) }, t('import.import_all', { count: valid })),
+      p.skipped > 0 && valid > 0
+        ? h('button', { type: 'button', class: 'button secondary', id: 'import-valid', onclick: () => run(true) },
+          t('import.import_valid', { count: valid, skipped: p.skipped }))
+        : null,
+      h('a', { class: 'button secondary', href: `#/programme/${programmeId}/participants` }, t('action.cancel')));
+    result.replaceChildren(summary, source, unknown, problems, columns, rows, actions);
+  }
+
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    fileName = file.name;
+    bytes = new Uint8Array(await file.arrayBuffer());
+    await preview();
+  });
+  sheet.addEventListener('change', () => preview());
+
+  const template = (extension) => async () => {
+    try {
+      await saveWith(`Klik — ${t('import.template')}.${extension}`, (path) => ipc.importTemplate(path));
+    } catch (error) { toast(error.message); }
+  };
+
+  return h('section', { class: 'page' },
+    h('p', { class: 'breadcrumb' }, h('a', { href: `#/programme/${programmeId}/participants` }, `← ${programme.name}`)),
+    h('h1', {}, t('import.title')),
+    h('section', { class: 'card' },
+      h('p', {}, t('import.intro')),
+      h('div', { class: 'field' },
+        input,
+        h('label', { for: 'import-file', class: 'button primary file-button' }, t('import.choose'))),
+      h('div', { class: 'field narrow' },
+        h('label', { for: 'import-sheet' }, t('import.sheet_label')),
+        h('p', { class: 'hint', id: 'import-sheet-hint' }, t('import.sheet_hint')),
+        sheet),
+      h('p', { class: 'hint' }, t('import.template_hint'), ' ',
+        h('button', { type: 'button', class: 'button small secondary', onclick: template('xlsx') }, t('import.template_excel')), ' ',
+        h('button', { type: 'button', class: 'button small secondary', onclick: template('csv') }, t('import.template_csv')))),
+    result);
+}

@@ -1,0 +1,69 @@
+// Add a person to a programme or edit one: the same fields as the import
+// columns, checked by the core, every problem shown at once.
+
+import * as ipc from '../ipc.js';
+import { t } from '../i18n.js';
+import { h, field, showFormErrors, toast } from '../dom.js';
+import { go } from '../main.js';
+
+/**
+ * @param {number} programmeId
+ * @param {number|null} id
+ */
+export async function participantFormView(programmeId, id) {
+  const programme = await ipc.getProgramme(programmeId);
+  const existing = id === null ? null : await ipc.getParticipant(id);
+  const v = existing ? existing.form : { role: 'mentee', status: 'applied' };
+  const value = (key) => v[key] ?? '';
+
+  const role = h('select', { name: 'role' },
+    ['mentee', 'mentor'].map((r) => h('option', { value: r, selected: value('role') === r }, t(`role.${r}`))));
+  const status = h('select', { name: 'status' },
+    ['applied', 'accepted', 'withdrawn'].map((s) => h('option', { value: s, selected: value('status') === s }, t(`status.${s}`))));
+  const text = (name, extra = {}) => field({ name, label: t(`field.${name}`), value: value(name), ...extra });
+
+  const form = /** @type {HTMLFormElement} */ (h('form', { id: 'participant-form', class: 'form', novalidate: true },
+    h('fieldset', {},
+      h('legend', {}, t('participant.person')),
+      h('div', { class: 'field-row' }, text('first_name', { required: true }), text('last_name', { required: true })),
+      h('div', { class: 'field-row' }, text('email', { required: true, hint: t('participant.email_hint') }), text('phone')),
+      h('div', { class: 'field-row' }, text('department'), text('job_title')),
+      h('div', { class: 'field-row' }, text('manager_email', { hint: t('participant.manager_hint') }), text('location')),
+      h('div', { class: 'field-row' },
+        text('languages', { hint: t('participant.languages_hint') }),
+        text('years_of_experience', { inputmode: 'numeric', size: 'narrow' }))),
+    h('fieldset', {},
+      h('legend', {}, t('participant.in_programme', { name: programme.name })),
+      h('div', { class: 'field-row' },
+        field({ name: 'role', label: t('field.role'), control: role, size: 'narrow' }),
+        field({ name: 'status', label: t('field.status'), control: status, size: 'narrow' }),
+        text('capacity', { inputmode: 'numeric', size: 'narrow', hint: t('participant.capacity_hint', { count: programme.default_capacity }) })),
+      text('topics', { hint: t('participant.topics_hint') }),
+      text('learning_goal', { multiline: true, hint: t('participant.goal_hint') }),
+      text('availability', { hint: t('participant.availability_hint') }),
+      text('notes', { multiline: true, hint: t('participant.notes_hint') })),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'button primary', id: 'save-participant' }, t('action.save')),
+      h('a', { class: 'button secondary', href: `#/programme/${programmeId}/participants` }, t('action.cancel')))));
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = Object.fromEntries(
+      ['role', 'first_name', 'last_name', 'email', 'phone', 'department', 'job_title', 'manager_email', 'location',
+        'languages', 'years_of_experience', 'topics', 'capacity', 'learning_goal', 'availability', 'status', 'notes']
+        .map((name) => [name, /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value]));
+    try {
+      const saved = await ipc.saveParticipant(programmeId, existing ? existing.id : null, values);
+      toast(t('shell.saved'));
+      go(`#/programme/${programmeId}/participants`);
+      return saved;
+    } catch (error) {
+      showFormErrors(form, error);
+    }
+  });
+
+  return h('section', { class: 'page' },
+    h('p', { class: 'breadcrumb' }, h('a', { href: `#/programme/${programmeId}/participants` }, `← ${programme.name}`)),
+    h('h1', {}, existing ? existing.name : t('participants.add')),
+    form);
+}
