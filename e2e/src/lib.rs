@@ -74,12 +74,19 @@ impl App {
 
     /// Waits until an element matching `css` is there, and returns it.
     pub async fn find(&self, css: &str) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(PATIENCE)
             .for_element(Locator::Css(css))
             .await
-            .unwrap_or_else(|e| panic!("expected {css} on screen: {e}"))
+        {
+            Ok(element) => element,
+            Err(e) => {
+                self.screenshot("failure").await;
+                panic!("expected {css} on screen (see failure.png): {e}")
+            }
+        }
     }
 
     /// Waits for a link or button whose text is exactly `text`.
@@ -102,7 +109,8 @@ impl App {
                 }
             }
             if std::time::Instant::now() > deadline {
-                panic!("expected {css} with the text {text:?} on screen");
+                self.screenshot("failure").await;
+                panic!("expected {css} with the text {text:?} on screen (see failure.png)");
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
@@ -128,7 +136,8 @@ impl App {
                 }
             }
             if std::time::Instant::now() > deadline {
-                panic!("expected {css} containing {text:?} on screen");
+                self.screenshot("failure").await;
+                panic!("expected {css} containing {text:?} on screen (see failure.png)");
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
@@ -139,7 +148,7 @@ impl App {
         // The input is visually replaced by a translated button; WebDriver types into the real input.
         self.client
             .execute(
-                "document.querySelector(arguments[0]).classList.remove('file-input')",
+                "const input = document.querySelector(arguments[0]); input.classList.remove('file-input'); input.value = '';",
                 vec![css.into()],
             )
             .await

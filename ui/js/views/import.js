@@ -90,7 +90,7 @@ export async function importView(programmeId) {
           t('import.import_valid', { count: valid, skipped: p.skipped }))
         : null,
       h('a', { class: 'button secondary', href: `#/programme/${programmeId}/participants` }, t('action.cancel')));
-    result.replaceChildren(summary, source, unknown, problems, columns, rows, actions);
+    result.replaceChildren(...[summary, source, unknown, problems, columns, rows, actions].filter(Boolean));
   }
 
   input.addEventListener('change', async () => {

@@ -10,10 +10,8 @@ import { programmeTabs } from './programme.js';
 const PAGE = 50;
 const COLUMNS = [
   { key: 'name', sort: 'name' },
-  { key: 'email', sort: 'email' },
   { key: 'role', sort: 'role' },
   { key: 'department', sort: 'department' },
-  { key: 'location', sort: 'location' },
   { key: 'topics', sort: null },
   { key: 'capacity', sort: 'capacity' },
   { key: 'status', sort: 'status' },
@@ -72,12 +70,13 @@ export async function participantsView(id) {
       return;
     }
     const c = page.counts;
-    counts.replaceChildren(
+    counts.replaceChildren(...[
       h('span', { class: 'count' }, h('strong', {}, String(c.mentors)), ` ${t('participants.mentors')}`),
       h('span', { class: 'count' }, h('strong', {}, String(c.mentees)), ` ${t('participants.mentees')}`),
       h('span', { class: c.capacity < c.mentees ? 'count warning' : 'count' },
         t('participants.capacity_vs', { capacity: c.capacity, mentees: c.mentees })),
-      c.withdrawn ? h('span', { class: 'count muted' }, t('participants.withdrawn_count', { count: c.withdrawn })) : null);
+      c.withdrawn ? h('span', { class: 'count muted' }, t('participants.withdrawn_count', { count: c.withdrawn })) : null,
+    ].filter(Boolean));
     fill(departmentFilter, page.departments);
     fill(topicFilter, page.topics);
 
@@ -95,11 +94,11 @@ export async function participantsView(id) {
         }, label, sorted ? (query.descending ? ' ▼' : ' ▲') : '') : label);
     });
     const rows = page.rows.map((p) => h('tr', { dataset: { participantId: String(p.id) } },
-      h('th', { scope: 'row' }, h('a', { href: `#/programme/${id}/participant/${p.id}`, class: 'participant-link' }, p.name)),
-      h('td', {}, p.email),
+      h('th', { scope: 'row' },
+        h('a', { href: `#/programme/${id}/participant/${p.id}`, class: 'participant-link' }, p.name),
+        h('span', { class: 'email' }, p.email)),
       h('td', {}, h('span', { class: `role-badge role-${p.role}` }, t(`role.${p.role}`))),
       h('td', {}, p.department),
-      h('td', {}, p.location),
       h('td', { class: 'topics' }, p.topics.join(', ')),
       h('td', { class: 'number' }, p.capacity ?? ''),
       h('td', {}, t(`status.${p.status}`))));
