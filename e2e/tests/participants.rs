@@ -86,5 +86,35 @@ async fn import_the_dutch_sample_and_find_zoe() {
         .await;
     assert!(row.text().await.unwrap().contains("Vandenbroucke"));
     app.screenshot("23-search-zoe-en").await;
+
+    // Add one person by hand: problems are named, a known topic is one click away.
+    app.click("#add-participant").await;
+    app.type_into("#field-first_name", "Anaïs").await;
+    app.type_into("#field-last_name", "Lefèvre").await;
+    app.type_into("#field-email", "anais.lefevre@devries-logistiek.be")
+        .await;
+    app.type_into("#field-availability", "someday").await;
+    app.find_containing("#topic-chips .chip", "leiderschap")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("#save-participant").await;
+    let summary = app.text("#error-summary").await;
+    assert!(
+        summary.contains("Availability"),
+        "the bad availability is named: {summary}"
+    );
+    app.screenshot("24-participant-form-errors-en").await;
+    app.type_into("#field-availability", "wo 14-16").await;
+    app.click("#save-participant").await;
+    app.type_into("#participant-search", "Lefèvre").await;
+    let row = app
+        .find_containing("#participant-table tbody tr", "Anaïs Lefèvre")
+        .await;
+    assert!(
+        row.text().await.unwrap().contains("leiderschap"),
+        "the chosen topic is saved"
+    );
     app.quit().await;
 }

@@ -490,7 +490,29 @@ pub(crate) fn save(
     now: NaiveDateTime,
 ) -> Result<(ParticipantId, Change)> {
     let stamp = timestamp(now);
-    let existing = load_by_email(tx, programme, &e.email)?;
+    // Person by e-mail, then participant by (programme, person): both unique indexes,
+    // so saving stays constant-time per row however many people the programme has.
+    let person_id: Option<i64> = tx
+        .prepare_cached("SELECT id FROM person WHERE email = ?1")?
+        .query_row([&e.email], |r| r.get(0))
+        .optional()?;
+    let existing = match person_id {
+        Some(person) => {
+            let participant: Option<i64> = tx
+                .prepare_cached(
+                    "SELECT id FROM participant WHERE programme_id = ?1 AND person_id = ?2",
+                )?
+                .query_row([programme.0, person], |r| r.get(0))
+                .optional()?;
+            match participant {
+                Some(id) => load_rows(tx, "WHERE pa.id = ?1", &[&id])?
+                    .into_iter()
+                    .next(),
+                None => None,
+            }
+        }
+        None => None,
+    };
     if let Some(existing) = &existing
         && existing
             .enrolment
@@ -501,61 +523,57 @@ pub(crate) fn save(
         return Ok((existing.id, Change::Unchanged));
     }
     let languages = e.languages.join(",");
-    let person_id: Option<i64> = tx
-        .query_row("SELECT id FROM person WHERE email = ?1", [&e.email], |r| {
-            r.get(0)
-        })
-        .optional()?;
     let person_id = match person_id {
         Some(id) => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE person SET email = ?2, first_name = ?3, last_name = ?4, phone = ?5, department = ?6,
                      job_title = ?7, location = ?8, languages = ?9, years_experience = ?10, updated_at = ?11
                  WHERE id = ?1",
-                params![
-                    id,
-                    e.email,
-                    e.first_name,
-                    e.last_name,
-                    e.phone,
-                    e.department,
-                    e.job_title,
-                    e.location,
-                    languages,
-                    e.years_of_experience,
-                    stamp
-                ],
-            )?;
+            )?
+            .execute(params![
+                id,
+                e.email,
+                e.first_name,
+                e.last_name,
+                e.phone,
+                e.department,
+                e.job_title,
+                e.location,
+                languages,
+                e.years_of_experience,
+                stamp
+            ])?;
             id
         }
         None => {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO person (email, first_name, last_name, phone, department, job_title, location, languages,
                      years_experience, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10)",
-                params![
-                    e.email,
-                    e.first_name,
-                    e.last_name,
-                    e.phone,
-                    e.department,
-                    e.job_title,
-                    e.location,
-                    languages,
-                    e.years_of_experience,
-                    stamp
-                ],
-            )?;
+            )?
+            .execute(params![
+                e.email,
+                e.first_name,
+                e.last_name,
+                e.phone,
+                e.department,
+                e.job_title,
+                e.location,
+                languages,
+                e.years_of_experience,
+                stamp
+            ])?;
             tx.last_insert_rowid()
         }
     };
     let participant_id = match &existing {
         Some(existing) => {
-            tx.execute(
+            tx.prepare_cached(
                 "UPDATE participant SET role = ?2, capacity = ?3, learning_goal = ?4, status = ?5, notes = ?6,
                      updated_at = ?7
                  WHERE id = ?1",
-                params![
+            )?
+            .execute(params![
                     existing.id.0,
                     e.role.as_str(),
                     e.capacity,
@@ -576,11 +594,12 @@ pub(crate) fn save(
             existing.id.0
         }
         None => {
-            tx.execute(
+            tx.prepare_cached(
                 "INSERT INTO participant (programme_id, person_id, role, capacity, learning_goal, status, notes,
                      created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-                params![
+            )?
+            .execute(params![
                     programme.0,
                     person_id,
                     e.role.as_str(),
@@ -595,15 +614,15 @@ pub(crate) fn save(
         }
     };
     for topic in &e.topics {
-        tx.execute(
+        tx.prepare_cached(
             "INSERT INTO topic (programme_id, name) VALUES (?1, ?2) ON CONFLICT (programme_id, name) DO NOTHING",
-            params![programme.0, topic],
-        )?;
-        tx.execute(
+        )?
+        .execute(params![programme.0, topic])?;
+        tx.prepare_cached(
             "INSERT OR IGNORE INTO participant_topic (participant_id, topic_id)
              SELECT ?1, id FROM topic WHERE programme_id = ?2 AND name = ?3",
-            params![participant_id, programme.0, topic],
-        )?;
+        )?
+        .execute(params![participant_id, programme.0, topic])?;
     }
     let mut insert_slot = tx.prepare_cached(
         "INSERT INTO availability (participant_id, weekday, start_minute, end_minute) VALUES (?1, ?2, ?3, ?4)",
@@ -650,7 +669,7 @@ pub(crate) fn link_manager(
 /// Refuses a reporting line that loops back on itself (A manages B manages A).
 pub(crate) fn check_no_manager_cycle(tx: &Transaction<'_>, email: &str) -> Result<()> {
     let looped: Option<String> = tx
-        .query_row(
+        .prepare_cached(
             "WITH RECURSIVE chain(id, depth) AS (
                  SELECT manager_id, 1 FROM person WHERE email = ?1
                  UNION ALL
@@ -659,9 +678,8 @@ pub(crate) fn check_no_manager_cycle(tx: &Transaction<'_>, email: &str) -> Resul
              )
              SELECT p.email FROM chain JOIN person p ON p.id = chain.id
              WHERE p.email = ?1 LIMIT 1",
-            [email],
-            |r| r.get(0),
-        )
+        )?
+        .query_row([email], |r| r.get(0))
         .optional()?;
     match looped {
         Some(_) => Err(Error::Invalid(vec![
@@ -684,7 +702,7 @@ fn load_rows(
     filter: &str,
     args: &[&dyn rusqlite::ToSql],
 ) -> rusqlite::Result<Vec<Participant>> {
-    let mut statement = conn.prepare(&format!("{SELECT} {filter}"))?;
+    let mut statement = conn.prepare_cached(&format!("{SELECT} {filter}"))?;
     let mut participants: Vec<Participant> = statement
         .query_map(args, |row| {
             let role: String = row.get(2)?;

@@ -214,3 +214,182 @@ fn demo_goes_into_its_own_database_and_the_app_is_told_to_open_it() {
         "the app opens on the demo next time"
     );
 }
+
+#[test]
+fn participants_import_export_and_list_through_the_cli() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let created = klik(
+        &db,
+        &[
+            "--json",
+            "programme",
+            "create",
+            "--name",
+            "Mentoring 2027",
+            "--start",
+            "04-01-2027",
+            "--end",
+            "17-12-2027",
+        ],
+    );
+    let id =
+        serde_json::from_str::<serde_json::Value>(&stdout(&created)).unwrap()["id"].to_string();
+    let sample = format!(
+        "{}/tests/it/fixtures/deelnemers-demo.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+
+    let dry = klik(
+        &db,
+        &[
+            "--json",
+            "participants",
+            "import",
+            &sample,
+            "--programme",
+            &id,
+            "--dry-run",
+        ],
+    );
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&dry)).unwrap();
+    assert_eq!(
+        (json["imported"].as_bool(), json["added"].as_i64()),
+        (Some(false), Some(55))
+    );
+    let listed = klik(&db, &["--json", "participants", "list", "--programme", &id]);
+    assert_eq!(stdout(&listed).trim(), "[]", "a dry run writes nothing");
+
+    let done = klik(
+        &db,
+        &["participants", "import", &sample, "--programme", &id],
+    );
+    assert!(done.status.success(), "{}", stderr(&done));
+    assert_eq!(
+        stdout(&done).trim(),
+        "Added 55, updated 0, unchanged 0, skipped 0."
+    );
+
+    let found = klik(
+        &db,
+        &[
+            "--json",
+            "participants",
+            "list",
+            "--programme",
+            &id,
+            "--search",
+            "Öztürk",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&found)).unwrap();
+    assert_eq!(json[0]["email"], "arne.ozturk@devries-logistiek.be");
+    assert_eq!(json[0]["availability"], "mon 08:00-11:00, tue 15:00-18:00");
+
+    for name in ["export.xlsx", "export.csv"] {
+        let out = dir.path().join(name);
+        let exported = klik(
+            &db,
+            &[
+                "--lang",
+                "nl",
+                "participants",
+                "export",
+                "--programme",
+                &id,
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        );
+        assert!(exported.status.success(), "{}", stderr(&exported));
+        let again = klik(
+            &db,
+            &[
+                "--json",
+                "participants",
+                "import",
+                out.to_str().unwrap(),
+                "--programme",
+                &id,
+                "--dry-run",
+            ],
+        );
+        let json: serde_json::Value = serde_json::from_str(&stdout(&again)).unwrap();
+        assert_eq!(json["unchanged"], 55, "{name} round-trips");
+    }
+}
+
+#[test]
+fn a_blocked_import_prints_every_problem_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let created = klik(
+        &db,
+        &[
+            "--json",
+            "programme",
+            "create",
+            "--name",
+            "X",
+            "--start",
+            "04-01-2027",
+            "--end",
+            "17-12-2027",
+        ],
+    );
+    let id =
+        serde_json::from_str::<serde_json::Value>(&stdout(&created)).unwrap()["id"].to_string();
+    let file = dir.path().join("broken.csv");
+    std::fs::write(&file, "role,first name,last name,email,capacity\nmentor,Mia,Maes,mia@x.be,99\nmentee,Lore,Smet,lore@x.be,\n").unwrap();
+    let output = klik(
+        &db,
+        &[
+            "participants",
+            "import",
+            file.to_str().unwrap(),
+            "--programme",
+            &id,
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        stdout(&output),
+        "row 2, column capacity: “99” must be a whole number from 1 to 20.\nWould add 1, update 0, leave 0 unchanged, skip 1.\n"
+    );
+    assert_eq!(
+        stderr(&output),
+        "klik: File: 1 rows have problems. Fix them, or choose to import only the valid rows.\n"
+    );
+    let valid = klik(
+        &db,
+        &[
+            "--json",
+            "participants",
+            "import",
+            file.to_str().unwrap(),
+            "--programme",
+            &id,
+            "--only-valid",
+        ],
+    );
+    assert!(valid.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&valid)).unwrap();
+    assert_eq!(
+        (json["added"].as_i64(), json["skipped"].as_i64()),
+        (Some(1), Some(1))
+    );
+
+    let not_a_file = klik(
+        &db,
+        &[
+            "participants",
+            "import",
+            "/nonexistent/file.csv",
+            "--programme",
+            &id,
+        ],
+    );
+    assert_eq!(not_a_file.status.code(), Some(1));
+    assert!(stderr(&not_a_file).contains("/nonexistent/file.csv"));
+}

@@ -13,6 +13,7 @@ import { go } from '../main.js';
 export async function participantFormView(programmeId, id) {
   const programme = await ipc.getProgramme(programmeId);
   const existing = id === null ? null : await ipc.getParticipant(id);
+  const known = (await ipc.participantPage(programmeId, { limit: 1 })).topics;
   const v = existing ? existing.form : { role: 'mentee', status: 'applied' };
   const value = (key) => v[key] ?? '';
 
@@ -39,6 +40,18 @@ export async function participantFormView(programmeId, id) {
         field({ name: 'status', label: t('field.status'), control: status, size: 'narrow' }),
         text('capacity', { inputmode: 'numeric', size: 'narrow', hint: t('participant.capacity_hint', { count: programme.default_capacity }) })),
       text('topics', { hint: t('participant.topics_hint') }),
+      known.length ? h('div', { class: 'chips', id: 'topic-chips' },
+        h('span', { class: 'hint' }, t('participant.known_topics')),
+        known.map((topic) => h('button', {
+          type: 'button', class: 'chip',
+          onclick: () => {
+            const input = /** @type {HTMLInputElement} */ (form.elements.namedItem('topics'));
+            const current = input.value.split(/[,|;]/).map((x) => x.trim()).filter(Boolean);
+            if (!current.some((x) => x.toLowerCase() === topic.toLowerCase())) current.push(topic);
+            input.value = current.join(', ');
+            input.focus();
+          },
+        }, `+ ${topic}`))) : null,
       text('learning_goal', { multiline: true, hint: t('participant.goal_hint') }),
       text('availability', { hint: t('participant.availability_hint') }),
       text('notes', { multiline: true, hint: t('participant.notes_hint') })),
