@@ -130,6 +130,11 @@ pub enum Error {
     #[error("the disk holding {path} is full")]
     DiskFull { path: PathBuf },
 
+    /// Reading or writing the file failed at the disk: full (seen through the
+    /// write-ahead log), removed (a USB stick pulled out) or failing.
+    #[error("{path}: disk input/output error")]
+    DiskIo { path: PathBuf },
+
     /// Another program holds the database locked for longer than we wait.
     #[error("{path} is locked by another program")]
     Busy { path: PathBuf },
@@ -158,6 +163,7 @@ impl Error {
             Error::DatabaseDamaged { .. } => "database_damaged",
             Error::ReadOnly { .. } => "read_only",
             Error::DiskFull { .. } => "disk_full",
+            Error::DiskIo { .. } => "disk_io",
             Error::Busy { .. } => "busy",
             Error::Io { .. } => "io",
             Error::Database(_) => "internal",
@@ -203,6 +209,7 @@ impl Error {
             ),
             Error::ReadOnly { path: p } => texts.format("error.read_only", &[("path", &path(p))]),
             Error::DiskFull { path: p } => texts.format("error.disk_full", &[("path", &path(p))]),
+            Error::DiskIo { path: p } => texts.format("error.disk_io", &[("path", &path(p))]),
             Error::Busy { path: p } => texts.format("error.busy", &[("path", &path(p))]),
             Error::Io { path: p, source } => texts.format(
                 "error.io",
@@ -234,6 +241,7 @@ impl Error {
             | Some(ErrorCode::CannotOpen)
             | Some(ErrorCode::PermissionDenied) => Error::ReadOnly { path },
             Some(ErrorCode::DiskFull) => Error::DiskFull { path },
+            Some(ErrorCode::SystemIoFailure) => Error::DiskIo { path },
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy { path },
             _ => Error::Database(error),
         }

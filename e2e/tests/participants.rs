@@ -116,5 +116,22 @@ async fn import_the_dutch_sample_and_find_zoe() {
         row.text().await.unwrap().contains("leiderschap"),
         "the chosen topic is saved"
     );
+
+    // The same screens in Dutch.
+    app.click("#nav-settings").await;
+    app.find("#settings-language")
+        .await
+        .select_by_value("nl")
+        .await
+        .unwrap();
+    app.find_text("h1", "Instellingen").await;
+    app.client.back().await.unwrap();
+    app.find_containing("#participant-counts", "mentoren").await;
+    app.find_containing("#participant-range", "van").await;
+    app.screenshot("25-participants-nl").await;
+    app.click("#import-participants").await;
+    app.choose_file("#import-file", &broken).await;
+    app.find_containing("#import-problems", "problemen").await;
+    app.screenshot("26-import-problems-nl").await;
     app.quit().await;
 }

@@ -167,3 +167,44 @@ fn a_folder_that_cannot_be_created_is_reported_with_its_path() {
         "the message names where: {message}"
     );
 }
+
+#[test]
+fn a_schema_v2_database_with_participants_opens_and_keeps_them() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v2.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let programme = programme::list(&store, Listing::All).unwrap()[0].id;
+    let people = klik::participant::all(&store, programme).unwrap();
+    assert_eq!(people.len(), 3);
+    let unal = people
+        .iter()
+        .find(|p| p.enrolment.first_name == "Ünal")
+        .unwrap();
+    assert_eq!(
+        unal.enrolment.manager_email.as_deref(),
+        Some("zoe.peeters@stad.gent")
+    );
+    assert_eq!(
+        unal.enrolment.availability.to_string(),
+        "wed 14:00-16:00, fri 09:00-10:30"
+    );
+    assert_eq!(
+        unal.enrolment.learning_goal,
+        "Leren leidinggeven; zonder gezag"
+    );
+    let counts = klik::participant::counts(&store, programme).unwrap();
+    assert_eq!(
+        (
+            counts.mentors,
+            counts.mentees,
+            counts.capacity,
+            counts.withdrawn
+        ),
+        (1, 1, 3, 1)
+    );
+}
