@@ -427,7 +427,7 @@ pub fn enrol(
     now: NaiveDateTime,
 ) -> Result<(ParticipantId, Change)> {
     store.write(|tx| {
-        if load_by_email(tx, programme, &enrolment.email)?.is_some() {
+        if find(tx, programme, &enrolment.email)?.1.is_some() {
             return Err(Error::Invalid(vec![
                 FieldError::new("email", "error.participant.exists")
                     .with("value", enrolment.email.as_str()),
@@ -490,29 +490,7 @@ pub(crate) fn save(
     now: NaiveDateTime,
 ) -> Result<(ParticipantId, Change)> {
     let stamp = timestamp(now);
-    // Person by e-mail, then participant by (programme, person): both unique indexes,
-    // so saving stays constant-time per row however many people the programme has.
-    let person_id: Option<i64> = tx
-        .prepare_cached("SELECT id FROM person WHERE email = ?1")?
-        .query_row([&e.email], |r| r.get(0))
-        .optional()?;
-    let existing = match person_id {
-        Some(person) => {
-            let participant: Option<i64> = tx
-                .prepare_cached(
-                    "SELECT id FROM participant WHERE programme_id = ?1 AND person_id = ?2",
-                )?
-                .query_row([programme.0, person], |r| r.get(0))
-                .optional()?;
-            match participant {
-                Some(id) => load_rows(tx, "WHERE pa.id = ?1", &[&id])?
-                    .into_iter()
-                    .next(),
-                None => None,
-            }
-        }
-        None => None,
-    };
+    let (person_id, existing) = find(tx, programme, &e.email)?;
     if let Some(existing) = &existing
         && existing
             .enrolment
@@ -759,18 +737,32 @@ fn load_rows(
     Ok(participants)
 }
 
-fn load_by_email(
+/// The person with this e-mail (any programme) and their part in `programme`, if any.
+/// Person by e-mail, then participant by (programme, person): both unique indexes,
+/// so saving stays constant-time per row however many people the programme has.
+fn find(
     conn: &rusqlite::Connection,
     programme: ProgrammeId,
     email: &str,
-) -> rusqlite::Result<Option<Participant>> {
-    Ok(load_rows(
-        conn,
-        "WHERE pa.programme_id = ?1 AND pe.email = ?2",
-        &[&programme.0, &email],
-    )?
-    .into_iter()
-    .next())
+) -> rusqlite::Result<(Option<i64>, Option<Participant>)> {
+    let person: Option<i64> = conn
+        .prepare_cached("SELECT id FROM person WHERE email = ?1")?
+        .query_row([email], |r| r.get(0))
+        .optional()?;
+    let Some(person) = person else {
+        return Ok((None, None));
+    };
+    let participant: Option<i64> = conn
+        .prepare_cached("SELECT id FROM participant WHERE programme_id = ?1 AND person_id = ?2")?
+        .query_row([programme.0, person], |r| r.get(0))
+        .optional()?;
+    let existing = match participant {
+        Some(id) => load_rows(conn, "WHERE pa.id = ?1", &[&id])?
+            .into_iter()
+            .next(),
+        None => None,
+    };
+    Ok((Some(person), existing))
 }
 
 /// One participant, or `NotFound`.
