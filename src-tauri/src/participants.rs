@@ -206,21 +206,28 @@ pub async fn participant_page(
         .await
 }
 
+/// A stored participant as the form shows it, with the capacity that counts.
+fn load_dto(
+    store: &klik::Store,
+    id: ParticipantId,
+    language: &str,
+) -> klik::Result<ParticipantDto> {
+    let p = participant::get(store, id)?;
+    let programme = programme::get(store, p.programme)?;
+    Ok(participant_dto(
+        &p,
+        language,
+        programme.draft.default_capacity,
+    ))
+}
+
 /// One participant, for the form.
 #[tauri::command]
 pub async fn get_participant(shared: State<'_, Arc<Shared>>, id: i64) -> Reply<ParticipantDto> {
     shared
         .run(move |session| {
             let language = session.language();
-            session.with_active(|store| {
-                let p = participant::get(store, ParticipantId(id))?;
-                let programme = programme::get(store, p.programme)?;
-                Ok(participant_dto(
-                    &p,
-                    &language,
-                    programme.draft.default_capacity,
-                ))
-            })
+            session.with_active(|store| load_dto(store, ParticipantId(id), &language))
         })
         .await
 }
@@ -248,13 +255,7 @@ pub async fn save_participant(
                     }
                     None => participant::enrol(store, ProgrammeId(programme), &enrolment, now)?.0,
                 };
-                let p = participant::get(store, id)?;
-                let programme = programme::get(store, p.programme)?;
-                Ok(participant_dto(
-                    &p,
-                    &language,
-                    programme.draft.default_capacity,
-                ))
+                load_dto(store, id, &language)
             })
         })
         .await
