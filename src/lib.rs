@@ -12,6 +12,7 @@ pub mod date;
 pub mod demo;
 pub mod error;
 pub mod i18n;
+pub mod matching;
 pub mod organisation;
 pub mod participant;
 pub mod programme;

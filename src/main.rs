@@ -14,6 +14,7 @@ use serde::Serialize;
 use klik::data_dir::DataDir;
 use klik::i18n::{Texts, language_for_locale};
 use klik::organisation::{self, StartChoice};
+use klik::matching::{self, Confirming, Criteria, MatchId};
 use klik::participant::{self, import};
 use klik::programme::{self, Listing, PhaseForm, PhaseKind, Programme, ProgrammeForm, ProgrammeId};
 use klik::{Error, Store, clock, date, demo, tabular};
@@ -55,8 +56,53 @@ enum Command {
     /// Import, export and list a programme's participants.
     #[command(subcommand)]
     Participants(ParticipantsCommand),
+    /// Propose, check, confirm and dissolve mentor–mentee matches.
+    #[command(subcommand)]
+    Match(MatchCommand),
     /// Show which database is used and what it holds.
     Info,
+}
+
+#[derive(Subcommand)]
+enum MatchCommand {
+    /// The optimal proposal: most mentees matched, then the highest total score.
+    Propose {
+        #[arg(long)]
+        programme: i64,
+    },
+    /// Write every mentee–mentor pair's score to a CSV file, to check the optimum elsewhere.
+    Scores {
+        #[arg(long)]
+        programme: i64,
+        /// FILE.csv
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Confirm every pair of the current proposal as a match.
+    Confirm {
+        #[arg(long)]
+        programme: i64,
+    },
+    /// List a programme's matches, dissolved ones included.
+    List {
+        #[arg(long)]
+        programme: i64,
+    },
+    /// Dissolve a match: the mentee returns to the pool; the match stays in the history.
+    Dissolve {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+        #[arg(long)]
+        reason: String,
+    },
+    /// Show the scoring criteria, or change them with --set.
+    Criteria {
+        #[arg(long)]
+        programme: i64,
+        /// CRITERION=WEIGHT[:NUMBER], for example seniority=high:5 or department=must.
+        #[arg(long = "set", value_name = "CRITERION=WEIGHT")]
+        set: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -296,6 +342,7 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         }
         Command::Programme(command) => run_programme(cli, texts, command, now)?,
         Command::Participants(command) => run_participants(cli, texts, command, now)?,
+        Command::Match(command) => run_match(cli, texts, command, now)?,
     }
     Ok(())
 }
@@ -729,4 +776,178 @@ impl From<&Programme> for ProgrammeJson {
                 .collect(),
         }
     }
+}
+
+fn run_match(
+    cli: &Cli,
+    texts: &Texts,
+    command: &MatchCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    match command {
+        MatchCommand::Propose { programme } => {
+            let round = matching::round(&store, ProgrammeId(*programme))?;
+            let proposal = round.propose();
+            if !cli.json {
+                for warning in round.warnings(texts) {
+                    println!("! {warning}");
+                }
+            }
+            let pairs: Vec<_> = proposal
+                .pairs
+                .iter()
+                .map(|p| {
+                    let (e, o) = (&round.mentees[p.mentee], &round.mentors[p.mentor]);
+                    if !cli.json {
+                        println!("{:>3}  {} → {}  [{}]", p.score, e.name, o.name, p.state.as_str());
+                    }
+                    serde_json::json!({"mentee": e.email, "mentor": o.email, "score": p.score})
+                })
+                .collect();
+            let unmatched: Vec<_> = proposal
+                .unmatched
+                .iter()
+                .map(|(i, why)| {
+                    let reason = round.unmatched_text(texts, *i, why);
+                    if !cli.json {
+                        println!("  –  {}: {reason}", round.mentees[*i].name);
+                    }
+                    serde_json::json!({"mentee": round.mentees[*i].email, "reason": reason})
+                })
+                .collect();
+            for conflict in &proposal.conflicts {
+                if !cli.json {
+                    println!("  !  {}", round.conflict_text(texts, conflict));
+                }
+            }
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "matched": proposal.matched,
+                    "total_score": proposal.total_score,
+                    "pairs": pairs,
+                    "unmatched": unmatched,
+                }));
+            } else {
+                println!(
+                    "{}",
+                    texts.format(
+                        "matching.cli.summary",
+                        &[
+                            ("matched", &proposal.matched.to_string()),
+                            ("mentees", &round.mentees.len().to_string()),
+                            ("total", &proposal.total_score.to_string()),
+                        ]
+                    )
+                );
+            }
+        }
+        MatchCommand::Scores { programme, out } => {
+            let round = matching::round(&store, ProgrammeId(*programme))?;
+            let rows = matching::score_rows(&round, texts);
+            std::fs::write(out, tabular::write_plain_csv(&rows)).map_err(|source| Error::Io {
+                path: out.clone(),
+                source,
+            })?;
+            if cli.json {
+                print_json(&serde_json::json!({"file": out.display().to_string(), "pairs": rows.len() - 1}));
+            }
+        }
+        MatchCommand::Confirm { programme } => {
+            let ids = matching::confirm(&mut store, ProgrammeId(*programme), Confirming::Proposal, now)?;
+            if cli.json {
+                print_json(&serde_json::json!({"confirmed": ids.len(), "matches": ids.iter().map(|m| m.0).collect::<Vec<_>>()}));
+            } else {
+                println!("{}", texts.format("matching.confirmed", &[("count", &ids.len().to_string())]));
+            }
+        }
+        MatchCommand::List { programme } => {
+            let id = ProgrammeId(*programme);
+            programme::get(&store, id)?;
+            let matches = matching::list(&store, id)?;
+            if cli.json {
+                print_json(
+                    &matches
+                        .iter()
+                        .map(|m| {
+                            serde_json::json!({
+                                "id": m.id.0,
+                                "mentee": m.mentee_email,
+                                "mentor": m.mentor_email,
+                                "score": m.score,
+                                "status": m.status.as_str(),
+                            })
+                        })
+                        .collect::<Vec<_>>(),
+                );
+            } else {
+                for m in &matches {
+                    println!(
+                        "{:>4}  {:>3}  {} → {}  {}{}",
+                        m.id.0,
+                        m.score,
+                        m.mentee_name,
+                        m.mentor_name,
+                        texts.get(m.status.label_key()),
+                        m.dissolve_reason
+                            .as_deref()
+                            .map(|r| format!(": {r}"))
+                            .unwrap_or_default()
+                    );
+                }
+            }
+        }
+        MatchCommand::Dissolve { id, reason } => {
+            matching::dissolve(&mut store, MatchId(*id), reason, now)?;
+            if cli.json {
+                print_json(&serde_json::json!({"id": id, "status": "dissolved"}));
+            }
+        }
+        MatchCommand::Criteria { programme, set } => {
+            let id = ProgrammeId(*programme);
+            let mut criteria = matching::criteria::get(&store, id)?;
+            if !set.is_empty() {
+                let mut entries: Vec<(String, String, String)> = criteria
+                    .settings()
+                    .iter()
+                    .map(|s| {
+                        let number = s.parameter.map(|n| n.to_string()).unwrap_or_default();
+                        (s.criterion.as_str().to_string(), s.weight.as_str().to_string(), number)
+                    })
+                    .collect();
+                for item in set {
+                    let Some((key, value)) = item.split_once('=') else {
+                        return Err(Failure::Usage(format!("--set {item}: expected CRITERION=WEIGHT")));
+                    };
+                    let (weight, number) = value.split_once(':').unwrap_or((value, ""));
+                    entries.push((key.trim().to_string(), weight.trim().to_string(), number.trim().to_string()));
+                }
+                criteria = Criteria::from_form(&entries)?;
+                matching::criteria::save(&mut store, id, &criteria)?;
+            }
+            let rows: Vec<_> = criteria
+                .settings()
+                .iter()
+                .map(|s| {
+                    if !cli.json {
+                        println!(
+                            "{:<14} {:<8} {}",
+                            s.criterion.as_str(),
+                            s.weight.as_str(),
+                            s.parameter.map(|n| n.to_string()).unwrap_or_default()
+                        );
+                    }
+                    serde_json::json!({
+                        "criterion": s.criterion.as_str(),
+                        "weight": s.weight.as_str(),
+                        "parameter": s.parameter,
+                    })
+                })
+                .collect();
+            if cli.json {
+                print_json(&rows);
+            }
+        }
+    }
+    Ok(())
 }

@@ -287,6 +287,21 @@ pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
     out
 }
 
+/// Writes rows as plain CSV for other programs (comma, LF, no byte-order
+/// mark), where [`write_csv`] serves spreadsheet users.
+pub fn write_plain_csv(rows: &[Vec<String>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut writer = csv::Writer::from_writer(&mut out);
+    for row in rows {
+        writer
+            .write_record(row)
+            .expect("writing to memory cannot fail");
+    }
+    writer.flush().expect("writing to memory cannot fail");
+    drop(writer);
+    out
+}
+
 /// Writes rows as an XLSX workbook with one sheet: a bold, frozen header row and fitted columns.
 pub fn write_xlsx(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};

@@ -36,6 +36,8 @@ pub struct EnrolmentFormDto {
     pub availability: String,
     pub status: String,
     pub notes: String,
+    pub avoid: String,
+    pub preferred_mentors: String,
 }
 
 impl From<EnrolmentFormDto> for EnrolmentForm {
@@ -58,6 +60,8 @@ impl From<EnrolmentFormDto> for EnrolmentForm {
             availability: f.availability,
             status: f.status,
             notes: f.notes,
+            avoid: f.avoid,
+            preferred_mentors: f.preferred_mentors,
         }
     }
 }
@@ -82,6 +86,8 @@ impl From<EnrolmentForm> for EnrolmentFormDto {
             availability: f.availability,
             status: f.status,
             notes: f.notes,
+            avoid: f.avoid,
+            preferred_mentors: f.preferred_mentors,
         }
     }
 }

@@ -208,6 +208,28 @@ pub const COLUMNS: &[Column] = &[
         fr: "remarques",
         aliases: &["opmerkingen", "note", "notes internes"],
     },
+    Column {
+        field: "avoid",
+        required: false,
+        en: "avoid",
+        nl: "niet koppelen met",
+        fr: "à éviter",
+        aliases: &["avoid list", "vermijden", "liever niet", "éviter", "ne pas associer avec"],
+    },
+    Column {
+        field: "preferred_mentors",
+        required: false,
+        en: "preferred mentors",
+        nl: "voorkeur mentor",
+        fr: "mentors souhaités",
+        aliases: &[
+            "preferred mentor",
+            "voorkeursmentor",
+            "voorkeur mentoren",
+            "gewenste mentor",
+            "mentor souhaité",
+        ],
+    },
 ];
 
 impl Column {
@@ -437,6 +459,8 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
                 availability: cell(&row.cells, "availability"),
                 status: cell(&row.cells, "status"),
                 notes: cell(&row.cells, "notes"),
+                avoid: cell(&row.cells, "avoid"),
+                preferred_mentors: cell(&row.cells, "preferred_mentors"),
             };
             let (enrolment, problems) = match form.validate() {
                 Ok(enrolment) => (Some(enrolment), Vec::new()),
@@ -687,6 +711,8 @@ fn form_value(form: &EnrolmentForm, field: &str) -> String {
         "availability" => &form.availability,
         "status" => &form.status,
         "notes" => &form.notes,
+        "avoid" => &form.avoid,
+        "preferred_mentors" => &form.preferred_mentors,
         _ => return String::new(),
     };
     value.clone()

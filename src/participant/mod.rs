@@ -21,7 +21,7 @@ use crate::store::Store;
 pub use availability::{Availability, Slot};
 
 /// The database id of a participant (a person in one programme).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct ParticipantId(pub i64);
 
 /// Mentor or mentee.
@@ -111,6 +111,10 @@ pub struct EnrolmentForm {
     pub availability: String,
     pub status: String,
     pub notes: String,
+    /// E-mail addresses of people this participant must not be matched with.
+    pub avoid: String,
+    /// Mentees only: e-mail addresses of mentors they would like.
+    pub preferred_mentors: String,
 }
 
 /// A validated person with their part in a programme.
@@ -137,6 +141,10 @@ pub struct Enrolment {
     pub availability: Availability,
     pub status: Status,
     pub notes: String,
+    /// Lower-case, sorted e-mail addresses: never matched with these people.
+    pub avoid: Vec<String>,
+    /// Mentees only: lower-case, sorted e-mail addresses of wished-for mentors.
+    pub preferred_mentors: Vec<String>,
 }
 
 impl Enrolment {
@@ -177,6 +185,11 @@ impl Enrolment {
         check("availability", self.availability != other.availability);
         check("status", self.status != other.status);
         check("notes", self.notes != other.notes);
+        check("avoid", self.avoid != other.avoid);
+        check(
+            "preferred_mentors",
+            self.preferred_mentors != other.preferred_mentors,
+        );
         changed
     }
 }
@@ -350,6 +363,31 @@ impl EnrolmentForm {
             Status::Applied
         });
 
+        let mut emails = |field: &'static str, text: &str| {
+            let mut found = BTreeSet::new();
+            for address in split_list(text) {
+                if !looks_like_email(&address) {
+                    problems.push(
+                        FieldError::new(field, "error.participant.email")
+                            .with("value", address.as_str()),
+                    );
+                } else if address.eq_ignore_ascii_case(&email) {
+                    problems.push(FieldError::new(field, "error.participant.self_listed"));
+                } else {
+                    found.insert(address.to_lowercase());
+                }
+            }
+            found.into_iter().collect::<Vec<_>>()
+        };
+        let avoid = emails("avoid", &self.avoid);
+        let preferred_mentors = emails("preferred_mentors", &self.preferred_mentors);
+        // Like capacity for mentees: a filled-down column is ignored for mentors, not refused.
+        let preferred_mentors = if role == Some(Role::Mentor) {
+            Vec::new()
+        } else {
+            preferred_mentors
+        };
+
         match role {
             Some(role) if problems.is_empty() => Ok(Enrolment {
                 role,
@@ -369,6 +407,8 @@ impl EnrolmentForm {
                 availability,
                 status,
                 notes,
+                avoid,
+                preferred_mentors,
             }),
             _ => Err(problems),
         }
@@ -397,6 +437,8 @@ impl EnrolmentForm {
             availability: e.availability.display(language),
             status: e.status.as_str().to_string(),
             notes: e.notes.clone(),
+            avoid: e.avoid.join(", "),
+            preferred_mentors: e.preferred_mentors.join(", "),
         }
     }
 }
@@ -569,6 +611,10 @@ pub(crate) fn save(
                 "DELETE FROM availability WHERE participant_id = ?1",
                 [existing.id.0],
             )?;
+            tx.execute(
+                "DELETE FROM participant_preference WHERE participant_id = ?1",
+                [existing.id.0],
+            )?;
             existing.id.0
         }
         None => {
@@ -607,6 +653,14 @@ pub(crate) fn save(
     )?;
     for slot in e.availability.slots() {
         insert_slot.execute(params![participant_id, slot.weekday, slot.start, slot.end])?;
+    }
+    let mut insert_preference = tx.prepare_cached(
+        "INSERT INTO participant_preference (participant_id, kind, email) VALUES (?1, ?2, ?3)",
+    )?;
+    for (kind, list) in [("avoid", &e.avoid), ("prefer", &e.preferred_mentors)] {
+        for address in list {
+            insert_preference.execute(params![participant_id, kind, address])?;
+        }
     }
     let change = if existing.is_some() {
         Change::Updated
@@ -707,6 +761,8 @@ fn load_rows(
                     manager_email: row.get(16)?,
                     topics: Vec::new(),
                     availability: Availability::default(),
+                    avoid: Vec::new(),
+                    preferred_mentors: Vec::new(),
                 },
             })
         })?
@@ -718,6 +774,10 @@ fn load_rows(
     let mut slots = conn.prepare_cached(
         "SELECT weekday, start_minute, end_minute FROM availability WHERE participant_id = ?1
          ORDER BY weekday, start_minute",
+    )?;
+    let mut preferences = conn.prepare_cached(
+        "SELECT lower(email) FROM participant_preference WHERE participant_id = ?1 AND kind = ?2
+         ORDER BY lower(email)",
     )?;
     for p in &mut participants {
         p.enrolment.topics = topics
@@ -733,6 +793,14 @@ fn load_rows(
             })?
             .collect::<rusqlite::Result<_>>()?;
         p.enrolment.availability = Availability::from_slots(found);
+        for (kind, list) in [
+            ("avoid", &mut p.enrolment.avoid),
+            ("prefer", &mut p.enrolment.preferred_mentors),
+        ] {
+            *list = preferences
+                .query_map(params![p.id.0, kind], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+        }
     }
     Ok(participants)
 }

@@ -22,6 +22,7 @@ pub const APPLICATION_ID: i64 = 0x4B4C_494B;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_init.sql"),
     include_str!("migrations/0002_participants.sql"),
+    include_str!("migrations/0003_matching.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -94,3 +94,30 @@ export const importTemplate = (path) => call('import_template', { path });
  */
 export const chooseSavePath = (defaultPath, filters) =>
   call('plugin:dialog|save', { options: { defaultPath, filters } });
+
+/** The matching board of a programme; `propose` adds a fresh proposal of pairs. */
+export const matchingBoard = (programmeId, propose) => call('matching_board', { programmeId, propose });
+/** Decides on a proposed pair: 'accept', 'reject' (never proposed again), 'lock' or 'clear'. */
+export const decidePair = (programmeId, menteeId, mentorId, decision) =>
+  call('decide_pair', { programmeId, menteeId, mentorId, decision });
+/** Accepts every proposed pair at once. */
+export const acceptAllPairs = (programmeId) => call('accept_all_pairs', { programmeId });
+/** The mentors a mentee could move to, each with its score, change of score and whether the rules allow it. */
+export const moveOptions = (programmeId, menteeId) => call('move_options', { programmeId, menteeId });
+/** Gives a mentee another mentor in the proposal; rejects when a rule forbids it. */
+export const moveMentee = (programmeId, menteeId, mentorId) => call('move_mentee', { programmeId, menteeId, mentorId });
+/** Keeps a pair that breaks a rule, because the user says so. */
+export const keepConflictingPair = (programmeId, menteeId, mentorId) =>
+  call('keep_conflicting_pair', { programmeId, menteeId, mentorId });
+/** Turns the accepted pairs into confirmed matches; resolves to {confirmed, board}. */
+export const confirmPairs = (programmeId) => call('confirm_pairs', { programmeId });
+/**
+ * Saves how much each criterion counts, and its parameter.
+ * @param {number} programmeId
+ * @param {{key: string, weight: string, parameter: number|null}[]} criteria
+ * @param {boolean} propose
+ */
+export const setMatchingCriteria = (programmeId, criteria, propose) =>
+  call('set_matching_criteria', { programmeId, criteria, propose });
+/** Ends a confirmed match with a reason; the mentee can be matched again. */
+export const dissolveMatch = (matchId, reason, propose) => call('dissolve_match', { matchId, reason, propose });

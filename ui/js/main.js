@@ -14,6 +14,7 @@ import { settingsView } from './views/settings.js';
 import { participantsView } from './views/participants.js';
 import { participantFormView } from './views/participant-form.js';
 import { importView } from './views/import.js';
+import { matchingView } from './views/matching.js';
 
 /** @type {any} */
 let status = null;
@@ -51,6 +52,7 @@ const routes = [
   { pattern: /^#\/programme\/(\d+)\/participant\/new$/, view: (m) => participantFormView(Number(m[1]), null), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/participant\/(\d+)$/, view: (m) => participantFormView(Number(m[1]), Number(m[2])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/import$/, view: (m) => importView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/matching$/, view: (m) => matchingView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 

@@ -54,6 +54,8 @@ export async function participantFormView(programmeId, id) {
         }, `+ ${topic}`))) : null,
       text('learning_goal', { multiline: true, hint: t('participant.goal_hint') }),
       text('availability', { hint: t('participant.availability_hint') }),
+      text('preferred_mentors', { hint: t('participant.preferred_hint') }),
+      text('avoid', { hint: t('participant.avoid_hint') }),
       text('notes', { multiline: true, hint: t('participant.notes_hint') })),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'button primary', id: 'save-participant' }, t('action.save')),
@@ -63,7 +65,8 @@ export async function participantFormView(programmeId, id) {
     event.preventDefault();
     const values = Object.fromEntries(
       ['role', 'first_name', 'last_name', 'email', 'phone', 'department', 'job_title', 'manager_email', 'location',
-        'languages', 'years_of_experience', 'topics', 'capacity', 'learning_goal', 'availability', 'status', 'notes']
+        'languages', 'years_of_experience', 'topics', 'capacity', 'learning_goal', 'availability', 'status', 'notes',
+        'avoid', 'preferred_mentors']
         .map((name) => [name, /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value]));
     try {
       const saved = await ipc.saveParticipant(programmeId, existing ? existing.id : null, values);

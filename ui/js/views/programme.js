@@ -14,9 +14,9 @@ function prose(text, emptyKey) {
 }
 
 /**
- * The tabs under a programme's name: overview and participants.
+ * The tabs under a programme's name: overview, participants and matching.
  * @param {any} p
- * @param {'overview'|'participants'} active
+ * @param {'overview'|'participants'|'matching'} active
  */
 export function programmeTabs(p, active) {
   const tab = (key, hash, label) => h('a', {
@@ -25,7 +25,8 @@ export function programmeTabs(p, active) {
   }, label);
   return h('nav', { class: 'tabs', aria: { label: p.name } },
     tab('overview', `#/programme/${p.id}`, t('programme.overview')),
-    tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')));
+    tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')),
+    tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')));
 }
 
 /** @param {number} id */
