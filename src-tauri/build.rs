@@ -26,6 +26,15 @@ const COMMANDS: &[&str] = &[
     "export_name",
     "export_participants",
     "import_template",
+    "matching_board",
+    "decide_pair",
+    "accept_all_pairs",
+    "move_options",
+    "move_mentee",
+    "keep_conflicting_pair",
+    "confirm_pairs",
+    "set_matching_criteria",
+    "dissolve_match",
 ];
 
 fn main() {

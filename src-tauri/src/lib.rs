@@ -7,6 +7,7 @@
 
 mod commands;
 mod dto;
+mod matching;
 mod participants;
 mod session;
 
@@ -47,6 +48,15 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             participants::export_name,
             participants::export_participants,
             participants::import_template,
+            matching::matching_board,
+            matching::decide_pair,
+            matching::accept_all_pairs,
+            matching::move_options,
+            matching::move_mentee,
+            matching::keep_conflicting_pair,
+            matching::confirm_pairs,
+            matching::set_matching_criteria,
+            matching::dissolve_match,
         ])
 }
 

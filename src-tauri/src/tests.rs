@@ -282,3 +282,134 @@ fn commands_are_refused_outside_the_granted_window_and_origin() {
         "no plugin command is reachable: {plugin:?}"
     );
 }
+
+#[test]
+fn the_matching_board_proposes_moves_confirms_and_dissolves() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    window.invoke("choose_start", json!({"choice": "demo"})).unwrap();
+    let programmes = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap();
+    let running = programmes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"].as_str().unwrap().starts_with("Mentoring"))
+        .unwrap()["id"]
+        .as_i64()
+        .unwrap();
+
+    let board = window
+        .invoke("matching_board", json!({"programmeId": running, "propose": false}))
+        .unwrap();
+    assert!(board["proposal"].is_null());
+    assert_eq!(board["criteria"].as_array().unwrap().len(), 7);
+    let board = window
+        .invoke("matching_board", json!({"programmeId": running, "propose": true}))
+        .unwrap();
+    let pairs = board["proposal"]["pairs"].as_array().unwrap().clone();
+    assert!(!pairs.is_empty());
+    assert_eq!(board["summary"]["matched"], pairs.len());
+    assert!(pairs[0]["reasons"].as_array().unwrap().len() >= 3);
+
+    // Move the first mentee to a mentor the options allow, then confirm.
+    let mentee = pairs[0]["mentee"]["id"].as_i64().unwrap();
+    let options = window
+        .invoke("move_options", json!({"programmeId": running, "menteeId": mentee}))
+        .unwrap();
+    let current = options["current"]["mentor"]["id"].as_i64().unwrap();
+    let target = options["options"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["allowed"] == true && o["mentor"]["id"].as_i64() != Some(current))
+        .expect("another mentor is allowed")["mentor"]["id"]
+        .as_i64()
+        .unwrap();
+    let board = window
+        .invoke(
+            "move_mentee",
+            json!({"programmeId": running, "menteeId": mentee, "mentorId": target}),
+        )
+        .unwrap();
+    let moved = board["proposal"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["mentee"]["id"] == mentee)
+        .unwrap()
+        .clone();
+    assert_eq!((moved["mentor"]["id"].as_i64(), moved["state"].as_str()), (Some(target), Some("locked")));
+
+    let refused = window
+        .invoke(
+            "decide_pair",
+            json!({"programmeId": running, "menteeId": mentee, "mentorId": target, "decision": "maybe"}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+
+    window
+        .invoke("accept_all_pairs", json!({"programmeId": running}))
+        .unwrap();
+    let confirmed = window
+        .invoke("confirm_pairs", json!({"programmeId": running}))
+        .unwrap();
+    assert_eq!(confirmed["confirmed"], pairs.len());
+    let matches = confirmed["board"]["matches"].as_array().unwrap().clone();
+    assert_eq!(matches.len(), pairs.len());
+    assert_eq!(matches[0]["status"], "confirmed");
+
+    let empty_reason = window
+        .invoke(
+            "dissolve_match",
+            json!({"matchId": matches[0]["id"], "reason": "  ", "propose": false}),
+        )
+        .unwrap_err();
+    assert_eq!(empty_reason["fields"][0]["field"], "reason");
+    let board = window
+        .invoke(
+            "dissolve_match",
+            json!({"matchId": matches[0]["id"], "reason": "No klik at the intake", "propose": true}),
+        )
+        .unwrap();
+    let dissolved = board["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|m| m["id"] == matches[0]["id"])
+        .unwrap()
+        .clone();
+    assert_eq!(dissolved["status"], "dissolved");
+    assert_eq!(dissolved["dissolve_reason"], "No klik at the intake");
+    assert_eq!(board["summary"]["mentees"], 1, "the mentee is back in the pool");
+
+    let bad = window
+        .invoke(
+            "set_matching_criteria",
+            json!({"programmeId": running, "propose": false,
+                   "criteria": [{"key": "seniority", "weight": "high", "parameter": 99}]}),
+        )
+        .unwrap_err();
+    assert_eq!(bad["fields"][0]["field"], "criteria.seniority");
+    assert_eq!(bad["fields"][0]["label"], "More experience");
+    let board = window
+        .invoke(
+            "set_matching_criteria",
+            json!({"programmeId": running, "propose": false,
+                   "criteria": [{"key": "seniority", "weight": "must", "parameter": 5}]}),
+        )
+        .unwrap();
+    let seniority = board["criteria"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["key"] == "seniority")
+        .unwrap()
+        .clone();
+    assert_eq!((seniority["weight"].as_str(), seniority["parameter"].as_i64()), (Some("must"), Some(5)));
+}
