@@ -74,7 +74,9 @@ impl FieldError {
             return texts.format(key, &[("phase", &phase)]);
         }
         if let Some(criterion) = self.field.strip_prefix("criteria.") {
-            return texts.get(&format!("matching.criterion.{criterion}")).to_string();
+            return texts
+                .get(&format!("matching.criterion.{criterion}"))
+                .to_string();
         }
         texts.get(&format!("field.{}", self.field)).to_string()
     }

@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use klik::data_dir::DataDir;
 use klik::i18n::{Texts, language_for_locale};
-use klik::organisation::{self, StartChoice};
 use klik::matching::{self, Confirming, Criteria, MatchId};
+use klik::organisation::{self, StartChoice};
 use klik::participant::{self, import};
 use klik::programme::{self, Listing, PhaseForm, PhaseKind, Programme, ProgrammeForm, ProgrammeId};
 use klik::{Error, Store, clock, date, demo, tabular};
@@ -800,7 +800,13 @@ fn run_match(
                 .map(|p| {
                     let (e, o) = (&round.mentees[p.mentee], &round.mentors[p.mentor]);
                     if !cli.json {
-                        println!("{:>3}  {} → {}  [{}]", p.score, e.name, o.name, p.state.as_str());
+                        println!(
+                            "{:>3}  {} → {}  [{}]",
+                            p.score,
+                            e.name,
+                            o.name,
+                            p.state.as_str()
+                        );
                     }
                     serde_json::json!({"mentee": e.email, "mentor": o.email, "score": p.score})
                 })
@@ -850,15 +856,27 @@ fn run_match(
                 source,
             })?;
             if cli.json {
-                print_json(&serde_json::json!({"file": out.display().to_string(), "pairs": rows.len() - 1}));
+                print_json(
+                    &serde_json::json!({"file": out.display().to_string(), "pairs": rows.len() - 1}),
+                );
             }
         }
         MatchCommand::Confirm { programme } => {
-            let ids = matching::confirm(&mut store, ProgrammeId(*programme), Confirming::Proposal, now)?;
+            let ids = matching::confirm(
+                &mut store,
+                ProgrammeId(*programme),
+                Confirming::Proposal,
+                now,
+            )?;
             if cli.json {
-                print_json(&serde_json::json!({"confirmed": ids.len(), "matches": ids.iter().map(|m| m.0).collect::<Vec<_>>()}));
+                print_json(
+                    &serde_json::json!({"confirmed": ids.len(), "matches": ids.iter().map(|m| m.0).collect::<Vec<_>>()}),
+                );
             } else {
-                println!("{}", texts.format("matching.confirmed", &[("count", &ids.len().to_string())]));
+                println!(
+                    "{}",
+                    texts.format("matching.confirmed", &[("count", &ids.len().to_string())])
+                );
             }
         }
         MatchCommand::List { programme } => {
@@ -912,15 +930,25 @@ fn run_match(
                     .iter()
                     .map(|s| {
                         let number = s.parameter.map(|n| n.to_string()).unwrap_or_default();
-                        (s.criterion.as_str().to_string(), s.weight.as_str().to_string(), number)
+                        (
+                            s.criterion.as_str().to_string(),
+                            s.weight.as_str().to_string(),
+                            number,
+                        )
                     })
                     .collect();
                 for item in set {
                     let Some((key, value)) = item.split_once('=') else {
-                        return Err(Failure::Usage(format!("--set {item}: expected CRITERION=WEIGHT")));
+                        return Err(Failure::Usage(format!(
+                            "--set {item}: expected CRITERION=WEIGHT"
+                        )));
                     };
                     let (weight, number) = value.split_once(':').unwrap_or((value, ""));
-                    entries.push((key.trim().to_string(), weight.trim().to_string(), number.trim().to_string()));
+                    entries.push((
+                        key.trim().to_string(),
+                        weight.trim().to_string(),
+                        number.trim().to_string(),
+                    ));
                 }
                 criteria = Criteria::from_form(&entries)?;
                 matching::criteria::save(&mut store, id, &criteria)?;

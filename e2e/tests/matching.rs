@@ -27,7 +27,8 @@ async fn propose_move_confirm_on_the_demo() {
     app.screenshot("30-matching-board-en").await;
 
     // Move the first mentee: the dialog offers the other mentors with their scores.
-    app.click(&format!(".pair[data-mentee='{mentee}'] .pair-move")).await;
+    app.click(&format!(".pair[data-mentee='{mentee}'] .pair-move"))
+        .await;
     app.find("#move-dialog[open]").await;
     let option = app.find(".move-option:not([disabled])").await;
     let target = option.attr("data-mentor").await.unwrap().unwrap();
@@ -35,7 +36,9 @@ async fn propose_move_confirm_on_the_demo() {
     app.screenshot("31-matching-move-en").await;
     option.click().await.unwrap();
     let moved = app
-        .find(&format!(".pair[data-mentee='{mentee}'][data-mentor='{target}']"))
+        .find(&format!(
+            ".pair[data-mentee='{mentee}'][data-mentor='{target}']"
+        ))
         .await;
     assert!(moved.text().await.unwrap().len() > 10);
 
@@ -45,8 +48,15 @@ async fn propose_move_confirm_on_the_demo() {
     app.click("#matching-confirm").await;
     app.click("#confirm-ok").await;
     let table = app.find_containing("#match-table", "Confirmed").await;
-    let rows = table.find_all(fantoccini::Locator::Css("tbody tr")).await.unwrap();
-    assert_eq!(rows.len(), 12, "all twelve demo mentees have a confirmed match");
+    let rows = table
+        .find_all(fantoccini::Locator::Css("tbody tr"))
+        .await
+        .unwrap();
+    assert_eq!(
+        rows.len(),
+        12,
+        "all twelve demo mentees have a confirmed match"
+    );
     app.screenshot("32-matching-confirmed-en").await;
     app.quit().await;
 }

@@ -165,7 +165,12 @@ fn criteria_dto(criteria: &Criteria, texts: &Texts) -> Vec<CriterionDto> {
 }
 
 /// The whole board: criteria, summary, mentor load, matches and, if asked, the proposal.
-fn board(store: &Store, texts: &Texts, programme: ProgrammeId, propose: bool) -> klik::Result<BoardDto> {
+fn board(
+    store: &Store,
+    texts: &Texts,
+    programme: ProgrammeId,
+    propose: bool,
+) -> klik::Result<BoardDto> {
     let round = matching::round(store, programme)?;
     let matches = matching::list(store, programme)?;
     let proposal = propose.then(|| round.propose());
@@ -346,7 +351,10 @@ pub async fn decide_pair(
 
 /// Accepts every pair of the proposal.
 #[tauri::command]
-pub async fn accept_all_pairs(shared: State<'_, Arc<Shared>>, programme_id: i64) -> Reply<BoardDto> {
+pub async fn accept_all_pairs(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+) -> Reply<BoardDto> {
     change_then_board(shared, programme_id, true, move |store, _| {
         matching::accept_all(store, ProgrammeId(programme_id), clock::now()).map(|_| ())
     })
@@ -377,12 +385,23 @@ pub struct MoveOptionsDto {
     pub options: Vec<MoveOptionDto>,
 }
 
-fn move_options_dto(round: &Round, texts: &Texts, mentee: ParticipantId) -> klik::Result<MoveOptionsDto> {
+fn move_options_dto(
+    round: &Round,
+    texts: &Texts,
+    mentee: ParticipantId,
+) -> klik::Result<MoveOptionsDto> {
     let i = round.mentee_index(mentee).ok_or_else(|| {
-        Error::Invalid(vec![FieldError::new("mentee", "error.matching.not_open_mentee")])
+        Error::Invalid(vec![FieldError::new(
+            "mentee",
+            "error.matching.not_open_mentee",
+        )])
     })?;
     let proposal = round.propose();
-    let current = proposal.pairs.iter().find(|p| p.mentee == i).map(|p| (p.mentor, p.score));
+    let current = proposal
+        .pairs
+        .iter()
+        .find(|p| p.mentee == i)
+        .map(|p| (p.mentor, p.score));
     let options = round
         .move_options(texts, i)
         .into_iter()
@@ -476,7 +495,10 @@ pub struct ConfirmedDto {
 
 /// Turns the accepted pairs into confirmed matches.
 #[tauri::command]
-pub async fn confirm_pairs(shared: State<'_, Arc<Shared>>, programme_id: i64) -> Reply<ConfirmedDto> {
+pub async fn confirm_pairs(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+) -> Reply<ConfirmedDto> {
     shared
         .run(move |session| {
             let texts = session.texts();

@@ -290,7 +290,9 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
     window
         .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
         .unwrap();
-    window.invoke("choose_start", json!({"choice": "demo"})).unwrap();
+    window
+        .invoke("choose_start", json!({"choice": "demo"}))
+        .unwrap();
     let programmes = window
         .invoke("list_programmes", json!({"listing": "current"}))
         .unwrap();
@@ -304,12 +306,18 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
         .unwrap();
 
     let board = window
-        .invoke("matching_board", json!({"programmeId": running, "propose": false}))
+        .invoke(
+            "matching_board",
+            json!({"programmeId": running, "propose": false}),
+        )
         .unwrap();
     assert!(board["proposal"].is_null());
     assert_eq!(board["criteria"].as_array().unwrap().len(), 7);
     let board = window
-        .invoke("matching_board", json!({"programmeId": running, "propose": true}))
+        .invoke(
+            "matching_board",
+            json!({"programmeId": running, "propose": true}),
+        )
         .unwrap();
     let pairs = board["proposal"]["pairs"].as_array().unwrap().clone();
     assert!(!pairs.is_empty());
@@ -319,7 +327,10 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
     // Move the first mentee to a mentor the options allow, then confirm.
     let mentee = pairs[0]["mentee"]["id"].as_i64().unwrap();
     let options = window
-        .invoke("move_options", json!({"programmeId": running, "menteeId": mentee}))
+        .invoke(
+            "move_options",
+            json!({"programmeId": running, "menteeId": mentee}),
+        )
         .unwrap();
     let current = options["current"]["mentor"]["id"].as_i64().unwrap();
     let target = options["options"]
@@ -343,7 +354,10 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
         .find(|p| p["mentee"]["id"] == mentee)
         .unwrap()
         .clone();
-    assert_eq!((moved["mentor"]["id"].as_i64(), moved["state"].as_str()), (Some(target), Some("locked")));
+    assert_eq!(
+        (moved["mentor"]["id"].as_i64(), moved["state"].as_str()),
+        (Some(target), Some("locked"))
+    );
 
     let refused = window
         .invoke(
@@ -386,7 +400,10 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
         .clone();
     assert_eq!(dissolved["status"], "dissolved");
     assert_eq!(dissolved["dissolve_reason"], "No klik at the intake");
-    assert_eq!(board["summary"]["mentees"], 1, "the mentee is back in the pool");
+    assert_eq!(
+        board["summary"]["mentees"], 1,
+        "the mentee is back in the pool"
+    );
 
     let bad = window
         .invoke(
@@ -411,5 +428,11 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
         .find(|c| c["key"] == "seniority")
         .unwrap()
         .clone();
-    assert_eq!((seniority["weight"].as_str(), seniority["parameter"].as_i64()), (Some("must"), Some(5)));
+    assert_eq!(
+        (
+            seniority["weight"].as_str(),
+            seniority["parameter"].as_i64()
+        ),
+        (Some("must"), Some(5))
+    );
 }

@@ -207,7 +207,9 @@ impl Criteria {
 
     /// Sets one criterion (weight and number), checked like the form.
     pub fn set(&mut self, criterion: Criterion, weight: Weight, parameter: Option<u16>) {
-        let parameter = criterion.parameter().map(|(_, default, _, _)| parameter.unwrap_or(default));
+        let parameter = criterion
+            .parameter()
+            .map(|(_, default, _, _)| parameter.unwrap_or(default));
         self.settings[criterion as usize] = Setting {
             criterion,
             weight,
@@ -223,11 +225,15 @@ impl Criteria {
         for (key, weight, parameter) in entries {
             let field = format!("criteria.{key}");
             let Some(criterion) = Criterion::parse(key.trim()) else {
-                problems.push(FieldError::new(field, "error.matching.criterion").with("value", key.trim()));
+                problems.push(
+                    FieldError::new(field, "error.matching.criterion").with("value", key.trim()),
+                );
                 continue;
             };
             let Some(weight) = Weight::parse(weight.trim()) else {
-                problems.push(FieldError::new(field, "error.matching.weight").with("value", weight.trim()));
+                problems.push(
+                    FieldError::new(field, "error.matching.weight").with("value", weight.trim()),
+                );
                 continue;
             };
             let number = match (criterion.parameter(), parameter.trim()) {
@@ -262,11 +268,17 @@ pub fn load(conn: &rusqlite::Connection, programme: ProgrammeId) -> rusqlite::Re
         "SELECT criterion, weight, parameter FROM matching_criterion WHERE programme_id = ?1",
     )?;
     let rows = statement.query_map([programme.0], |r| {
-        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<u16>>(2)?))
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<u16>>(2)?,
+        ))
     })?;
     for row in rows {
         let (criterion, weight, parameter) = row?;
-        if let (Some(criterion), Some(weight)) = (Criterion::parse(&criterion), Weight::parse(&weight)) {
+        if let (Some(criterion), Some(weight)) =
+            (Criterion::parse(&criterion), Weight::parse(&weight))
+        {
             criteria.set(criterion, weight, parameter);
         }
     }
@@ -284,9 +296,16 @@ pub fn get(store: &Store, programme: ProgrammeId) -> Result<Criteria> {
     load(store.conn(), programme).map_err(|e| store.read_error(e))
 }
 
-pub(crate) fn exists(conn: &rusqlite::Connection, programme: ProgrammeId) -> rusqlite::Result<bool> {
+pub(crate) fn exists(
+    conn: &rusqlite::Connection,
+    programme: ProgrammeId,
+) -> rusqlite::Result<bool> {
     Ok(conn
-        .query_row("SELECT 1 FROM programme WHERE id = ?1", [programme.0], |_| Ok(()))
+        .query_row(
+            "SELECT 1 FROM programme WHERE id = ?1",
+            [programme.0],
+            |_| Ok(()),
+        )
         .optional()?
         .is_some())
 }

@@ -183,7 +183,10 @@ pub enum Unmatched {
     /// Every mentor is ruled out; how many by each rule.
     NoneFit(Vec<(Rule, usize)>),
     /// Some mentors fit but all are full; `best` fits best.
-    AllFull { fitting: usize, best: usize },
+    AllFull {
+        fitting: usize,
+        best: usize,
+    },
 }
 
 /// An accepted or locked pair that a later change made impossible; it is
@@ -329,7 +332,8 @@ impl Round {
         for (j, _) in mentor_of.iter().flatten() {
             load[*j] += 1;
         }
-        let full = |j: usize, load: &[u32]| load[j] >= self.confirmed_load[j] + self.mentors[j].capacity;
+        let full =
+            |j: usize, load: &[u32]| load[j] >= self.confirmed_load[j] + self.mentors[j].capacity;
         let mut pairs = Vec::new();
         let mut unmatched = Vec::new();
         let mut total_score = 0;
@@ -420,14 +424,20 @@ impl Round {
                 {
                     return texts.format(
                         "matching.unmatched.no_language",
-                        &[("languages", &score::language_names(texts, &self.mentees[mentee].languages))],
+                        &[(
+                            "languages",
+                            &score::language_names(texts, &self.mentees[mentee].languages),
+                        )],
                     );
                 }
                 let rules: Vec<String> = counts
                     .iter()
                     .map(|(rule, count)| format!("{} ({count})", texts.get(rule.short_key())))
                     .collect();
-                texts.format("matching.unmatched.none_fit", &[("rules", &rules.join(", "))])
+                texts.format(
+                    "matching.unmatched.none_fit",
+                    &[("rules", &rules.join(", "))],
+                )
             }
             Unmatched::AllFull { fitting, best } => texts.format(
                 "matching.unmatched.all_full",
@@ -443,7 +453,11 @@ impl Round {
     pub fn conflict_text(&self, texts: &Texts, conflict: &Conflict) -> String {
         match conflict.rule {
             Some(rule) => self.rule_text(texts, rule, conflict.mentee, conflict.mentor),
-            None => self.full_text(texts, conflict.mentor, self.mentors[conflict.mentor].capacity),
+            None => self.full_text(
+                texts,
+                conflict.mentor,
+                self.mentors[conflict.mentor].capacity,
+            ),
         }
     }
 
@@ -547,8 +561,10 @@ pub fn round(store: &Store, programme: ProgrammeId) -> Result<Round> {
              WHERE p.programme_id = ?1 ORDER BY d.decided_at, d.mentee_id, d.mentor_id",
         )
         .and_then(|mut s| {
-            s.query_map([programme.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-                .collect()
+            s.query_map([programme.0], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect()
         })
         .map_err(read)?;
 
@@ -603,8 +619,16 @@ pub fn round(store: &Store, programme: ProgrammeId) -> Result<Round> {
             }
         }
     }
-    let mentee_at: HashMap<i64, usize> = mentees.iter().enumerate().map(|(i, c)| (c.id.0, i)).collect();
-    let mentor_at: HashMap<i64, usize> = mentors.iter().enumerate().map(|(j, c)| (c.id.0, j)).collect();
+    let mentee_at: HashMap<i64, usize> = mentees
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.0, i))
+        .collect();
+    let mentor_at: HashMap<i64, usize> = mentors
+        .iter()
+        .enumerate()
+        .map(|(j, c)| (c.id.0, j))
+        .collect();
     let forbidden: Vec<(usize, usize, Rule)> = matches
         .iter()
         .filter(|(_, _, status)| status == "dissolved")
@@ -753,7 +777,10 @@ pub fn keep_anyway(
             params![mentee.0, mentor.0],
         )?;
         if changed == 0 {
-            return Err(Error::Invalid(vec![invalid("mentor", "error.matching.no_decision")]));
+            return Err(Error::Invalid(vec![invalid(
+                "mentor",
+                "error.matching.no_decision",
+            )]));
         }
         Ok(())
     })
@@ -880,9 +907,11 @@ pub fn list(store: &Store, programme: ProgrammeId) -> Result<Vec<Match>> {
 pub fn programme_of(store: &Store, id: MatchId) -> Result<ProgrammeId> {
     store
         .conn()
-        .query_row("SELECT programme_id FROM match_pair WHERE id = ?1", [id.0], |r| {
-            r.get(0).map(ProgrammeId)
-        })
+        .query_row(
+            "SELECT programme_id FROM match_pair WHERE id = ?1",
+            [id.0],
+            |r| r.get(0).map(ProgrammeId),
+        )
         .optional()
         .map_err(|e| store.read_error(e))?
         .ok_or(Error::NotFound {
@@ -896,9 +925,15 @@ pub fn programme_of(store: &Store, id: MatchId) -> Result<ProgrammeId> {
 /// when forbidden) and the rule that forbids it. Locks are not applied.
 pub fn score_rows(round: &Round, texts: &Texts) -> Vec<Vec<String>> {
     let mut rows = vec![
-        ["mentee", "mentor", "mentor_capacity", "score", "forbidden_reason"]
-            .map(String::from)
-            .to_vec(),
+        [
+            "mentee",
+            "mentor",
+            "mentor_capacity",
+            "score",
+            "forbidden_reason",
+        ]
+        .map(String::from)
+        .to_vec(),
     ];
     for (i, e) in round.mentees.iter().enumerate() {
         for (j, o) in round.mentors.iter().enumerate() {
@@ -907,8 +942,13 @@ pub fn score_rows(round: &Round, texts: &Texts) -> Vec<Vec<String>> {
                 e.email.clone(),
                 o.email.clone(),
                 o.capacity.to_string(),
-                if rule.is_some() { String::new() } else { score.to_string() },
-                rule.map(|r| round.rule_text(texts, r, i, j)).unwrap_or_default(),
+                if rule.is_some() {
+                    String::new()
+                } else {
+                    score.to_string()
+                },
+                rule.map(|r| round.rule_text(texts, r, i, j))
+                    .unwrap_or_default(),
             ]);
         }
     }

@@ -218,8 +218,13 @@ impl Scorer {
         let both = |a: bool, b: bool| a && b;
         let topics = (!e.topics.is_empty())
             .then(|| percent(common(&e.topics, &o.topics) as u32, e.topics.len() as u32));
-        let language = both(!e.languages.is_empty(), !o.languages.is_empty())
-            .then(|| if common(&e.languages, &o.languages) > 0 { 100 } else { 0 });
+        let language = both(!e.languages.is_empty(), !o.languages.is_empty()).then(|| {
+            if common(&e.languages, &o.languages) > 0 {
+                100
+            } else {
+                0
+            }
+        });
         let location = match (e.location, o.location) {
             (Some(a), Some(b)) => Some(if a == b { 100 } else { 0 }),
             _ => None,
@@ -240,15 +245,31 @@ impl Scorer {
         };
         let availability = both(!e.week.is_empty(), !o.week.is_empty()).then(|| {
             let minutes: u32 = overlap(&e.week, &o.week).map(|(s, t)| t - s).sum();
-            percent(minutes, u32::from(self.criteria.parameter(Criterion::Availability)))
+            percent(
+                minutes,
+                u32::from(self.criteria.parameter(Criterion::Availability)),
+            )
         });
         let department = match (e.department, o.department) {
             (Some(a), Some(b)) => Some(if a == b { 0 } else { 100 }),
             _ => None,
         };
-        let preference = (!e.preferred.is_empty())
-            .then(|| if e.preferred.binary_search(&o.email).is_ok() { 100 } else { 0 });
-        [topics, language, location, seniority, availability, department, preference]
+        let preference = (!e.preferred.is_empty()).then(|| {
+            if e.preferred.binary_search(&o.email).is_ok() {
+                100
+            } else {
+                0
+            }
+        });
+        [
+            topics,
+            language,
+            location,
+            seniority,
+            availability,
+            department,
+            preference,
+        ]
     }
 
     /// A "must" criterion is met when its fit is full, or for topics when at
@@ -278,10 +299,13 @@ impl Scorer {
         if let Some(rule) = self.decided.get(&(mentee, mentor)) {
             return Some(*rule);
         }
-        Criterion::ALL.into_iter().zip(fits).find_map(|(criterion, fit)| {
-            (self.criteria.weight(criterion) == Weight::Must && !Scorer::meets(criterion, *fit))
-                .then_some(Rule::Must(criterion))
-        })
+        Criterion::ALL
+            .into_iter()
+            .zip(fits)
+            .find_map(|(criterion, fit)| {
+                (self.criteria.weight(criterion) == Weight::Must && !Scorer::meets(criterion, *fit))
+                    .then_some(Rule::Must(criterion))
+            })
     }
 
     fn weighted(&self, fits: &[Option<u8>; 7]) -> u8 {
@@ -447,7 +471,9 @@ impl Scorer {
                 let minutes: u32 = shared.iter().map(|(s, t)| t - s).sum();
                 let wanted = u32::from(self.criteria.parameter(Criterion::Availability));
                 match (fit, shared.first()) {
-                    (None, _) => texts.get("matching.reason.availability.unknown").to_string(),
+                    (None, _) => texts
+                        .get("matching.reason.availability.unknown")
+                        .to_string(),
                     (_, None) => texts.get("matching.reason.availability.none").to_string(),
                     (Some(f), Some(&(start, end))) => {
                         let day = Availability::day_name((start / 1440 + 1) as u8, lang);
@@ -487,7 +513,10 @@ impl Scorer {
                 ),
                 Some(_) => texts.format(
                     "matching.reason.department.different",
-                    &[("mentee", e.department.trim()), ("mentor", o.department.trim())],
+                    &[
+                        ("mentee", e.department.trim()),
+                        ("mentor", o.department.trim()),
+                    ],
                 ),
             },
             Criterion::Preference => match fit {
@@ -522,7 +551,10 @@ impl Scorer {
                 let because = self.sentence(texts, criterion, fits[criterion as usize], e, o);
                 texts.format(
                     "matching.rule.must",
-                    &[("criterion", texts.get(criterion.label_key())), ("reason", &because)],
+                    &[
+                        ("criterion", texts.get(criterion.label_key())),
+                        ("reason", &because),
+                    ],
                 )
             }
         }

@@ -25,11 +25,24 @@ fn only(criterion: Criterion, weight: Weight) -> Criteria {
 
 fn round_of(criteria: Criteria, mentees: Vec<Candidate>, mentors: Vec<Candidate>) -> Round {
     let load = vec![0; mentors.len()];
-    Round::new(ProgrammeId(1), criteria, mentees, mentors, load, &[], Vec::new())
+    Round::new(
+        ProgrammeId(1),
+        criteria,
+        mentees,
+        mentors,
+        load,
+        &[],
+        Vec::new(),
+    )
 }
 
 /// The one reason of the only switched-on criterion, in a language, with the score.
-fn explain(criterion: Criterion, mentee: Candidate, mentor: Candidate, language: &str) -> (u8, String) {
+fn explain(
+    criterion: Criterion,
+    mentee: Candidate,
+    mentor: Candidate,
+    language: &str,
+) -> (u8, String) {
     let round = round_of(only(criterion, Weight::High), vec![mentee], vec![mentor]);
     let reasons = round.reasons(&Texts::for_language(language), 0, 0);
     assert_eq!(reasons.len(), 1);
@@ -50,20 +63,35 @@ fn topic_fit_names_the_covered_learning_wishes() {
     mentor.topics = vec!["Negotiation".into(), "leadership".into(), "Excel".into()];
     let (score, en, nl) = both(Criterion::Topics, mentee.clone(), mentor.clone());
     assert_eq!(score, 67);
-    assert_eq!(en, "covers 2 of 3 learning wishes: leadership and negotiation");
+    assert_eq!(
+        en,
+        "covers 2 of 3 learning wishes: leadership and negotiation"
+    );
     assert_eq!(nl, "dekt 2 van de 3 leervragen: leadership en negotiation");
 
     mentor.topics.push("planning".into());
     let (score, en, nl) = both(Criterion::Topics, mentee.clone(), mentor.clone());
     assert_eq!(score, 100);
-    assert_eq!(en, "covers all 3 learning wishes: leadership, negotiation and planning");
-    assert_eq!(nl, "dekt alle 3 leervragen: leadership, negotiation en planning");
+    assert_eq!(
+        en,
+        "covers all 3 learning wishes: leadership, negotiation and planning"
+    );
+    assert_eq!(
+        nl,
+        "dekt alle 3 leervragen: leadership, negotiation en planning"
+    );
 
     mentor.topics = vec!["Excel".into()];
     let (score, en, nl) = both(Criterion::Topics, mentee.clone(), mentor.clone());
     assert_eq!(score, 0);
-    assert_eq!(en, "covers none of the 3 learning wishes (leadership, negotiation and planning)");
-    assert_eq!(nl, "dekt geen van de 3 leervragen (leadership, negotiation en planning)");
+    assert_eq!(
+        en,
+        "covers none of the 3 learning wishes (leadership, negotiation and planning)"
+    );
+    assert_eq!(
+        nl,
+        "dekt geen van de 3 leervragen (leadership, negotiation en planning)"
+    );
 
     mentee.topics.clear();
     let (score, en, nl) = both(Criterion::Topics, mentee, mentor);
@@ -86,8 +114,14 @@ fn common_language_is_named_in_the_readers_language() {
     mentor.languages = vec!["en".into()];
     let (score, en, nl) = both(Criterion::Language, mentee.clone(), mentor.clone());
     assert_eq!(score, 0);
-    assert_eq!(en, "no common language (mentee: French and Dutch; mentor: English)");
-    assert_eq!(nl, "geen gemeenschappelijke taal (mentee: Frans en Nederlands; mentor: Engels)");
+    assert_eq!(
+        en,
+        "no common language (mentee: French and Dutch; mentor: English)"
+    );
+    assert_eq!(
+        nl,
+        "geen gemeenschappelijke taal (mentee: Frans en Nederlands; mentor: Engels)"
+    );
 
     mentor.languages.clear();
     let (_, en, nl) = both(Criterion::Language, mentee, mentor);
@@ -106,7 +140,10 @@ fn location_department_and_preference_read_plainly() {
     mentor.department = "Logistiek".into();
 
     let (score, en, nl) = both(Criterion::Location, mentee.clone(), mentor.clone());
-    assert_eq!((score, en.as_str(), nl.as_str()), (100, "both in Gent", "beiden in Gent"));
+    assert_eq!(
+        (score, en.as_str(), nl.as_str()),
+        (100, "both in Gent", "beiden in Gent")
+    );
     let (score, en, nl) = both(Criterion::Department, mentee.clone(), mentor.clone());
     assert_eq!(score, 0);
     assert_eq!(en, "same department Logistiek — not preferred");
@@ -136,11 +173,29 @@ fn location_department_and_preference_read_plainly() {
     mentee.location.clear();
     mentee.department.clear();
     let (_, en, nl) = both(Criterion::Preference, mentee.clone(), mentor.clone());
-    assert_eq!((en.as_str(), nl.as_str()), ("the mentee named no preferred mentors", "de mentee noemde geen gewenste mentoren"));
+    assert_eq!(
+        (en.as_str(), nl.as_str()),
+        (
+            "the mentee named no preferred mentors",
+            "de mentee noemde geen gewenste mentoren"
+        )
+    );
     let (_, en, nl) = both(Criterion::Location, mentee.clone(), mentor.clone());
-    assert_eq!((en.as_str(), nl.as_str()), ("location not known for both", "locatie niet van beiden gekend"));
+    assert_eq!(
+        (en.as_str(), nl.as_str()),
+        (
+            "location not known for both",
+            "locatie niet van beiden gekend"
+        )
+    );
     let (_, en, nl) = both(Criterion::Department, mentee, mentor);
-    assert_eq!((en.as_str(), nl.as_str()), ("department not known for both", "afdeling niet van beiden gekend"));
+    assert_eq!(
+        (en.as_str(), nl.as_str()),
+        (
+            "department not known for both",
+            "afdeling niet van beiden gekend"
+        )
+    );
 }
 
 #[test]
@@ -151,24 +206,48 @@ fn seniority_compares_years_with_the_wanted_gap() {
     mentor.years = Some(14);
     let (score, en, nl) = both(Criterion::Seniority, mentee.clone(), mentor.clone());
     assert_eq!(score, 100);
-    assert_eq!(en, "mentor has 12 years more experience (at least 3 wanted)");
-    assert_eq!(nl, "mentor heeft 12 jaar meer ervaring (minstens 3 gewenst)");
+    assert_eq!(
+        en,
+        "mentor has 12 years more experience (at least 3 wanted)"
+    );
+    assert_eq!(
+        nl,
+        "mentor heeft 12 jaar meer ervaring (minstens 3 gewenst)"
+    );
 
     mentor.years = Some(4);
     let (score, en, nl) = both(Criterion::Seniority, mentee.clone(), mentor.clone());
     assert_eq!(score, 67);
-    assert_eq!(en, "mentor has only 2 years more experience (at least 3 wanted)");
-    assert_eq!(nl, "mentor heeft maar 2 jaar meer ervaring (minstens 3 gewenst)");
+    assert_eq!(
+        en,
+        "mentor has only 2 years more experience (at least 3 wanted)"
+    );
+    assert_eq!(
+        nl,
+        "mentor heeft maar 2 jaar meer ervaring (minstens 3 gewenst)"
+    );
 
     mentor.years = Some(1);
     let (score, en, nl) = both(Criterion::Seniority, mentee.clone(), mentor.clone());
     assert_eq!(score, 0);
-    assert_eq!(en, "mentor has no more experience than the mentee (1 against 2 years)");
-    assert_eq!(nl, "mentor heeft niet meer ervaring dan de mentee (1 tegenover 2 jaar)");
+    assert_eq!(
+        en,
+        "mentor has no more experience than the mentee (1 against 2 years)"
+    );
+    assert_eq!(
+        nl,
+        "mentor heeft niet meer ervaring dan de mentee (1 tegenover 2 jaar)"
+    );
 
     mentor.years = None;
     let (_, en, nl) = both(Criterion::Seniority, mentee, mentor);
-    assert_eq!((en.as_str(), nl.as_str()), ("years of experience not known for both", "jaren ervaring niet van beiden gekend"));
+    assert_eq!(
+        (en.as_str(), nl.as_str()),
+        (
+            "years of experience not known for both",
+            "jaren ervaring niet van beiden gekend"
+        )
+    );
 }
 
 #[test]
@@ -179,14 +258,26 @@ fn common_time_is_added_up_over_the_week() {
     mentor.availability = Availability::parse("wo 15:00-17:00, ma 10:00-10:30").unwrap();
     let (score, en, nl) = both(Criterion::Availability, mentee.clone(), mentor.clone());
     assert_eq!(score, 100);
-    assert_eq!(en, "1 h 30 min common time a week, for example Mon 10:00–10:30");
-    assert_eq!(nl, "1 u 30 min gemeenschappelijke tijd per week, bijvoorbeeld ma 10:00–10:30");
+    assert_eq!(
+        en,
+        "1 h 30 min common time a week, for example Mon 10:00–10:30"
+    );
+    assert_eq!(
+        nl,
+        "1 u 30 min gemeenschappelijke tijd per week, bijvoorbeeld ma 10:00–10:30"
+    );
 
     mentor.availability = Availability::parse("wo 15:30-17:00").unwrap();
     let (score, en, nl) = both(Criterion::Availability, mentee.clone(), mentor.clone());
     assert_eq!(score, 50);
-    assert_eq!(en, "only 30 min common time a week (1 h wanted), for example Wed 15:30–16:00");
-    assert_eq!(nl, "maar 30 min gemeenschappelijke tijd per week (1 u gewenst), bijvoorbeeld wo 15:30–16:00");
+    assert_eq!(
+        en,
+        "only 30 min common time a week (1 h wanted), for example Wed 15:30–16:00"
+    );
+    assert_eq!(
+        nl,
+        "maar 30 min gemeenschappelijke tijd per week (1 u gewenst), bijvoorbeeld wo 15:30–16:00"
+    );
 
     mentor.availability = Availability::parse("vr 09:00-12:00").unwrap();
     let (score, en, nl) = both(Criterion::Availability, mentee.clone(), mentor.clone());
@@ -196,7 +287,13 @@ fn common_time_is_added_up_over_the_week() {
 
     mentor.availability = Availability::default();
     let (_, en, nl) = both(Criterion::Availability, mentee, mentor);
-    assert_eq!((en.as_str(), nl.as_str()), ("availability not known for both", "beschikbaarheid niet van beiden gekend"));
+    assert_eq!(
+        (en.as_str(), nl.as_str()),
+        (
+            "availability not known for both",
+            "beschikbaarheid niet van beiden gekend"
+        )
+    );
 }
 
 #[test]
@@ -260,14 +357,29 @@ fn must_makes_a_criterion_a_rule_and_unmatched_mentees_get_a_reason() {
     a.languages = vec!["nl".into()];
     let mut b = person(3, "Piet Claes");
     b.languages = vec!["en".into(), "nl".into()];
-    let round = round_of(only(Criterion::Language, Weight::Must), vec![mentee], vec![a, b]);
+    let round = round_of(
+        only(Criterion::Language, Weight::Must),
+        vec![mentee],
+        vec![a, b],
+    );
     let proposal = round.propose();
     assert!(proposal.pairs.is_empty());
     let (i, why) = &proposal.unmatched[0];
-    assert_eq!(round.unmatched_text(&Texts::for_language("en"), *i, why), "no mentor speaks French");
-    assert_eq!(round.unmatched_text(&Texts::for_language("nl"), *i, why), "geen enkele mentor spreekt Frans");
     assert_eq!(
-        round.rule_text(&Texts::for_language("en"), Rule::Must(Criterion::Language), 0, 0),
+        round.unmatched_text(&Texts::for_language("en"), *i, why),
+        "no mentor speaks French"
+    );
+    assert_eq!(
+        round.unmatched_text(&Texts::for_language("nl"), *i, why),
+        "geen enkele mentor spreekt Frans"
+    );
+    assert_eq!(
+        round.rule_text(
+            &Texts::for_language("en"),
+            Rule::Must(Criterion::Language),
+            0,
+            0
+        ),
         "required: Common language — no common language (mentee: French; mentor: Dutch)"
     );
 }
@@ -279,7 +391,11 @@ fn a_mentee_left_out_for_lack_of_room_names_the_best_full_mentor() {
     let second = person(2, "Bert Tweede");
     let mut marie = person(3, "Marie Dubois");
     marie.topics = vec!["x".into()];
-    let round = round_of(only(Criterion::Topics, Weight::High), vec![first, second], vec![marie]);
+    let round = round_of(
+        only(Criterion::Topics, Weight::High),
+        vec![first, second],
+        vec![marie],
+    );
     let proposal = round.propose();
     assert_eq!(proposal.matched, 1);
     let (i, why) = &proposal.unmatched[0];
@@ -287,9 +403,12 @@ fn a_mentee_left_out_for_lack_of_room_names_the_best_full_mentor() {
         round.unmatched_text(&Texts::for_language("en"), *i, why),
         "all 1 fitting mentors are full — would need capacity +1 at Marie Dubois"
     );
-    assert_eq!(round.warnings(&Texts::for_language("en")), vec![
-        "2 mentees to match, room for 1: raise a mentor’s capacity or add mentors.".to_string()
-    ]);
+    assert_eq!(
+        round.warnings(&Texts::for_language("en")),
+        vec![
+            "2 mentees to match, room for 1: raise a mentor’s capacity or add mentors.".to_string()
+        ]
+    );
 }
 
 #[test]
@@ -320,7 +439,10 @@ fn locked_pairs_are_kept_and_a_broken_lock_is_a_conflict() {
         vec![locked],
     );
     let proposal = round.propose();
-    assert_eq!(proposal.pairs[0].mentor, 1, "the lock beats the better score");
+    assert_eq!(
+        proposal.pairs[0].mentor, 1,
+        "the lock beats the better score"
+    );
     assert_eq!(proposal.pairs[0].state, PairState::Locked);
     assert_eq!(proposal.pairs[0].alternatives, vec![(0, 100, false)]);
 
@@ -337,7 +459,10 @@ fn locked_pairs_are_kept_and_a_broken_lock_is_a_conflict() {
     );
     let proposal = broken.propose();
     assert_eq!(proposal.conflicts.len(), 1);
-    assert_eq!(proposal.pairs[0].mentor, 0, "the proposal goes on without the broken lock");
+    assert_eq!(
+        proposal.pairs[0].mentor, 0,
+        "the proposal goes on without the broken lock"
+    );
     let kept = Round::new(
         ProgrammeId(1),
         criteria,
@@ -345,11 +470,17 @@ fn locked_pairs_are_kept_and_a_broken_lock_is_a_conflict() {
         vec![good, other],
         vec![0, 0],
         &[],
-        vec![Decided { kept: true, ..locked }],
+        vec![Decided {
+            kept: true,
+            ..locked
+        }],
     );
     let proposal = kept.propose();
     assert!(proposal.conflicts.is_empty());
-    assert_eq!(proposal.pairs[0].mentor, 1, "kept anyway at the officer's word");
+    assert_eq!(
+        proposal.pairs[0].mentor, 1,
+        "kept anyway at the officer's word"
+    );
 }
 
 #[test]
@@ -379,7 +510,10 @@ fn move_options_refuse_rules_and_full_mentors_with_a_reason() {
         options[0].refusal.as_deref(),
         Some("Jan Boss is in Zoë Peeters’s reporting line (manager or higher)")
     );
-    assert_eq!(options[1].refusal.as_deref(), Some("Marie Dubois is full (1 of 1)"));
+    assert_eq!(
+        options[1].refusal.as_deref(),
+        Some("Marie Dubois is full (1 of 1)")
+    );
 }
 
 #[test]

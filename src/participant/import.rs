@@ -214,7 +214,13 @@ pub const COLUMNS: &[Column] = &[
         en: "avoid",
         nl: "niet koppelen met",
         fr: "à éviter",
-        aliases: &["avoid list", "vermijden", "liever niet", "éviter", "ne pas associer avec"],
+        aliases: &[
+            "avoid list",
+            "vermijden",
+            "liever niet",
+            "éviter",
+            "ne pas associer avec",
+        ],
     },
     Column {
         field: "preferred_mentors",
