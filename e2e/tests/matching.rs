@@ -58,5 +58,40 @@ async fn propose_move_confirm_on_the_demo() {
         "all twelve demo mentees have a confirmed match"
     );
     app.screenshot("32-matching-confirmed-en").await;
+
+    // Dissolve one match with a reason: it stays listed, the mentee is back in the pool.
+    rows[0]
+        .find(fantoccini::Locator::Css(".match-dissolve"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.type_into("#dissolve-reason", "Geen klik bij de intake")
+        .await;
+    app.click("#dissolve-confirm").await;
+    app.find_containing("#match-table", "Geen klik bij de intake")
+        .await;
+
+    // The board in Dutch, with a new proposal for the mentee who is back.
+    app.click("#nav-settings").await;
+    app.find("#settings-language")
+        .await
+        .select_by_value("nl")
+        .await
+        .unwrap();
+    app.find_text("h1", "Instellingen").await;
+    app.client.back().await.unwrap();
+    app.find_containing("#programme-tab-matching", "Koppelen")
+        .await;
+    app.click("#matching-propose").await;
+    let pair = app.find("#matching-board .pair").await;
+    let text = pair.text().await.unwrap();
+    assert!(
+        text.contains("Voorgesteld"),
+        "the state reads in Dutch: {text}"
+    );
+    app.find_containing("#match-table", "Stopgezet").await;
+    app.screenshot("33-matching-nl").await;
     app.quit().await;
 }

@@ -343,7 +343,7 @@ impl Round {
                     let score = self.evaluate(i, *j).0;
                     total_score += u64::from(score);
                     let alternatives = self
-                        .ranked(i)
+                        .best(i, 4)
                         .into_iter()
                         .filter(|&(k, _)| k != *j)
                         .take(3)
@@ -370,27 +370,43 @@ impl Round {
         }
     }
 
-    /// The mentors a mentee may have, best score first (ties: the round's order).
-    fn ranked(&self, mentee: usize) -> Vec<(usize, u8)> {
+    /// The `count` best mentors a mentee may have, best score first (ties:
+    /// the round's order). One pass keeps the few best: sorting every mentor
+    /// for every pair would cost more than solving.
+    fn best(&self, mentee: usize, count: usize) -> Vec<(usize, u8)> {
         let m = self.mentors.len();
-        let mut ranked: Vec<(usize, u8)> = (0..m)
-            .filter_map(|j| {
-                let s = self.scores[mentee * m + j];
-                (s >= 0).then_some((j, s as u8))
-            })
-            .collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        ranked
+        let better = |a: &(usize, u8), b: &(usize, u8)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        let mut best: Vec<(usize, u8)> = Vec::with_capacity(count + 1);
+        for (j, &s) in self.scores[mentee * m..(mentee + 1) * m].iter().enumerate() {
+            if s < 0 || count == 0 {
+                continue;
+            }
+            let candidate = (j, s as u8);
+            if best.len() == count
+                && best
+                    .last()
+                    .is_some_and(|last| better(&candidate, last).is_ge())
+            {
+                continue;
+            }
+            let at = best.partition_point(|b| better(b, &candidate).is_lt());
+            best.insert(at, candidate);
+            best.truncate(count);
+        }
+        best
     }
 
     fn why_unmatched(&self, mentee: usize) -> Unmatched {
         if self.mentors.is_empty() {
             return Unmatched::NoMentors;
         }
-        let ranked = self.ranked(mentee);
-        match ranked.first() {
+        let m = self.mentors.len();
+        match self.best(mentee, 1).first() {
             Some(&(best, _)) => Unmatched::AllFull {
-                fitting: ranked.len(),
+                fitting: self.scores[mentee * m..(mentee + 1) * m]
+                    .iter()
+                    .filter(|s| **s >= 0)
+                    .count(),
                 best,
             },
             None => {

@@ -192,8 +192,14 @@ pub struct Scorer {
     criteria: Criteria,
     mentees: Vec<Features>,
     mentors: Vec<Features>,
-    /// Pairs (mentee index, mentor index) forbidden by the programme's history or the officer.
-    decided: HashMap<(usize, usize), Rule>,
+    /// Per mentee, the mentors forbidden by the programme's history or the officer.
+    decided: Vec<Vec<(usize, Rule)>>,
+    /// Each criterion's points and whether it is a rule, read once: scoring
+    /// a large programme looks these up a million times.
+    points: [u32; 7],
+    must: [bool; 7],
+    seniority: i32,
+    availability: u32,
 }
 
 impl Scorer {
@@ -203,13 +209,19 @@ impl Scorer {
             criteria: criteria.clone(),
             mentees: mentees.iter().map(|c| features(c, &mut words)).collect(),
             mentors: mentors.iter().map(|c| features(c, &mut words)).collect(),
-            decided: HashMap::new(),
+            decided: vec![Vec::new(); mentees.len()],
+            points: Criterion::ALL.map(|c| criteria.weight(c).points()),
+            must: Criterion::ALL.map(|c| criteria.weight(c) == Weight::Must),
+            seniority: i32::from(criteria.parameter(Criterion::Seniority)),
+            availability: u32::from(criteria.parameter(Criterion::Availability)),
         }
     }
 
     /// Forbids a pair for a reason outside the criteria (dissolved before, rejected).
     pub fn forbid(&mut self, mentee: usize, mentor: usize, rule: Rule) {
-        self.decided.entry((mentee, mentor)).or_insert(rule);
+        if !self.decided[mentee].iter().any(|(m, _)| *m == mentor) {
+            self.decided[mentee].push((mentor, rule));
+        }
     }
 
     /// Each criterion's fit for the pair, in [`Criterion::ALL`] order.
@@ -232,7 +244,7 @@ impl Scorer {
         let seniority = match (e.years, o.years) {
             (Some(a), Some(b)) => {
                 let gap = i32::from(b) - i32::from(a);
-                let wanted = i32::from(self.criteria.parameter(Criterion::Seniority));
+                let wanted = self.seniority;
                 Some(if gap >= wanted {
                     100
                 } else if gap <= 0 {
@@ -245,10 +257,7 @@ impl Scorer {
         };
         let availability = both(!e.week.is_empty(), !o.week.is_empty()).then(|| {
             let minutes: u32 = overlap(&e.week, &o.week).map(|(s, t)| t - s).sum();
-            percent(
-                minutes,
-                u32::from(self.criteria.parameter(Criterion::Availability)),
-            )
+            percent(minutes, self.availability)
         });
         let department = match (e.department, o.department) {
             (Some(a), Some(b)) => Some(if a == b { 0 } else { 100 }),
@@ -296,22 +305,21 @@ impl Scorer {
         if o.avoid.binary_search(&e.email).is_ok() {
             return Some(Rule::AvoidedByMentor);
         }
-        if let Some(rule) = self.decided.get(&(mentee, mentor)) {
+        if let Some((_, rule)) = self.decided[mentee].iter().find(|(m, _)| *m == mentor) {
             return Some(*rule);
         }
         Criterion::ALL
             .into_iter()
             .zip(fits)
-            .find_map(|(criterion, fit)| {
-                (self.criteria.weight(criterion) == Weight::Must && !Scorer::meets(criterion, *fit))
-                    .then_some(Rule::Must(criterion))
+            .zip(self.must)
+            .find_map(|((criterion, fit), must)| {
+                (must && !Scorer::meets(criterion, *fit)).then_some(Rule::Must(criterion))
             })
     }
 
     fn weighted(&self, fits: &[Option<u8>; 7]) -> u8 {
         let (mut sum, mut points) = (0u32, 0u32);
-        for (criterion, fit) in Criterion::ALL.into_iter().zip(fits) {
-            let weight = self.criteria.weight(criterion).points();
+        for (weight, fit) in self.points.into_iter().zip(fits) {
             if let Some(fit) = fit
                 && weight > 0
             {

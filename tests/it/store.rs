@@ -208,3 +208,34 @@ fn a_schema_v2_database_with_participants_opens_and_keeps_them() {
         (1, 1, 3, 1)
     );
 }
+
+#[test]
+fn a_schema_v3_database_with_matches_opens_and_keeps_them() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v3.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let programme = programme::list(&store, Listing::All).unwrap()[0].id;
+    let history = klik::matching::list(&store, programme).unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].dissolve_reason.as_deref(), Some("Geen klik"));
+    let people = klik::participant::all(&store, programme).unwrap();
+    let zoe = people
+        .iter()
+        .find(|p| p.enrolment.first_name == "Zoë")
+        .unwrap();
+    assert_eq!(zoe.enrolment.preferred_mentors, ["marie@stad.gent"]);
+    let criteria = klik::matching::criteria::get(&store, programme).unwrap();
+    assert_eq!(criteria.parameter(klik::matching::Criterion::Seniority), 5);
+    let round = klik::matching::round(&store, programme).unwrap();
+    assert_eq!(
+        round.mentees.len(),
+        2,
+        "the dissolved match put Lies back in the pool"
+    );
+    assert_eq!(round.decisions.len(), 1, "the rejected pair is kept");
+}
