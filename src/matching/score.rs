@@ -82,15 +82,56 @@ pub struct Reason {
 struct Features {
     person: i64,
     email: u32,
-    languages: Vec<u32>,
+    languages: Set,
     location: Option<u32>,
     department: Option<u32>,
     years: Option<u8>,
-    topics: Vec<u32>,
+    topics: Set,
     week: Vec<(u32, u32)>,
     avoid: Vec<u32>,
     preferred: Vec<u32>,
     reporting_line: Vec<i64>,
+}
+
+/// A small set of words as numbers: a bit mask while every number is below
+/// 64 (the usual case: a programme has a few dozen topics and languages),
+/// else a sorted list.
+#[derive(Debug, Clone, Default)]
+struct Set {
+    ids: Vec<u32>,
+    mask: Option<u64>,
+}
+
+impl Set {
+    fn new(ids: Vec<u32>) -> Set {
+        let mask = ids
+            .iter()
+            .try_fold(0u64, |mask, &id| (id < 64).then(|| mask | (1 << id)));
+        Set { ids, mask }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    fn common(&self, other: &Set) -> usize {
+        match (self.mask, other.mask) {
+            (Some(a), Some(b)) => (a & b).count_ones() as usize,
+            _ => common(&self.ids, &other.ids),
+        }
+    }
+}
+
+/// Numbers for words, one numbering per kind so that topics and languages stay small.
+#[derive(Default)]
+struct Vocabulary {
+    topics: Words,
+    languages: Words,
+    other: Words,
 }
 
 #[derive(Default)]
@@ -115,7 +156,8 @@ impl Words {
     }
 }
 
-fn features(c: &Candidate, words: &mut Words) -> Features {
+fn features(c: &Candidate, vocabulary: &mut Vocabulary) -> Features {
+    let words = &mut vocabulary.other;
     let mut week: Vec<(u32, u32)> = c
         .availability
         .slots()
@@ -131,11 +173,11 @@ fn features(c: &Candidate, words: &mut Words) -> Features {
     Features {
         person: c.person,
         email: words.id(&c.email),
-        languages: words.sorted(&c.languages),
+        languages: Set::new(vocabulary.languages.sorted(&c.languages)),
         location: words.optional(&c.location),
         department: words.optional(&c.department),
         years: c.years,
-        topics: words.sorted(&c.topics),
+        topics: Set::new(vocabulary.topics.sorted(&c.topics)),
         week,
         avoid: words.sorted(&c.avoid),
         preferred: words.sorted(&c.preferred),
@@ -204,7 +246,7 @@ pub struct Scorer {
 
 impl Scorer {
     pub fn new(criteria: &Criteria, mentees: &[Candidate], mentors: &[Candidate]) -> Scorer {
-        let mut words = Words::default();
+        let mut words = Vocabulary::default();
         Scorer {
             criteria: criteria.clone(),
             mentees: mentees.iter().map(|c| features(c, &mut words)).collect(),
@@ -229,9 +271,9 @@ impl Scorer {
         let (e, o) = (&self.mentees[mentee], &self.mentors[mentor]);
         let both = |a: bool, b: bool| a && b;
         let topics = (!e.topics.is_empty())
-            .then(|| percent(common(&e.topics, &o.topics) as u32, e.topics.len() as u32));
+            .then(|| percent(e.topics.common(&o.topics) as u32, e.topics.len() as u32));
         let language = both(!e.languages.is_empty(), !o.languages.is_empty()).then(|| {
-            if common(&e.languages, &o.languages) > 0 {
+            if e.languages.common(&o.languages) > 0 {
                 100
             } else {
                 0
@@ -341,17 +383,38 @@ impl Scorer {
 
     /// Every pair's score, row by row, with forbidden pairs as [`super::solver::FORBIDDEN`].
     pub fn matrix(&self) -> Vec<i16> {
-        let mut scores = Vec::with_capacity(self.mentees.len() * self.mentors.len());
-        for mentee in 0..self.mentees.len() {
-            for mentor in 0..self.mentors.len() {
-                let (score, rule) = self.evaluate(mentee, mentor);
-                scores.push(if rule.is_some() {
-                    super::solver::FORBIDDEN
-                } else {
-                    i16::from(score)
-                });
-            }
+        let m = self.mentors.len();
+        let mut scores = vec![0i16; self.mentees.len() * m];
+        if m == 0 {
+            return scores;
         }
+        let fill = |first: usize, rows: &mut [i16]| {
+            for (k, row) in rows.chunks_mut(m).enumerate() {
+                for (mentor, cell) in row.iter_mut().enumerate() {
+                    let (score, rule) = self.evaluate(first + k, mentor);
+                    *cell = if rule.is_some() {
+                        super::solver::FORBIDDEN
+                    } else {
+                        i16::from(score)
+                    };
+                }
+            }
+        };
+        // A large programme is scored on every core: each pair is independent.
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        if threads == 1 || scores.len() < 50_000 {
+            fill(0, &mut scores);
+            return scores;
+        }
+        let per_thread = self.mentees.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for (t, part) in scores.chunks_mut(per_thread * m).enumerate() {
+                let fill = &fill;
+                scope.spawn(move || fill(t * per_thread, part));
+            }
+        });
         scores
     }
 
@@ -473,7 +536,7 @@ impl Scorer {
                 }
             }
             Criterion::Availability => {
-                let mut words = Words::default();
+                let mut words = Vocabulary::default();
                 let (fe, fo) = (features(e, &mut words), features(o, &mut words));
                 let shared: Vec<(u32, u32)> = overlap(&fe.week, &fo.week).collect();
                 let minutes: u32 = shared.iter().map(|(s, t)| t - s).sum();

@@ -122,16 +122,25 @@ impl Solver {
         }
     }
 
-    /// The column with the lowest reduced cost for `row` (ties: lowest index).
+    /// The column with the lowest reduced cost for `row`. Among equally
+    /// cheap columns one with room wins, then the lowest index: with many
+    /// equal scores this lets the greedy start place most rows directly.
     fn cheapest(&self, row: usize) -> (usize, i64) {
         let mut best = self.columns;
         let mut best_cost = self.unassigned_cost - self.v[self.columns];
-        for column in 0..self.columns {
-            if let Some(c) = self.edge(row, column) {
-                let reduced = c - self.v[column];
-                if reduced < best_cost {
+        let mut best_has_room = true;
+        let costs = &self.cost[row * self.columns..(row + 1) * self.columns];
+        for (column, &c) in costs.iter().enumerate() {
+            if c == NO_EDGE {
+                continue;
+            }
+            let reduced = i64::from(c) - self.v[column];
+            if reduced < best_cost || (reduced == best_cost && !best_has_room) {
+                let has_room = !self.is_full(column);
+                if reduced < best_cost || has_room {
                     best = column;
                     best_cost = reduced;
+                    best_has_room = has_room;
                 }
             }
         }
@@ -200,26 +209,34 @@ impl Solver {
                 }
                 continue;
             }
-            // Full: every row in it may move on to another column.
+            // Full: every row in it may move on to another column. The loop
+            // runs over all columns in memory order, which is faster than
+            // visiting only the unfinished ones: a finished column is never
+            // improved, since its distance is at most `nearest` and reduced
+            // costs are not negative.
+            let m = self.columns;
             for k in 0..self.members[column].len() {
                 let row = self.members[column][k] as usize;
                 let base = nearest - self.u[row];
-                let costs = &self.cost[row * self.columns..(row + 1) * self.columns];
-                for &other in &self.todo {
-                    let other = other as usize;
-                    let c = if other == self.columns {
-                        self.unassigned_cost
-                    } else {
-                        match costs[other] {
-                            NO_EDGE => continue,
-                            c => i64::from(c),
+                let costs = &self.cost[row * m..(row + 1) * m];
+                let targets = costs
+                    .iter()
+                    .zip(&self.v[..m])
+                    .zip(self.dist[..m].iter_mut())
+                    .zip(self.pred[..m].iter_mut());
+                for (((&c, &v), dist), pred) in targets {
+                    if c != NO_EDGE {
+                        let d = base + i64::from(c) - v;
+                        if d < *dist {
+                            *dist = d;
+                            *pred = row as u32;
                         }
-                    };
-                    let d = base + c - self.v[other];
-                    if d < self.dist[other] {
-                        self.dist[other] = d;
-                        self.pred[other] = row as u32;
                     }
+                }
+                let d = base + self.unassigned_cost - self.v[m];
+                if d < self.dist[m] {
+                    self.dist[m] = d;
+                    self.pred[m] = row as u32;
                 }
             }
         }
