@@ -273,17 +273,13 @@ fn cell_text(cell: &Data) -> String {
 /// a BOM, `;` between cells, CRLF line ends, quotes where needed.
 pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = vec![0xEF, 0xBB, 0xBF];
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(&mut out);
-    for row in rows {
-        writer
-            .write_record(row)
-            .expect("writing to memory cannot fail");
-    }
-    writer.flush().expect("writing to memory cannot fail");
-    drop(writer);
+    write_records(
+        csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out),
+        rows,
+    );
     out
 }
 
@@ -291,15 +287,17 @@ pub fn write_csv(rows: &[Vec<String>]) -> Vec<u8> {
 /// mark), where [`write_csv`] serves spreadsheet users.
 pub fn write_plain_csv(rows: &[Vec<String>]) -> Vec<u8> {
     let mut out = Vec::new();
-    let mut writer = csv::Writer::from_writer(&mut out);
+    write_records(csv::Writer::from_writer(&mut out), rows);
+    out
+}
+
+fn write_records(mut writer: csv::Writer<&mut Vec<u8>>, rows: &[Vec<String>]) {
     for row in rows {
         writer
             .write_record(row)
             .expect("writing to memory cannot fail");
     }
     writer.flush().expect("writing to memory cannot fail");
-    drop(writer);
-    out
 }
 
 /// Writes rows as an XLSX workbook with one sheet: a bold, frozen header row and fitted columns.

@@ -327,6 +327,25 @@ mod tests {
         }
     }
 
+    /// `count` scores with `forbidden_percent` % forbidden pairs and the rest
+    /// spread over `levels` equally spaced values from 0 to 100.
+    fn random_scores(
+        dice: &mut Dice,
+        count: usize,
+        forbidden_percent: u64,
+        levels: u64,
+    ) -> Vec<i16> {
+        (0..count)
+            .map(|_| {
+                if dice.below(100) < forbidden_percent {
+                    FORBIDDEN
+                } else {
+                    (dice.below(levels) * (100 / (levels - 1).max(1))).min(100) as i16
+                }
+            })
+            .collect()
+    }
+
     /// The oracle: the Hungarian algorithm on the matrix with one column per
     /// capacity slot and one "unassigned" column per row.
     fn oracle(rows: usize, columns: usize, capacity: &[u32], scores: &[i16]) -> (usize, u64) {
@@ -384,15 +403,7 @@ mod tests {
             // Few distinct values make many ties; a share of pairs is forbidden.
             let levels = [2, 3, 5, 101][round % 4];
             let forbidden_share = dice.below(60);
-            let scores: Vec<i16> = (0..rows * columns)
-                .map(|_| {
-                    if dice.below(100) < forbidden_share {
-                        FORBIDDEN
-                    } else {
-                        (dice.below(levels) * (100 / (levels - 1).max(1))).min(100) as i16
-                    }
-                })
-                .collect();
+            let scores = random_scores(&mut dice, rows * columns, forbidden_share, levels);
             check(rows, columns, &capacity, &scores);
         }
     }
@@ -404,15 +415,7 @@ mod tests {
             let rows = 20 + dice.below(30) as usize;
             let columns = 3 + dice.below(12) as usize;
             let capacity: Vec<u32> = (0..columns).map(|_| 1 + dice.below(4) as u32).collect();
-            let scores: Vec<i16> = (0..rows * columns)
-                .map(|_| {
-                    if dice.below(10) < 3 {
-                        FORBIDDEN
-                    } else {
-                        dice.below(101) as i16
-                    }
-                })
-                .collect();
+            let scores = random_scores(&mut dice, rows * columns, 30, 101);
             check(rows, columns, &capacity, &scores);
         }
     }

@@ -3,7 +3,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn klik(db: &Path, args: &[&str]) -> Output {
+/// Runs the `klik` binary on a database, in English, on the tests' fixed day.
+pub fn klik(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_klik"))
         .arg("--db")
         .arg(db)

@@ -3,13 +3,15 @@
 //! from the `match scores` file by an independent solver.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
+
+use super::cli::klik;
 
 use klik::Store;
 use klik::i18n::Texts;
 use klik::matching::{self, Confirming, Decision, MatchStatus, Rule};
 use klik::participant::{self, import};
-use klik::programme::{self, ProgrammeForm, ProgrammeId};
+use klik::programme::ProgrammeId;
 
 const HEADER: &str = "role;first name;last name;email;department;manager email;languages;years of experience;topics;capacity;availability;avoid;preferred mentors";
 
@@ -24,16 +26,7 @@ const PEOPLE: &[&str] = &[
 ];
 
 fn setup() -> (Store, ProgrammeId) {
-    let mut store = Store::open_in_memory().unwrap();
-    let draft = ProgrammeForm {
-        name: "Mentoring 2027".into(),
-        start: "04-01-2027".into(),
-        end: "17-12-2027".into(),
-        ..ProgrammeForm::default()
-    }
-    .validate()
-    .unwrap();
-    let id = programme::create(&mut store, &draft, super::now()).unwrap();
+    let (mut store, id) = super::programme_in_memory("Mentoring 2027");
     let csv = format!("{HEADER}\n{}\n", PEOPLE.join("\n"));
     let preview = import::preview(&store, id, csv.as_bytes(), None).unwrap();
     assert!(
@@ -246,16 +239,7 @@ fn a_lock_broken_by_a_later_edit_is_reported_until_kept() {
 
 #[test]
 fn empty_programmes_and_full_mentors_get_clear_warnings() {
-    let mut store = Store::open_in_memory().unwrap();
-    let draft = ProgrammeForm {
-        name: "Leeg".into(),
-        start: "04-01-2027".into(),
-        end: "17-12-2027".into(),
-        ..ProgrammeForm::default()
-    }
-    .validate()
-    .unwrap();
-    let id = programme::create(&mut store, &draft, super::now()).unwrap();
+    let (mut store, id) = super::programme_in_memory("Leeg");
     let texts = Texts::for_language("en");
     let round = matching::round(&store, id).unwrap();
     assert_eq!(round.warnings(&texts).len(), 2);
@@ -270,19 +254,6 @@ fn empty_programmes_and_full_mentors_get_clear_warnings() {
         matching::round(&store, ProgrammeId(99)),
         Err(klik::Error::NotFound { .. })
     ));
-}
-
-fn klik(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klik"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env("KLIK_NOW", "2026-11-28T10:00:00")
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("the klik binary runs")
 }
 
 fn json(output: &Output) -> serde_json::Value {

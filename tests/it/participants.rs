@@ -4,22 +4,12 @@
 use klik::Store;
 use klik::i18n::Texts;
 use klik::participant::{self, Query, Role, import};
-use klik::programme::{self, ProgrammeForm, ProgrammeId};
+use klik::programme::ProgrammeId;
 
 const HEADER_NL: &str = "rol;voornaam;achternaam;e-mail;leidinggevende e-mail;capaciteit;jaren ervaring;beschikbaarheid";
 
 fn setup() -> (Store, ProgrammeId) {
-    let mut store = Store::open_in_memory().unwrap();
-    let draft = ProgrammeForm {
-        name: "Mentoring 2027".into(),
-        start: "04-01-2027".into(),
-        end: "17-12-2027".into(),
-        ..ProgrammeForm::default()
-    }
-    .validate()
-    .unwrap();
-    let id = programme::create(&mut store, &draft, super::now()).unwrap();
-    (store, id)
+    super::programme_in_memory("Mentoring 2027")
 }
 
 fn fixture(name: &str) -> Vec<u8> {
