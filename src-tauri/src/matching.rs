@@ -403,7 +403,7 @@ fn move_options_dto(
         .find(|p| p.mentee == i)
         .map(|p| (p.mentor, p.score));
     let options = round
-        .move_options(texts, i)
+        .move_options(texts, &proposal, i)
         .into_iter()
         .map(|o| MoveOptionDto {
             mentor: person(&round.mentors[o.mentor]),

@@ -511,9 +511,15 @@ impl Round {
     }
 
     /// Every mentor a mentee could be moved to, with the score and any refusal.
-    pub fn move_options(&self, texts: &Texts, mentee: usize) -> Vec<MoveOption> {
+    /// `proposal` is this round's proposal, for each mentor's load.
+    pub fn move_options(
+        &self,
+        texts: &Texts,
+        proposal: &Proposal,
+        mentee: usize,
+    ) -> Vec<MoveOption> {
         let taken = self.fixed_load(Some(mentee));
-        let proposal_load = self.propose().load;
+        let proposal_load = &proposal.load;
         (0..self.mentors.len())
             .map(|j| {
                 let (score, rule) = self.evaluate(mentee, j);
@@ -768,7 +774,7 @@ pub fn move_mentee(
 ) -> Result<()> {
     let round = round(store, programme)?;
     let (i, j) = pair_in(&round, mentee, mentor)?;
-    let option = &round.move_options(texts, i)[j];
+    let option = &round.move_options(texts, &round.propose(), i)[j];
     if let Some(refusal) = &option.refusal {
         return Err(Error::Invalid(vec![
             FieldError::new("mentor", "error.matching.refused").with("reason", refusal.as_str()),

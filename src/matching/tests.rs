@@ -505,7 +505,7 @@ fn move_options_refuse_rules_and_full_mentors_with_a_reason() {
         }],
     );
     let texts = Texts::for_language("en");
-    let options = round.move_options(&texts, 0);
+    let options = round.move_options(&texts, &round.propose(), 0);
     assert_eq!(
         options[0].refusal.as_deref(),
         Some("Jan Boss is in Zoë Peeters’s reporting line (manager or higher)")

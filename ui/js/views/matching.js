@@ -293,10 +293,10 @@ export async function matchingView(id) {
     // Once every mentee has a match, an (empty) proposal has nothing to say.
     const proposed = s.matched !== null && s.mentees > 0;
     const cards = [
-      card('mentees', s.mentees, t('matching.summary_mentees')),
+      card('mentees', s.mentees, t(s.mentees === 1 ? 'matching.summary_mentees_one' : 'matching.summary_mentees')),
       card('mentors', s.mentors, t('participants.mentors')),
-      card('capacity', s.capacity, t('matching.summary_capacity'), s.capacity < s.mentees),
-      card('confirmed', s.confirmed, t('matching.summary_confirmed')),
+      card('capacity', s.capacity, t(s.capacity === 1 ? 'matching.summary_capacity_one' : 'matching.summary_capacity'), s.capacity < s.mentees),
+      card('confirmed', s.confirmed, t(s.confirmed === 1 ? 'matching.summary_confirmed_one' : 'matching.summary_confirmed')),
       proposed ? card('matched', s.matched, t('matching.summary_matched')) : null,
       proposed && s.unmatched !== null ? card('unmatched', s.unmatched, t('matching.summary_unmatched'), s.unmatched > 0) : null,
       proposed ? card('accepted', s.accepted, t('matching.summary_accepted')) : null,
