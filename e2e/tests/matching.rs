@@ -85,12 +85,9 @@ async fn propose_move_confirm_on_the_demo() {
     app.find_containing("#programme-tab-matching", "Koppelen")
         .await;
     app.click("#matching-propose").await;
-    let pair = app.find("#matching-board .pair").await;
-    let text = pair.text().await.unwrap();
-    assert!(
-        text.contains("Voorgesteld"),
-        "the state reads in Dutch: {text}"
-    );
+    // The board redraws after the click: wait for a pair that reads in Dutch.
+    app.find_containing("#matching-board .pair", "Voorgesteld")
+        .await;
     app.find_containing("#match-table", "Stopgezet").await;
     app.screenshot("33-matching-nl").await;
     app.quit().await;
