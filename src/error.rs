@@ -73,6 +73,12 @@ impl FieldError {
             };
             return texts.format(key, &[("phase", &phase)]);
         }
+        if let Some(rest) = self.field.strip_prefix("goals.")
+            && let Some((n, part)) = rest.split_once('.')
+        {
+            let part = texts.get(&format!("agreement.goal.{part}")).to_string();
+            return texts.format("agreement.goal_field", &[("n", n), ("part", &part)]);
+        }
         if let Some(criterion) = self.field.strip_prefix("criteria.") {
             return texts
                 .get(&format!("matching.criterion.{criterion}"))

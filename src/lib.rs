@@ -6,10 +6,12 @@
 //! crate reads the clock or decides where files live: callers pass the time
 //! and the paths in, so every result is reproducible in tests.
 
+pub mod agreement;
 pub mod clock;
 pub mod data_dir;
 pub mod date;
 pub mod demo;
+pub mod document;
 pub mod error;
 pub mod i18n;
 pub mod matching;

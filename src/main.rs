@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
+use klik::agreement::{self, AgreementForm, GoalForm, Signatures};
 use klik::data_dir::DataDir;
 use klik::i18n::{Texts, language_for_locale};
 use klik::matching::{self, Confirming, Criteria, MatchId};
@@ -59,8 +60,77 @@ enum Command {
     /// Propose, check, confirm and dissolve mentor–mentee matches.
     #[command(subcommand)]
     Match(MatchCommand),
+    /// Fill in, sign and print mentoring agreements.
+    #[command(subcommand)]
+    Agreement(AgreementCommand),
     /// Show which database is used and what it holds.
     Info,
+}
+
+#[derive(Subcommand)]
+enum AgreementCommand {
+    /// Show a match's current agreement (a draft from the defaults is started the first time).
+    Show {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+    },
+    /// Change a match's agreement; only the options given change.
+    Edit {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+        #[arg(long)]
+        start: Option<String>,
+        #[arg(long)]
+        end: Option<String>,
+        /// A learning goal as WHAT|HOW SUCCESS SHOWS|TARGET DATE|FIRST STEPS (repeat for more; replaces the goals).
+        #[arg(long = "goal", value_name = "WHAT|SUCCESS|DATE|STEPS")]
+        goals: Vec<String>,
+        /// Remove every learning goal.
+        #[arg(long, conflicts_with = "goals")]
+        clear_goals: bool,
+        /// PART=TEXT, for example place="Online on Teams".
+        #[arg(long = "set", value_name = "PART=TEXT")]
+        set: Vec<String>,
+    },
+    /// Mark the agreement ready to sign.
+    Ready {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+    },
+    /// Record the three signatures.
+    Sign {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+        #[arg(long)]
+        mentee: String,
+        #[arg(long)]
+        mentor: String,
+        #[arg(long)]
+        coordinator: String,
+    },
+    /// Print one agreement (--match) or all of a programme (--programme) to a PDF file.
+    Pdf {
+        #[arg(
+            long = "match",
+            value_name = "ID",
+            conflicts_with = "programme",
+            required_unless_present = "programme"
+        )]
+        id: Option<i64>,
+        #[arg(long)]
+        programme: Option<i64>,
+        /// FILE.pdf
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Set a programme's default text for a part of new agreements (empty text: Klik's default).
+    Default {
+        #[arg(long)]
+        programme: i64,
+        /// PART=TEXT
+        #[arg(long = "set", value_name = "PART=TEXT")]
+        set: Vec<String>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -343,6 +413,7 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         Command::Programme(command) => run_programme(cli, texts, command, now)?,
         Command::Participants(command) => run_participants(cli, texts, command, now)?,
         Command::Match(command) => run_match(cli, texts, command, now)?,
+        Command::Agreement(command) => run_agreement(cli, texts, command, now)?,
     }
     Ok(())
 }
@@ -975,6 +1046,188 @@ fn run_match(
             if cli.json {
                 print_json(&rows);
             }
+        }
+    }
+    Ok(())
+}
+
+/// `PART=TEXT` of `--set`, or a usage error.
+fn part_and_text(item: &str) -> Result<(&str, &str), Failure> {
+    item.split_once('=')
+        .map(|(part, text)| (part.trim(), text))
+        .ok_or_else(|| Failure::Usage(format!("--set {item}: expected PART=TEXT")))
+}
+
+fn agreement_json(a: &agreement::Agreement) -> serde_json::Value {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string());
+    serde_json::json!({
+        "match": a.match_id.0,
+        "version": a.version,
+        "status": a.status.as_str(),
+        "start": a.terms.start.to_string(),
+        "end": a.terms.end.to_string(),
+        "goals": a.terms.goals.iter().map(|g| serde_json::json!({
+            "what": g.what,
+            "success": g.success,
+            "target_date": day(g.target_date),
+            "first_actions": g.first_actions,
+        })).collect::<Vec<_>>(),
+        "expectations": agreement::EXPECTATIONS
+            .iter()
+            .zip(&a.terms.expectations)
+            .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+            .collect::<serde_json::Map<_, _>>(),
+        "signed": {
+            "mentee": day(a.signed.mentee),
+            "mentor": day(a.signed.mentor),
+            "coordinator": day(a.signed.coordinator),
+        },
+    })
+}
+
+fn run_agreement(
+    cli: &Cli,
+    texts: &Texts,
+    command: &AgreementCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    let shown = match command {
+        AgreementCommand::Show { id } => agreement::open(&mut store, MatchId(*id), now)?,
+        AgreementCommand::Edit {
+            id,
+            start,
+            end,
+            goals,
+            clear_goals,
+            set,
+        } => {
+            let current = agreement::open(&mut store, MatchId(*id), now)?;
+            let mut form = AgreementForm::from_terms(&current.terms, texts.language());
+            if let Some(start) = start {
+                form.start.clone_from(start);
+            }
+            if let Some(end) = end {
+                form.end.clone_from(end);
+            }
+            if *clear_goals {
+                form.goals.clear();
+            }
+            if !goals.is_empty() {
+                form.goals = goals
+                    .iter()
+                    .map(|g| {
+                        let mut parts = g.split('|').map(|p| p.trim().to_string());
+                        GoalForm {
+                            what: parts.next().unwrap_or_default(),
+                            success: parts.next().unwrap_or_default(),
+                            target_date: parts.next().unwrap_or_default(),
+                            first_actions: parts.next().unwrap_or_default(),
+                        }
+                    })
+                    .collect();
+            }
+            for item in set {
+                let (part, text) = part_and_text(item)?;
+                let Some(k) = agreement::EXPECTATIONS.iter().position(|f| *f == part) else {
+                    return Err(Failure::Core(Error::Invalid(vec![
+                        klik::FieldError::new("field", "error.agreement.unknown_part")
+                            .with("value", part),
+                    ])));
+                };
+                form.expectations[k] = text.to_string();
+            }
+            let terms = form.validate().map_err(Error::Invalid)?;
+            agreement::save(&mut store, MatchId(*id), &terms, now)?
+        }
+        AgreementCommand::Ready { id } => agreement::mark_ready(&mut store, MatchId(*id), now)?,
+        AgreementCommand::Sign {
+            id,
+            mentee,
+            mentor,
+            coordinator,
+        } => {
+            let mut problems = Vec::new();
+            let mut day = |field: &'static str, text: &str| match date::parse(text) {
+                Ok(d) => Some(d),
+                Err(p) => {
+                    problems
+                        .push(klik::FieldError::new(field, p.message_key()).with("value", text));
+                    None
+                }
+            };
+            let signed = Signatures {
+                mentee: day("mentee_signed_on", mentee),
+                mentor: day("mentor_signed_on", mentor),
+                coordinator: day("coordinator_signed_on", coordinator),
+            };
+            if !problems.is_empty() {
+                return Err(Failure::Core(Error::Invalid(problems)));
+            }
+            agreement::sign(&mut store, MatchId(*id), &signed, now)?
+        }
+        AgreementCommand::Pdf { id, programme, out } => {
+            let (document, count) = match (id, programme) {
+                (Some(id), _) => (agreement::document_for_match(&store, MatchId(*id), now)?, 1),
+                (None, Some(programme)) => {
+                    agreement::document_for_programme(&store, ProgrammeId(*programme), now)?
+                }
+                (None, None) => {
+                    return Err(Failure::Usage("give --match ID or --programme ID".into()));
+                }
+            };
+            let pdf = klik::document::render(&document, texts)?;
+            std::fs::write(out, &pdf.bytes).map_err(|source| Error::Io {
+                path: out.clone(),
+                source,
+            })?;
+            let warnings = pdf.warnings(texts);
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "file": out.display().to_string(),
+                    "agreements": count,
+                    "pages": pdf.pages,
+                    "warnings": warnings,
+                }));
+            } else {
+                for warning in warnings {
+                    eprintln!("klik: {warning}");
+                }
+                println!("{}", out.display());
+            }
+            return Ok(());
+        }
+        AgreementCommand::Default { programme, set } => {
+            for item in set {
+                let (part, text) = part_and_text(item)?;
+                agreement::set_default(&mut store, ProgrammeId(*programme), part, text)?;
+            }
+            return Ok(());
+        }
+    };
+    if cli.json {
+        print_json(&agreement_json(&shown));
+    } else {
+        println!(
+            "{} · {} · {}",
+            texts.get("agreement.title"),
+            texts.format(
+                "agreement.version_status",
+                &[
+                    ("version", &shown.version.to_string()),
+                    ("status", texts.get(shown.status.label_key()))
+                ]
+            ),
+            texts.format(
+                "agreement.period_text",
+                &[
+                    ("start", &date::short(shown.terms.start, texts.language())),
+                    ("end", &date::short(shown.terms.end, texts.language()))
+                ]
+            )
+        );
+        for (k, g) in shown.terms.goals.iter().enumerate() {
+            println!("{}. {}", k + 1, g.what);
         }
     }
     Ok(())

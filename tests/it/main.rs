@@ -1,5 +1,6 @@
 //! Integration tests of the Klik core: one binary, one module per area.
 
+mod agreement;
 mod cli;
 mod matching;
 mod participants;
