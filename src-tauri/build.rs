@@ -35,6 +35,14 @@ const COMMANDS: &[&str] = &[
     "confirm_pairs",
     "set_matching_criteria",
     "dissolve_match",
+    "get_agreement",
+    "save_agreement",
+    "mark_agreement_ready",
+    "sign_agreement",
+    "agreement_file_name",
+    "programme_agreements_file_name",
+    "print_agreement",
+    "print_programme_agreements",
 ];
 
 fn main() {

@@ -5,6 +5,7 @@
 //! `klik` core. SQLite work runs on a blocking thread, never on the thread
 //! that draws the window.
 
+mod agreements;
 mod commands;
 mod dto;
 mod matching;
@@ -57,6 +58,14 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             matching::confirm_pairs,
             matching::set_matching_criteria,
             matching::dissolve_match,
+            agreements::get_agreement,
+            agreements::save_agreement,
+            agreements::mark_agreement_ready,
+            agreements::sign_agreement,
+            agreements::agreement_file_name,
+            agreements::programme_agreements_file_name,
+            agreements::print_agreement,
+            agreements::print_programme_agreements,
         ])
 }
 

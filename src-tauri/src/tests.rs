@@ -436,3 +436,96 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
         (Some("must"), Some(5))
     );
 }
+
+#[test]
+fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    window
+        .invoke("choose_start", json!({"choice": "demo"}))
+        .unwrap();
+    let board = window
+        .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
+        .unwrap();
+    assert!(!board["proposal"]["pairs"].as_array().unwrap().is_empty());
+    window
+        .invoke("accept_all_pairs", json!({"programmeId": 1}))
+        .unwrap();
+    let confirmed = window
+        .invoke("confirm_pairs", json!({"programmeId": 1}))
+        .unwrap();
+    let match_id = confirmed["board"]["matches"][0]["id"].as_i64().unwrap();
+
+    let agreement = window
+        .invoke("get_agreement", json!({"matchId": match_id}))
+        .unwrap();
+    assert_eq!(agreement["status"], "draft");
+    assert_eq!(
+        agreement["form"]["expectations"].as_array().unwrap().len(),
+        11
+    );
+    let refused = window
+        .invoke("mark_agreement_ready", json!({"matchId": match_id}))
+        .unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], "learning_goals");
+
+    let texts: Vec<String> = agreement["form"]["expectations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap().to_string())
+        .collect();
+    let form = json!({
+        "start": agreement["form"]["start"], "end": agreement["form"]["end"],
+        "goals": [{"what": "Leren plannen", "success": "Op tijd klaar", "target_date": "31-02-2027", "first_actions": ""}],
+        "expectations": texts,
+    });
+    let bad = window
+        .invoke("save_agreement", json!({"matchId": match_id, "form": form}))
+        .unwrap_err();
+    assert_eq!(bad["fields"][0]["field"], "goals.1.target_date");
+    assert_eq!(bad["fields"][0]["label"], "Goal 1 – Target date");
+    let mut form = form;
+    form["goals"][0]["target_date"] = json!("30-06-2027");
+    window
+        .invoke("save_agreement", json!({"matchId": match_id, "form": form}))
+        .unwrap();
+    window
+        .invoke("mark_agreement_ready", json!({"matchId": match_id}))
+        .unwrap();
+    let signed = window
+        .invoke(
+            "sign_agreement",
+            json!({"matchId": match_id, "mentee": "27/11/2026", "mentor": "27/11/2026", "coordinator": "28/11/2026"}),
+        )
+        .unwrap();
+    assert_eq!(
+        (signed["status"].as_str(), signed["read_only"].as_bool()),
+        (Some("signed"), Some(true))
+    );
+
+    let name = window
+        .invoke("agreement_file_name", json!({"matchId": match_id}))
+        .unwrap();
+    assert!(name.as_str().unwrap().ends_with(".pdf"));
+    let path = dir.path().join(name.as_str().unwrap());
+    let printed = window
+        .invoke(
+            "print_agreement",
+            json!({"matchId": match_id, "path": path}),
+        )
+        .unwrap();
+    assert!(printed["pages"].as_i64().unwrap() >= 2);
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+    let all = dir.path().join("all.pdf");
+    let printed = window
+        .invoke(
+            "print_programme_agreements",
+            json!({"programmeId": 1, "path": all}),
+        )
+        .unwrap();
+    assert_eq!(printed["agreements"], confirmed["confirmed"]);
+}

@@ -116,3 +116,88 @@ impl Pdf {
         warnings
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn document(blocks: Vec<Block>) -> Document {
+        Document {
+            title: "Rapport — ‘klik’ €".into(),
+            organisation: "De Vries Logistiek".into(),
+            logo: Some(b"not an image".to_vec()),
+            language: "nl".into(),
+            created: chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+                .unwrap()
+                .and_hms_opt(10, 0, 0)
+                .unwrap(),
+            blocks,
+        }
+    }
+
+    /// The text operators' strings of a laid-out document, in order.
+    fn drawn(blocks: &[Block]) -> Vec<String> {
+        layout::lay_out(blocks)
+            .pages
+            .iter()
+            .flatten()
+            .filter_map(|d| match d {
+                layout::Draw::Text { text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn charts_label_every_bar_with_its_value() {
+        let bars = vec![
+            ("Gehouden".to_string(), 42.0),
+            ("Gepland".to_string(), 58.5),
+        ];
+        for vertical in [false, true] {
+            let chart = Block::Chart(Chart {
+                title: "Gesprekken per maand".into(),
+                bars: bars.clone(),
+                vertical,
+                unit: "%".into(),
+            });
+            let texts = drawn(&[chart]);
+            for expected in [
+                "Gesprekken per maand",
+                "Gehouden",
+                "Gepland",
+                "42 %",
+                "58.5 %",
+            ] {
+                assert!(
+                    texts.iter().any(|t| t == expected),
+                    "{expected} in {texts:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_logo_that_is_no_image_is_left_out_and_said() {
+        let pdf = render(
+            &document(vec![
+                Block::Paragraph("Tekst".into()),
+                Block::List {
+                    ordered: true,
+                    items: vec!["een".into(), "twee".into()],
+                },
+            ]),
+            &Texts::for_language("nl"),
+        )
+        .unwrap();
+        assert!(pdf.logo_left_out);
+        assert_eq!(pdf.pages, 1);
+        assert!(pdf.bytes.starts_with(b"%PDF-"));
+        assert_eq!(
+            pdf.warnings(&Texts::for_language("en")),
+            ["The logo could not be read as an image and was left out of the document."]
+        );
+        let text = String::from_utf8_lossy(&pdf.bytes);
+        assert!(text.contains("/Lang"), "the language is in the catalogue");
+    }
+}

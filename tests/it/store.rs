@@ -239,3 +239,24 @@ fn a_schema_v3_database_with_matches_opens_and_keeps_them() {
     );
     assert_eq!(round.decisions.len(), 1, "the rejected pair is kept");
 }
+
+#[test]
+fn a_schema_v4_database_with_agreements_opens_and_keeps_them() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v4.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let versions = klik::agreement::versions(&store, klik::matching::MatchId(1)).unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0].status, klik::agreement::AgreementStatus::Signed);
+    assert_eq!(versions[0].terms.goals[0].what, "Leren leidinggeven");
+    assert_eq!(versions[1].terms.expectations[1], "Anderhalf uur");
+    assert_eq!(
+        versions[1].terms.expectations[2], "Stadhuis, zaal 2",
+        "the programme's own default"
+    );
+}

@@ -1,0 +1,377 @@
+//! The agreement commands: the editor's data, saving, ready to sign,
+//! signatures, and printing one agreement or all of a programme to a PDF.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use klik::agreement::{self, Agreement, AgreementForm, GoalForm, Signatures};
+use klik::i18n::Texts;
+use klik::matching::{self, MatchId};
+use klik::programme::{self, ProgrammeId};
+use klik::{Error, FieldError, Store, clock, date, document};
+
+use crate::dto::CommandError;
+use crate::session::Shared;
+
+type Reply<T> = Result<T, CommandError>;
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct GoalDto {
+    pub what: String,
+    pub success: String,
+    pub target_date: String,
+    pub first_actions: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PartDto {
+    pub key: String,
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FormDto {
+    pub start: String,
+    pub end: String,
+    pub goals: Vec<GoalDto>,
+    pub expectations: Vec<PartDto>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonDto {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignedDto {
+    pub mentee: Option<String>,
+    pub mentor: Option<String>,
+    pub coordinator: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct VersionDto {
+    pub version: u32,
+    pub status_label: String,
+    pub updated_on: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgreementDto {
+    pub match_id: i64,
+    pub programme_id: i64,
+    pub programme_name: String,
+    pub version: u32,
+    pub status: String,
+    pub status_label: String,
+    pub mentee: PersonDto,
+    pub mentor: PersonDto,
+    pub form: FormDto,
+    pub signed: SignedDto,
+    pub versions: Vec<VersionDto>,
+    pub read_only: bool,
+}
+
+/// What the editor sends: the expectations as texts in the catalogue's part order.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(default)]
+pub struct AgreementFormDto {
+    pub start: String,
+    pub end: String,
+    pub goals: Vec<GoalDto>,
+    pub expectations: Vec<String>,
+}
+
+fn dto(store: &Store, texts: &Texts, a: &Agreement) -> klik::Result<AgreementDto> {
+    let language = texts.language();
+    let programme = programme::get(store, matching::programme_of(store, a.match_id)?)?;
+    let found = matching::list(store, programme.id)?
+        .into_iter()
+        .find(|m| m.id == a.match_id)
+        .ok_or(Error::NotFound {
+            what: "match",
+            id: a.match_id.0,
+        })?;
+    let form = AgreementForm::from_terms(&a.terms, language);
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| date::short(d, language));
+    Ok(AgreementDto {
+        match_id: a.match_id.0,
+        programme_id: programme.id.0,
+        programme_name: programme.draft.name.clone(),
+        version: a.version,
+        status: a.status.as_str().to_string(),
+        status_label: texts.get(a.status.label_key()).to_string(),
+        mentee: PersonDto {
+            name: found.mentee_name.clone(),
+            email: found.mentee_email.clone(),
+        },
+        mentor: PersonDto {
+            name: found.mentor_name.clone(),
+            email: found.mentor_email.clone(),
+        },
+        form: FormDto {
+            start: form.start,
+            end: form.end,
+            goals: form
+                .goals
+                .into_iter()
+                .map(|g| GoalDto {
+                    what: g.what,
+                    success: g.success,
+                    target_date: g.target_date,
+                    first_actions: g.first_actions,
+                })
+                .collect(),
+            expectations: agreement::EXPECTATIONS
+                .iter()
+                .zip(form.expectations)
+                .map(|(key, text)| PartDto {
+                    key: key.to_string(),
+                    label: texts.get(&format!("field.{key}")).to_string(),
+                    text,
+                })
+                .collect(),
+        },
+        signed: SignedDto {
+            mentee: day(a.signed.mentee),
+            mentor: day(a.signed.mentor),
+            coordinator: day(a.signed.coordinator),
+        },
+        versions: agreement::versions(store, a.match_id)?
+            .iter()
+            .map(|v| VersionDto {
+                version: v.version,
+                status_label: texts.get(v.status.label_key()).to_string(),
+                updated_on: v.updated_at.date().to_string(),
+            })
+            .collect(),
+        read_only: a.status == agreement::AgreementStatus::Signed,
+    })
+}
+
+/// Runs agreement work on the active database and returns the editor's data.
+async fn with_agreement(
+    shared: State<'_, Arc<Shared>>,
+    work: impl FnOnce(&mut Store, &Texts) -> klik::Result<Agreement> + Send + 'static,
+) -> Reply<AgreementDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let agreement = work(store, &texts)?;
+                dto(store, &texts, &agreement)
+            })
+        })
+        .await
+}
+
+/// A match's agreement; a draft from the programme's defaults the first time.
+#[tauri::command]
+pub async fn get_agreement(shared: State<'_, Arc<Shared>>, match_id: i64) -> Reply<AgreementDto> {
+    with_agreement(shared, move |store, _| {
+        agreement::open(store, MatchId(match_id), clock::now())
+    })
+    .await
+}
+
+/// Saves the editor's form (a new version when the agreement was signed).
+#[tauri::command]
+pub async fn save_agreement(
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+    form: AgreementFormDto,
+) -> Reply<AgreementDto> {
+    with_agreement(shared, move |store, _| {
+        let form = AgreementForm {
+            start: form.start,
+            end: form.end,
+            goals: form
+                .goals
+                .into_iter()
+                .map(|g| GoalForm {
+                    what: g.what,
+                    success: g.success,
+                    target_date: g.target_date,
+                    first_actions: g.first_actions,
+                })
+                .collect(),
+            expectations: form.expectations,
+        };
+        let terms = form.validate().map_err(Error::Invalid)?;
+        agreement::save(store, MatchId(match_id), &terms, clock::now())
+    })
+    .await
+}
+
+/// Marks the agreement ready to sign.
+#[tauri::command]
+pub async fn mark_agreement_ready(
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+) -> Reply<AgreementDto> {
+    with_agreement(shared, move |store, _| {
+        agreement::mark_ready(store, MatchId(match_id), clock::now())
+    })
+    .await
+}
+
+/// Records the three signatures (dates as typed).
+#[tauri::command]
+pub async fn sign_agreement(
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+    mentee: String,
+    mentor: String,
+    coordinator: String,
+) -> Reply<AgreementDto> {
+    with_agreement(shared, move |store, _| {
+        let mut problems = Vec::new();
+        let mut day = |field: &'static str, text: &str| match date::parse(text) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                problems.push(FieldError::new(field, p.message_key()).with("value", text.trim()));
+                None
+            }
+        };
+        let signed = Signatures {
+            mentee: day("mentee_signed_on", &mentee),
+            mentor: day("mentor_signed_on", &mentor),
+            coordinator: day("coordinator_signed_on", &coordinator),
+        };
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        agreement::sign(store, MatchId(match_id), &signed, clock::now())
+    })
+    .await
+}
+
+/// A file name for the save dialog: "Mentoringovereenkomst Zoë Peeters.pdf".
+#[tauri::command]
+pub async fn agreement_file_name(shared: State<'_, Arc<Shared>>, match_id: i64) -> Reply<String> {
+    shared
+        .run(move |session| {
+            session.with_active(|store| {
+                let id = MatchId(match_id);
+                let programme = programme::get(store, matching::programme_of(store, id)?)?;
+                let texts = Texts::for_language(&programme.draft.document_language);
+                let found = matching::list(store, programme.id)?
+                    .into_iter()
+                    .find(|m| m.id == id)
+                    .ok_or(Error::NotFound {
+                        what: "match",
+                        id: match_id,
+                    })?;
+                Ok(file_name(&format!(
+                    "{} {}",
+                    texts.get("agreement.title"),
+                    found.mentee_name
+                )))
+            })
+        })
+        .await
+}
+
+/// A file name for all agreements of a programme.
+#[tauri::command]
+pub async fn programme_agreements_file_name(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+) -> Reply<String> {
+    shared
+        .run(move |session| {
+            session.with_active(|store| {
+                let programme = programme::get(store, ProgrammeId(programme_id))?;
+                let texts = Texts::for_language(&programme.draft.document_language);
+                Ok(file_name(&format!(
+                    "{} {}",
+                    texts.get("agreement.title_all"),
+                    programme.draft.name
+                )))
+            })
+        })
+        .await
+}
+
+/// Characters no file system objects to, and `.pdf`.
+fn file_name(base: &str) -> String {
+    let clean: String = base
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
+    format!("{}.pdf", clean.trim())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedDto {
+    pub path: String,
+    pub pages: usize,
+    pub agreements: usize,
+    pub warnings: Vec<String>,
+}
+
+fn write_pdf(
+    document: &document::Document,
+    texts: &Texts,
+    path: &PathBuf,
+    agreements: usize,
+) -> klik::Result<PrintedDto> {
+    let pdf = document::render(document, texts)?;
+    std::fs::write(path, &pdf.bytes).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    Ok(PrintedDto {
+        path: path.display().to_string(),
+        pages: pdf.pages,
+        agreements,
+        warnings: pdf.warnings(texts),
+    })
+}
+
+/// Prints one agreement to a PDF file the user chose.
+#[tauri::command]
+pub async fn print_agreement(
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+    path: PathBuf,
+) -> Reply<PrintedDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let document =
+                    agreement::document_for_match(store, MatchId(match_id), clock::now())?;
+                write_pdf(&document, &texts, &path, 1)
+            })
+        })
+        .await
+}
+
+/// Prints every agreement of a programme to one PDF file, each on new pages.
+#[tauri::command]
+pub async fn print_programme_agreements(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    path: PathBuf,
+) -> Reply<PrintedDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let (document, count) = agreement::document_for_programme(
+                    store,
+                    ProgrammeId(programme_id),
+                    clock::now(),
+                )?;
+                write_pdf(&document, &texts, &path, count)
+            })
+        })
+        .await
+}
