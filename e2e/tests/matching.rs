@@ -59,6 +59,24 @@ async fn propose_move_confirm_on_the_demo() {
     );
     app.screenshot("32-matching-confirmed-en").await;
 
+    // The agreement of a confirmed match opens filled in from the defaults.
+    rows[1]
+        .find(fantoccini::Locator::Css(".match-agreement"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    app.find("#agreement-form").await;
+    app.find_containing("#agreement-status", "Draft").await;
+    app.screenshot("34-agreement-en").await;
+    app.client.back().await.unwrap();
+    let table = app.find_containing("#match-table", "Confirmed").await;
+    let rows = table
+        .find_all(fantoccini::Locator::Css("tbody tr"))
+        .await
+        .unwrap();
+
     // Dissolve one match with a reason: it stays listed, the mentee is back in the pool.
     rows[0]
         .find(fantoccini::Locator::Css(".match-dissolve"))

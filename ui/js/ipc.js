@@ -121,3 +121,34 @@ export const setMatchingCriteria = (programmeId, criteria, propose) =>
   call('set_matching_criteria', { programmeId, criteria, propose });
 /** Ends a confirmed match with a reason; the mentee can be matched again. */
 export const dissolveMatch = (matchId, reason, propose) => call('dissolve_match', { matchId, reason, propose });
+
+/** A match's agreement; the first time, a draft from the programme's defaults. */
+export const getAgreement = (matchId) => call('get_agreement', { matchId });
+/**
+ * Saves an agreement's form; a signed agreement is kept and the form becomes
+ * its next version, a draft. Rejects with field problems ('start',
+ * 'goals.2.what', 'place', 'learning_goals', …).
+ * @param {number} matchId
+ * @param {{start: string, end: string, goals: {what: string, success: string, target_date: string, first_actions: string}[], expectations: string[]}} form
+ *   the expectations as the eleven texts in the agreement's order
+ */
+export const saveAgreement = (matchId, form) => call('save_agreement', { matchId, form });
+/** Marks a draft agreement ready to sign; rejects when it has no learning goals. */
+export const markAgreementReady = (matchId) => call('mark_agreement_ready', { matchId });
+/**
+ * Records the dates on which the three people signed, as typed.
+ * @param {number} matchId
+ * @param {string} mentee
+ * @param {string} mentor
+ * @param {string} coordinator
+ */
+export const signAgreement = (matchId, mentee, mentor, coordinator) =>
+  call('sign_agreement', { matchId, mentee, mentor, coordinator });
+/** The suggested file name (with .pdf) of a printed agreement. */
+export const agreementFileName = (matchId) => call('agreement_file_name', { matchId });
+/** Writes a match's agreement as a PDF to a chosen file; resolves to {path, pages, warnings}. */
+export const printAgreement = (matchId, path) => call('print_agreement', { matchId, path });
+/** The suggested file name (with .pdf) of all agreements of a programme. */
+export const programmeAgreementsFileName = (programmeId) => call('programme_agreements_file_name', { programmeId });
+/** Writes every agreement of a programme into one PDF; resolves to {path, pages, agreements, warnings}. */
+export const printProgrammeAgreements = (programmeId, path) => call('print_programme_agreements', { programmeId, path });

@@ -15,6 +15,7 @@ import { participantsView } from './views/participants.js';
 import { participantFormView } from './views/participant-form.js';
 import { importView } from './views/import.js';
 import { matchingView } from './views/matching.js';
+import { agreementView } from './views/agreement.js';
 
 /** @type {any} */
 let status = null;
@@ -53,6 +54,7 @@ const routes = [
   { pattern: /^#\/programme\/(\d+)\/participant\/(\d+)$/, view: (m) => participantFormView(Number(m[1]), Number(m[2])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/import$/, view: (m) => importView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/matching$/, view: (m) => matchingView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/agreement\/(\d+)$/, view: (m) => agreementView(Number(m[1]), Number(m[2])), nav: 'programmes' },
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 

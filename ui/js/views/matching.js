@@ -2,12 +2,14 @@
 // proposal of pairs with the reasons behind every score, and the decisions a
 // person makes on it (accept, reject, lock, move, keep a pair that breaks a
 // rule) before the accepted pairs become confirmed matches. Confirmed matches
-// are listed below and can be dissolved, with a reason, without disappearing.
+// are listed below and can be dissolved, with a reason, without disappearing;
+// each open match links to its agreement, and all agreements print at once.
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
 import { h, toast, confirmAction, showFormErrors, clearFormErrors } from '../dom.js';
 import { programmeTabs } from './programme.js';
+import { printProgrammeAgreements } from './agreement.js';
 
 /**
  * Programmes whose proposal is on screen. The core only calculates a
@@ -491,14 +493,38 @@ export async function matchingView(id) {
           dissolved ? h('span', { class: 'dissolved-note' }, t('matching.dissolved_on', { date: dateText(match.dissolved_on) })) : null,
           dissolved && match.dissolve_reason ? h('span', { class: 'dissolved-note' }, match.dissolve_reason) : null),
         h('td', { class: 'nowrap' }, dateText(match.confirmed_on)),
-        h('td', {}, dissolved ? null : h('button', {
-          type: 'button', class: 'button small secondary match-dissolve', aria: { haspopup: 'dialog' },
-          onclick: () => openDissolve(match),
-        }, t('matching.dissolve'), hidden(` ${t('matching.pair_label', names)}`))));
+        h('td', {}, h('div', { class: 'row-actions' },
+          match.status !== 'dissolved' ? h('a', {
+            class: 'button small secondary match-agreement', href: `#/programme/${id}/agreement/${match.id}`,
+          }, t('agreement.ui.open'), hidden(` ${t('matching.pair_label', names)}`)) : null,
+          dissolved ? null : h('button', {
+            type: 'button', class: 'button small secondary match-dissolve', aria: { haspopup: 'dialog' },
+            onclick: () => openDissolve(match),
+          }, t('matching.dissolve'), hidden(` ${t('matching.pair_label', names)}`)))));
     });
+    // A dissolved match has no agreement, so there is nothing to print
+    // until at least one match is open.
+    const printable = matches.some((match) => match.status !== 'dissolved');
+    const printAll = printable ? h('button', {
+      type: 'button', class: 'button secondary', id: 'print-all-agreements',
+      onclick: async (event) => {
+        const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
+        button.disabled = true;
+        try {
+          await printProgrammeAgreements(id);
+        } catch (error) {
+          toast(error.message);
+        } finally {
+          button.disabled = false;
+          if (button.isConnected) button.focus();
+        }
+      },
+    }, t('agreement.ui.print_all')) : null;
     const headers = [t('role.mentee'), t('role.mentor'), t('matching.score'), t('field.status'), t('matching.confirmed_on'), t('programmes.column.actions')];
     return [h('section', { class: 'card', id: 'matching-matches', aria: { labelledby: 'matching-matches-title' } },
-      h('h2', { id: 'matching-matches-title', tabindex: '-1' }, t('matching.matches_title')),
+      h('div', { class: 'matches-head' },
+        h('h2', { id: 'matching-matches-title', tabindex: '-1' }, t('matching.matches_title')),
+        printAll),
       h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'match-table' },
         h('thead', {}, h('tr', {}, headers.map((label) => h('th', { scope: 'col' }, label)))),
         h('tbody', {}, rows))))];
