@@ -6,7 +6,6 @@ use std::hint::black_box;
 
 use klik::Store;
 use klik::agreement::{self, AgreementForm, GoalForm};
-use klik::i18n::Texts;
 use klik::matching::{self, Confirming};
 use klik::participant::import;
 use klik::programme::{self, ProgrammeForm, ProgrammeId};
@@ -56,23 +55,22 @@ fn programme_with_pairs(pairs: usize) -> (Store, ProgrammeId) {
 
 fn benches(c: &mut Criterion) {
     let now = clock::pinned("2026-11-28T10:00:00").unwrap();
-    let texts = Texts::for_language("nl");
     let (store, id) = programme_with_pairs(100);
     let first = matching::list(&store, id).unwrap()[0].id;
     let one = agreement::document_for_match(&store, first, now).unwrap();
-    let pdf = document::render(&one, &texts).unwrap();
+    let pdf = document::render(&one).unwrap();
     eprintln!(
         "one agreement: {} pages, {} bytes",
         pdf.pages,
         pdf.bytes.len()
     );
     c.bench_function("print one agreement", |b| {
-        b.iter(|| document::render(black_box(&one), &texts).unwrap())
+        b.iter(|| document::render(black_box(&one)).unwrap())
     });
     c.bench_function("print all agreements of 100 pairs", |b| {
         b.iter(|| {
             let (all, _) = agreement::document_for_programme(&store, id, now).unwrap();
-            document::render(&all, &texts).unwrap()
+            document::render(&all).unwrap()
         })
     });
 }

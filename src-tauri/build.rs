@@ -43,6 +43,10 @@ const COMMANDS: &[&str] = &[
     "programme_agreements_file_name",
     "print_agreement",
     "print_programme_agreements",
+    "open_agreement",
+    "open_programme_agreements",
+    "get_agreement_template",
+    "save_agreement_template",
 ];
 
 fn main() {

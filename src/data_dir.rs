@@ -55,6 +55,12 @@ impl DataDir {
         self.root.join(DATABASE_FILE)
     }
 
+    /// Where the app puts the documents it prints to open them in the
+    /// system's viewer; documents saved with "Save as…" go where the user chose.
+    pub fn documents(&self) -> PathBuf {
+        self.root.join("documents")
+    }
+
     /// The demo database, kept apart so exploring never touches real data.
     pub fn demo_database(&self) -> PathBuf {
         self.root.join("demo").join("klik-demo.sqlite")

@@ -1176,7 +1176,7 @@ fn run_agreement(
                     return Err(Failure::Usage("give --match ID or --programme ID".into()));
                 }
             };
-            let pdf = klik::document::render(&document, texts)?;
+            let pdf = klik::document::render(&document)?;
             std::fs::write(out, &pdf.bytes).map_err(|source| Error::Io {
                 path: out.clone(),
                 source,
@@ -1198,10 +1198,12 @@ fn run_agreement(
             return Ok(());
         }
         AgreementCommand::Default { programme, set } => {
-            for item in set {
-                let (part, text) = part_and_text(item)?;
-                agreement::set_default(&mut store, ProgrammeId(*programme), part, text)?;
-            }
+            // All parts together or none, as the window saves them.
+            let parts = set
+                .iter()
+                .map(|item| part_and_text(item))
+                .collect::<Result<Vec<_>, _>>()?;
+            agreement::set_defaults(&mut store, ProgrammeId(*programme), &parts)?;
             return Ok(());
         }
     };

@@ -1,5 +1,6 @@
 //! Matching in the real window: propose on the demo programme, move one
-//! mentee to another mentor, accept and confirm, and see the matches.
+//! mentee to another mentor, accept and confirm, and see the matches; fill
+//! in, sign and open an agreement; set the programme's standard texts.
 
 use klik_e2e::{App, fresh_data_dir};
 
@@ -70,6 +71,59 @@ async fn propose_move_confirm_on_the_demo() {
     app.find("#agreement-form").await;
     app.find_containing("#agreement-status", "Draft").await;
     app.screenshot("34-agreement-en").await;
+
+    // Fill in a learning goal, mark the agreement ready, record the three
+    // signatures (today, as the dialog suggests), and open the signed PDF.
+    let goal = "Negotiate with suppliers — ‘BATNA’ first, then €";
+    app.click("#add-goal").await;
+    app.type_into("#field-goals-1-what", goal).await;
+    app.type_into("#field-goals-1-success", "I lead the Q3 price talks myself")
+        .await;
+    app.type_into("#field-goals-1-target_date", "30/06/2027")
+        .await;
+    app.click("#agreement-ready").await;
+    app.find_containing("#agreement-status", "Ready to sign")
+        .await;
+    app.click("#agreement-sign").await;
+    app.find("#sign-dialog[open]").await;
+    app.screenshot("35-agreement-sign-en").await;
+    app.click("#sign-confirm").await;
+    app.find_containing("#agreement-status", "Signed").await;
+    app.find("#agreement-signed-dates").await;
+    app.click("#open-agreement").await;
+    let toast = app.find_containing("#toasts", ".pdf").await;
+    let said = toast.text().await.unwrap();
+    assert!(
+        said.contains("Opened in your PDF viewer")
+            || said.contains("no PDF viewer could be started"),
+        "the message says whether a viewer opened: {said}"
+    );
+    app.screenshot("36-agreement-signed-en").await;
+    let printed: Vec<_> = std::fs::read_dir(data.join("documents"))
+        .expect("the PDF is in Klik's documents folder")
+        .map(|entry| entry.unwrap().path())
+        .collect();
+    assert_eq!(printed.len(), 1, "{printed:?}");
+    assert!(said.contains(&*printed[0].display().to_string()), "{said}");
+    let text = std::process::Command::new("pdftotext")
+        .args([printed[0].as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(text.stdout).unwrap();
+    // The programme's documents are in Dutch, whatever language the window speaks.
+    assert!(text.contains("Mentoringovereenkomst"), "{text}");
+    assert!(text.contains("pagina 1 van 2"), "{text}");
+    assert!(text.contains("30-06-2027"), "{text}");
+    // Goal texts wrap in their table cell; compare them without line breaks.
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains(goal),
+        "the goal typed in the window is printed: {text}"
+    );
+    assert!(
+        flat.contains("Ongeveer een uur."),
+        "the expectations from the programme's texts are printed: {text}"
+    );
     app.client.back().await.unwrap();
     let table = app.find_containing("#match-table", "Confirmed").await;
     let rows = table
@@ -108,5 +162,31 @@ async fn propose_move_confirm_on_the_demo() {
         .await;
     app.find_containing("#match-table", "Stopgezet").await;
     app.screenshot("33-matching-nl").await;
+
+    // The signed agreement in Dutch.
+    app.click(".match-agreement").await;
+    app.find_containing("#agreement-status", "Ondertekend").await;
+    app.screenshot("38-agreement-nl").await;
+    app.client.back().await.unwrap();
+    app.find_containing("#match-table", "Stopgezet").await;
+
+    // The programme's standard agreement texts, in Dutch: an own text for the
+    // place, Klik's text back with one click, saved for new agreements.
+    app.click("#agreement-texts-link").await;
+    app.find_containing("#origin-place", "Standaardtekst van Klik")
+        .await;
+    app.type_into("#field-place", "Vergaderzaal De Haven, of via Teams")
+        .await;
+    app.find_containing("#origin-place", "Je eigen tekst").await;
+    app.screenshot("37-agreement-texts-nl").await;
+    app.click("#save-agreement-texts").await;
+    app.find_containing("#toasts", "Nieuwe overeenkomsten beginnen")
+        .await;
+    app.click("#agreement-texts-link").await;
+    let place = app.find("#field-place").await;
+    assert_eq!(
+        place.prop("value").await.unwrap().as_deref(),
+        Some("Vergaderzaal De Haven, of via Teams")
+    );
     app.quit().await;
 }

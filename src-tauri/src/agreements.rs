@@ -1,11 +1,12 @@
 //! The agreement commands: the editor's data, saving, ready to sign,
 //! signatures, and printing one agreement or all of a programme to a PDF.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
 
 use klik::agreement::{self, Agreement, AgreementForm, GoalForm, Signatures};
 use klik::i18n::Texts;
@@ -90,14 +91,8 @@ pub struct AgreementFormDto {
 
 fn dto(store: &Store, texts: &Texts, a: &Agreement) -> klik::Result<AgreementDto> {
     let language = texts.language();
-    let programme = programme::get(store, matching::programme_of(store, a.match_id)?)?;
-    let found = matching::list(store, programme.id)?
-        .into_iter()
-        .find(|m| m.id == a.match_id)
-        .ok_or(Error::NotFound {
-            what: "match",
-            id: a.match_id.0,
-        })?;
+    let found = matching::get(store, a.match_id)?;
+    let programme = programme::get(store, found.programme)?;
     let form = AgreementForm::from_terms(&a.terms, language);
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| date::short(d, language));
     Ok(AgreementDto {
@@ -252,33 +247,38 @@ pub async fn sign_agreement(
     .await
 }
 
-/// A file name for the save dialog: "Mentoringovereenkomst Zoë Peeters.pdf".
+/// The file name of a match's agreement: "Mentoringovereenkomst Zoë Peeters.pdf".
+fn match_file_name(store: &Store, id: MatchId) -> klik::Result<String> {
+    let found = matching::get(store, id)?;
+    let programme = programme::get(store, found.programme)?;
+    let texts = Texts::for_language(&programme.draft.document_language);
+    Ok(file_name(&format!(
+        "{} {}",
+        texts.get("agreement.title"),
+        found.mentee_name
+    )))
+}
+
+/// The file name of all agreements of a programme.
+fn programme_file_name(store: &Store, id: ProgrammeId) -> klik::Result<String> {
+    let programme = programme::get(store, id)?;
+    let texts = Texts::for_language(&programme.draft.document_language);
+    Ok(file_name(&format!(
+        "{} {}",
+        texts.get("agreement.title_all"),
+        programme.draft.name
+    )))
+}
+
+/// A file name for the save dialog.
 #[tauri::command]
 pub async fn agreement_file_name(shared: State<'_, Arc<Shared>>, match_id: i64) -> Reply<String> {
     shared
-        .run(move |session| {
-            session.with_active(|store| {
-                let id = MatchId(match_id);
-                let programme = programme::get(store, matching::programme_of(store, id)?)?;
-                let texts = Texts::for_language(&programme.draft.document_language);
-                let found = matching::list(store, programme.id)?
-                    .into_iter()
-                    .find(|m| m.id == id)
-                    .ok_or(Error::NotFound {
-                        what: "match",
-                        id: match_id,
-                    })?;
-                Ok(file_name(&format!(
-                    "{} {}",
-                    texts.get("agreement.title"),
-                    found.mentee_name
-                )))
-            })
-        })
+        .run(move |session| session.with_active(|store| match_file_name(store, MatchId(match_id))))
         .await
 }
 
-/// A file name for all agreements of a programme.
+/// A file name for all agreements of a programme, for the save dialog.
 #[tauri::command]
 pub async fn programme_agreements_file_name(
     shared: State<'_, Arc<Shared>>,
@@ -286,15 +286,7 @@ pub async fn programme_agreements_file_name(
 ) -> Reply<String> {
     shared
         .run(move |session| {
-            session.with_active(|store| {
-                let programme = programme::get(store, ProgrammeId(programme_id))?;
-                let texts = Texts::for_language(&programme.draft.document_language);
-                Ok(file_name(&format!(
-                    "{} {}",
-                    texts.get("agreement.title_all"),
-                    programme.draft.name
-                )))
-            })
+            session.with_active(|store| programme_file_name(store, ProgrammeId(programme_id)))
         })
         .await
 }
@@ -314,17 +306,25 @@ pub struct PrintedDto {
     pub pages: usize,
     pub agreements: usize,
     pub warnings: Vec<String>,
+    /// Whether the system's PDF viewer was started (only when asked to open).
+    pub opened: bool,
 }
 
 fn write_pdf(
     document: &document::Document,
     texts: &Texts,
-    path: &PathBuf,
+    path: &Path,
     agreements: usize,
 ) -> klik::Result<PrintedDto> {
-    let pdf = document::render(document, texts)?;
+    let pdf = document::render(document)?;
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+            path: folder.to_path_buf(),
+            source,
+        })?;
+    }
     std::fs::write(path, &pdf.bytes).map_err(|source| Error::Io {
-        path: path.clone(),
+        path: path.to_path_buf(),
         source,
     })?;
     Ok(PrintedDto {
@@ -332,7 +332,76 @@ fn write_pdf(
         pages: pdf.pages,
         agreements,
         warnings: pdf.warnings(texts),
+        opened: false,
     })
+}
+
+/// What to print: one match's agreement or all of a programme's.
+#[derive(Debug, Clone, Copy)]
+enum Printing {
+    Match(MatchId),
+    Programme(ProgrammeId),
+}
+
+impl Printing {
+    fn document(self, store: &Store) -> klik::Result<(document::Document, usize)> {
+        match self {
+            Printing::Match(id) => Ok((agreement::document_for_match(store, id, clock::now())?, 1)),
+            Printing::Programme(id) => agreement::document_for_programme(store, id, clock::now()),
+        }
+    }
+
+    fn file_name(self, store: &Store) -> klik::Result<String> {
+        match self {
+            Printing::Match(id) => match_file_name(store, id),
+            Printing::Programme(id) => programme_file_name(store, id),
+        }
+    }
+}
+
+/// Prints to `path`, or into Klik's documents folder when no path is given.
+async fn print(
+    shared: State<'_, Arc<Shared>>,
+    printing: Printing,
+    path: Option<PathBuf>,
+) -> Reply<PrintedDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            let documents = session.data_dir.as_ref().map(|dir| dir.documents());
+            session.with_active(|store| {
+                let path = match path {
+                    Some(path) => path,
+                    None => documents
+                        .ok_or_else(|| Error::Io {
+                            path: "(no data folder)".into(),
+                            source: std::io::Error::new(
+                                std::io::ErrorKind::NotFound,
+                                "no data folder is known on this system",
+                            ),
+                        })?
+                        .join(printing.file_name(store)?),
+                };
+                let (document, count) = printing.document(store)?;
+                write_pdf(&document, &texts, &path, count)
+            })
+        })
+        .await
+}
+
+/// Prints into Klik's documents folder and opens the file in the system's
+/// PDF viewer; when no viewer starts, the file is still there and the reply says so.
+async fn print_and_open<R: Runtime>(
+    app: AppHandle<R>,
+    shared: State<'_, Arc<Shared>>,
+    printing: Printing,
+) -> Reply<PrintedDto> {
+    let mut printed = print(shared, printing, None).await?;
+    printed.opened = app
+        .opener()
+        .open_path(printed.path.clone(), None::<&str>)
+        .is_ok();
+    Ok(printed)
 }
 
 /// Prints one agreement to a PDF file the user chose.
@@ -342,16 +411,7 @@ pub async fn print_agreement(
     match_id: i64,
     path: PathBuf,
 ) -> Reply<PrintedDto> {
-    shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let document =
-                    agreement::document_for_match(store, MatchId(match_id), clock::now())?;
-                write_pdf(&document, &texts, &path, 1)
-            })
-        })
-        .await
+    print(shared, Printing::Match(MatchId(match_id)), Some(path)).await
 }
 
 /// Prints every agreement of a programme to one PDF file, each on new pages.
@@ -361,16 +421,118 @@ pub async fn print_programme_agreements(
     programme_id: i64,
     path: PathBuf,
 ) -> Reply<PrintedDto> {
+    print(
+        shared,
+        Printing::Programme(ProgrammeId(programme_id)),
+        Some(path),
+    )
+    .await
+}
+
+/// Prints one agreement and opens it in the system's PDF viewer.
+#[tauri::command]
+pub async fn open_agreement<R: Runtime>(
+    app: AppHandle<R>,
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+) -> Reply<PrintedDto> {
+    print_and_open(app, shared, Printing::Match(MatchId(match_id))).await
+}
+
+/// Prints every agreement of a programme and opens the file in the system's PDF viewer.
+#[tauri::command]
+pub async fn open_programme_agreements<R: Runtime>(
+    app: AppHandle<R>,
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+) -> Reply<PrintedDto> {
+    print_and_open(app, shared, Printing::Programme(ProgrammeId(programme_id))).await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplatePartDto {
+    pub key: String,
+    pub label: String,
+    pub text: String,
+    /// Klik's own text, which "Use Klik's text" puts back.
+    pub standard: String,
+    pub own: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateDto {
+    pub programme_id: i64,
+    pub programme_name: String,
+    /// The programme's document language, in the interface language ("Dutch").
+    pub language: String,
+    pub parts: Vec<TemplatePartDto>,
+}
+
+fn template(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<TemplateDto> {
+    let programme = programme::get(store, id)?;
+    let parts = agreement::default_texts(store, &programme)?
+        .into_iter()
+        .map(|d| TemplatePartDto {
+            key: d.field.to_string(),
+            label: texts.get(&format!("field.{}", d.field)).to_string(),
+            text: d.text,
+            standard: d.standard,
+            own: d.own,
+        })
+        .collect();
+    Ok(TemplateDto {
+        programme_id: id.0,
+        language: texts
+            .get(&format!(
+                "language.code.{}",
+                programme.draft.document_language
+            ))
+            .to_string(),
+        programme_name: programme.draft.name,
+        parts,
+    })
+}
+
+/// The texts a programme's new agreements start with.
+#[tauri::command]
+pub async fn get_agreement_template(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+) -> Reply<TemplateDto> {
     shared
         .run(move |session| {
             let texts = session.texts();
+            session.with_active(|store| template(store, &texts, ProgrammeId(programme_id)))
+        })
+        .await
+}
+
+/// Saves the texts new agreements start with, all parts together (in the
+/// agreement's order); agreements already started keep their own texts.
+#[tauri::command]
+pub async fn save_agreement_template(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    texts: Vec<String>,
+) -> Reply<TemplateDto> {
+    shared
+        .run(move |session| {
+            let ui = session.texts();
             session.with_active(|store| {
-                let (document, count) = agreement::document_for_programme(
-                    store,
-                    ProgrammeId(programme_id),
-                    clock::now(),
-                )?;
-                write_pdf(&document, &texts, &path, count)
+                if texts.len() != agreement::EXPECTATIONS.len() {
+                    return Err(Error::Invalid(vec![
+                        FieldError::new("texts", "error.agreement.unknown_part")
+                            .with("value", texts.len().to_string()),
+                    ]));
+                }
+                let parts: Vec<(&str, &str)> = agreement::EXPECTATIONS
+                    .iter()
+                    .zip(&texts)
+                    .map(|(field, text)| (*field, text.as_str()))
+                    .collect();
+                let id = ProgrammeId(programme_id);
+                agreement::set_defaults(store, id, &parts)?;
+                template(store, &ui, id)
             })
         })
         .await

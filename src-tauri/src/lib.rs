@@ -24,6 +24,7 @@ pub use session::Shared;
 pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(shared)
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
@@ -66,6 +67,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             agreements::programme_agreements_file_name,
             agreements::print_agreement,
             agreements::print_programme_agreements,
+            agreements::open_agreement,
+            agreements::open_programme_agreements,
+            agreements::get_agreement_template,
+            agreements::save_agreement_template,
         ])
 }
 

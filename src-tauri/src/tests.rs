@@ -529,3 +529,67 @@ fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
         .unwrap();
     assert_eq!(printed["agreements"], confirmed["confirmed"]);
 }
+
+#[test]
+fn the_agreement_template_is_saved_whole_and_starts_new_agreements() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "nl-BE", "retry": false}))
+        .unwrap();
+    window
+        .invoke("choose_start", json!({"choice": "demo"}))
+        .unwrap();
+    let template = window
+        .invoke("get_agreement_template", json!({"programmeId": 1}))
+        .unwrap();
+    let parts = template["parts"].as_array().unwrap();
+    assert_eq!(parts.len(), 11);
+    assert_eq!(parts[2]["key"], "place");
+    assert_eq!(parts[2]["label"], "Waar");
+    assert_eq!(parts[2]["own"], false);
+    let mut texts: Vec<Value> = parts.iter().map(|p| p["text"].clone()).collect();
+
+    texts[2] = json!("Vergaderzaal De Haven of Teams");
+    texts[4] = json!("x".repeat(5001));
+    let refused = window
+        .invoke(
+            "save_agreement_template",
+            json!({"programmeId": 1, "texts": texts}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], "cancellation");
+    let unchanged = window
+        .invoke("get_agreement_template", json!({"programmeId": 1}))
+        .unwrap();
+    assert_eq!(unchanged["parts"][2]["own"], false, "all parts or none");
+
+    texts[4] = parts[4]["text"].clone();
+    let saved = window
+        .invoke(
+            "save_agreement_template",
+            json!({"programmeId": 1, "texts": texts}),
+        )
+        .unwrap();
+    assert_eq!(saved["parts"][2]["own"], true);
+    assert_eq!(saved["parts"][4]["own"], false);
+
+    let board = window
+        .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
+        .unwrap();
+    assert!(!board["proposal"]["pairs"].as_array().unwrap().is_empty());
+    window
+        .invoke("accept_all_pairs", json!({"programmeId": 1}))
+        .unwrap();
+    let confirmed = window
+        .invoke("confirm_pairs", json!({"programmeId": 1}))
+        .unwrap();
+    let match_id = confirmed["board"]["matches"][0]["id"].as_i64().unwrap();
+    let agreement = window
+        .invoke("get_agreement", json!({"matchId": match_id}))
+        .unwrap();
+    assert_eq!(
+        agreement["form"]["expectations"][2]["text"],
+        "Vergaderzaal De Haven of Teams"
+    );
+}

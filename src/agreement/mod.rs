@@ -265,15 +265,9 @@ impl AgreementForm {
 /// where set, else Klik's in the programme's document language; the period
 /// is the programme's trajectory phase.
 pub fn defaults(store: &Store, programme: &Programme) -> Result<Terms> {
-    let texts = Texts::for_language(&programme.draft.document_language);
-    let own = own_defaults(store.conn(), programme.id).map_err(|e| store.read_error(e))?;
-    let weeks = programme.draft.cadence_weeks.to_string();
-    let expectations = EXPECTATIONS
-        .iter()
-        .map(|field| match own.iter().find(|(f, _)| f == field) {
-            Some((_, text)) => text.clone(),
-            None => texts.format(&format!("agreement.default.{field}"), &[("weeks", &weeks)]),
-        })
+    let expectations = default_texts(store, programme)?
+        .into_iter()
+        .map(|d| d.text)
         .collect();
     let trajectory = programme
         .draft
@@ -300,6 +294,51 @@ fn own_defaults(
         .collect()
 }
 
+/// One part's default text in a programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultText {
+    pub field: &'static str,
+    /// The text new agreements start with.
+    pub text: String,
+    /// Klik's own text, in the programme's document language.
+    pub standard: String,
+    /// Whether the officer wrote `text` (else it is `standard`).
+    pub own: bool,
+}
+
+/// Klik's own default text for one part, in the programme's document language.
+pub fn standard_text(programme: &Programme, field: &str) -> String {
+    Texts::for_language(&programme.draft.document_language).format(
+        &format!("agreement.default.{field}"),
+        &[("weeks", &programme.draft.cadence_weeks.to_string())],
+    )
+}
+
+/// A programme's default texts, one per part in the agreement's order.
+pub fn default_texts(store: &Store, programme: &Programme) -> Result<Vec<DefaultText>> {
+    let own = own_defaults(store.conn(), programme.id).map_err(|e| store.read_error(e))?;
+    Ok(EXPECTATIONS
+        .iter()
+        .map(|&field| {
+            let standard = standard_text(programme, field);
+            match own.iter().find(|(f, _)| f == field) {
+                Some((_, text)) => DefaultText {
+                    field,
+                    text: text.clone(),
+                    standard,
+                    own: true,
+                },
+                None => DefaultText {
+                    field,
+                    text: standard.clone(),
+                    standard,
+                    own: false,
+                },
+            }
+        })
+        .collect())
+}
+
 /// Sets (or, with an empty text, resets) a programme's default text for one part.
 pub fn set_default(
     store: &mut Store,
@@ -307,29 +346,48 @@ pub fn set_default(
     field: &str,
     text: &str,
 ) -> Result<()> {
-    if !EXPECTATIONS.contains(&field) {
-        return Err(Error::Invalid(vec![
-            FieldError::new("field", "error.agreement.unknown_part").with("value", field),
-        ]));
+    set_defaults(store, programme, &[(field, text)])
+}
+
+/// Sets the default texts of several parts together, all or none. A text
+/// that is empty or Klik's own resets its part, so that it keeps following
+/// Klik's text (in another language, say, after the programme's changes).
+pub fn set_defaults(
+    store: &mut Store,
+    programme: ProgrammeId,
+    parts: &[(&str, &str)],
+) -> Result<()> {
+    let mut problems = Vec::new();
+    for &(field, text) in parts {
+        if !EXPECTATIONS.contains(&field) {
+            problems.push(
+                FieldError::new("field", "error.agreement.unknown_part").with("value", field),
+            );
+        } else if text.chars().count() > TEXT_MAX {
+            problems.push(
+                FieldError::new(field, "error.text_too_long").with("max", TEXT_MAX.to_string()),
+            );
+        }
     }
-    if text.chars().count() > TEXT_MAX {
-        return Err(Error::Invalid(vec![
-            FieldError::new(field, "error.text_too_long").with("max", TEXT_MAX.to_string()),
-        ]));
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
     }
-    programme::get(store, programme)?;
+    let programme = programme::get(store, programme)?;
     store.write(|tx| {
-        if text.trim().is_empty() {
-            tx.execute(
-                "DELETE FROM agreement_default WHERE programme_id = ?1 AND field = ?2",
-                params![programme.0, field],
-            )?;
-        } else {
-            tx.execute(
-                "INSERT INTO agreement_default (programme_id, field, text) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (programme_id, field) DO UPDATE SET text = ?3",
-                params![programme.0, field, text.trim()],
-            )?;
+        for &(field, text) in parts {
+            let text = text.trim();
+            if text.is_empty() || text == standard_text(&programme, field).trim() {
+                tx.execute(
+                    "DELETE FROM agreement_default WHERE programme_id = ?1 AND field = ?2",
+                    params![programme.id.0, field],
+                )?;
+            } else {
+                tx.execute(
+                    "INSERT INTO agreement_default (programme_id, field, text) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (programme_id, field) DO UPDATE SET text = ?3",
+                    params![programme.id.0, field, text],
+                )?;
+            }
         }
         Ok(())
     })

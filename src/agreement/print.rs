@@ -17,14 +17,8 @@ use crate::store::Store;
 
 /// The agreement of one match as a document (its defaults if none was started).
 pub fn document_for_match(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Document> {
-    let programme = programme::get(store, matching::programme_of(store, id)?)?;
-    let found = matching::list(store, programme.id)?
-        .into_iter()
-        .find(|m| m.id == id)
-        .ok_or(crate::Error::NotFound {
-            what: "match",
-            id: id.0,
-        })?;
+    let found = matching::get(store, id)?;
+    let programme = programme::get(store, found.programme)?;
     let texts = Texts::for_language(&programme.draft.document_language);
     let blocks = blocks(store, &programme, &found, &texts)?;
     let title = format!(
@@ -213,33 +207,42 @@ fn blocks(store: &Store, programme: &Programme, m: &Match, texts: &Texts) -> Res
                 .collect(),
         )
     };
-    blocks.push(Block::Heading(texts.get("agreement.meetings").to_string()));
-    blocks.push(fields(&[
-        "meeting_frequency",
-        "meeting_duration",
-        "place",
-        "initiative",
-        "cancellation",
-        "between_meetings",
-    ]));
-    blocks.push(Block::Heading(
-        texts.get("agreement.confidentiality").to_string(),
+    // Each section stays on one page with its heading (a section longer
+    // than a page flows on), so that the two responsibilities, say, are
+    // never read apart.
+    let section = |heading: &str, content: Block| {
+        Block::KeepTogether(vec![
+            Block::Heading(texts.get(heading).to_string()),
+            content,
+        ])
+    };
+    blocks.push(section(
+        "agreement.meetings",
+        fields(&[
+            "meeting_frequency",
+            "meeting_duration",
+            "place",
+            "initiative",
+            "cancellation",
+            "between_meetings",
+        ]),
     ));
-    blocks.push(Block::Paragraph(text("confidentiality")));
-    blocks.push(Block::Heading(
-        texts.get("agreement.responsibilities").to_string(),
+    blocks.push(section(
+        "agreement.confidentiality",
+        Block::Paragraph(text("confidentiality")),
     ));
-    blocks.push(fields(&[
-        "mentor_responsibilities",
-        "mentee_responsibilities",
-    ]));
-    for (heading, field) in [
-        ("agreement.ending", "ending_early"),
-        ("agreement.contact", "coordinator"),
-    ] {
-        blocks.push(Block::Heading(texts.get(heading).to_string()));
-        blocks.push(Block::Paragraph(text(field)));
-    }
+    blocks.push(section(
+        "agreement.responsibilities",
+        fields(&["mentor_responsibilities", "mentee_responsibilities"]),
+    ));
+    blocks.push(section(
+        "agreement.ending",
+        Block::Paragraph(text("ending_early")),
+    ));
+    blocks.push(section(
+        "agreement.contact",
+        Block::Paragraph(text("coordinator")),
+    ));
 
     let signed = agreement.as_ref().map(|a| a.signed).unwrap_or_default();
     let signature = |role: &str, name: String, on: Option<chrono::NaiveDate>| Signature {

@@ -31,8 +31,10 @@ fn point(x: f32, y: f32) -> Point {
     Point { x: Pt(x), y: Pt(y) }
 }
 
-/// Lays out and writes a document; `texts` gives the footer's words and date.
-pub fn render(document: &Document, texts: &Texts) -> Result<Pdf> {
+/// Lays out and writes a document. The footer's words and date are in the
+/// document's language, whatever language the person printing it speaks.
+pub fn render(document: &Document) -> Result<Pdf> {
+    let texts = &Texts::for_language(&document.language);
     let laid = layout::lay_out(&document.blocks);
     let mut pdf = PdfDocument::new(&document.title);
     let mut parse_warnings = Vec::new();

@@ -283,6 +283,62 @@ mod tests {
         }
     }
 
+    /// The keys the UI's scripts name literally, `t('key'` or `counted('key'`
+    /// (which also needs `key_one`); keys built at run time are not seen.
+    fn ui_keys() -> Vec<(String, String)> {
+        let mut found = Vec::new();
+        let mut folders = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/js")];
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "js") {
+                    continue;
+                }
+                let source = std::fs::read_to_string(&path).unwrap();
+                let file = path.file_name().unwrap().to_string_lossy().to_string();
+                for call in ["t('", "counted('"] {
+                    for (at, _) in source.match_indices(call) {
+                        let before = source[..at].chars().next_back();
+                        if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                            continue;
+                        }
+                        let rest = &source[at + call.len()..];
+                        let key = &rest[..rest.find('\'').unwrap()];
+                        found.push((file.clone(), key.to_string()));
+                        if call == "counted('" {
+                            found.push((file.clone(), format!("{key}_one")));
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+
+    #[test]
+    fn every_key_the_ui_names_is_in_the_catalogue() {
+        let shipped = Catalogues::shipped();
+        let english = shipped.find("en").unwrap();
+        let keys = ui_keys();
+        assert!(
+            keys.len() > 200,
+            "the scan finds the UI's keys: {}",
+            keys.len()
+        );
+        let missing: Vec<_> = keys
+            .iter()
+            .filter(|(_, key)| english.own(key).is_none())
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "keys the UI uses but the catalogue lacks: {missing:?}"
+        );
+    }
+
     #[test]
     fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
         assert_eq!(

@@ -886,21 +886,36 @@ pub fn dissolve(store: &mut Store, id: MatchId, reason: &str, now: NaiveDateTime
 
 /// Every match of a programme: open ones first, then dissolved, each by mentee name.
 pub fn list(store: &Store, programme: ProgrammeId) -> Result<Vec<Match>> {
+    select(store, "m.programme_id = ?1", programme.0)
+}
+
+/// One match, or `NotFound`.
+pub fn get(store: &Store, id: MatchId) -> Result<Match> {
+    select(store, "m.id = ?1", id.0)?
+        .pop()
+        .ok_or(Error::NotFound {
+            what: "match",
+            id: id.0,
+        })
+}
+
+/// The matches that `condition` (on `match_pair m`, with one parameter) picks.
+fn select(store: &Store, condition: &str, value: i64) -> Result<Vec<Match>> {
     let mut statement = store
         .conn()
-        .prepare(
+        .prepare_cached(&format!(
             "SELECT m.id, m.programme_id, m.mentee_id, e.first_name || ' ' || e.last_name, e.email,
                     m.mentor_id, o.first_name || ' ' || o.last_name, o.email, m.score, m.status,
                     m.confirmed_at, m.dissolved_at, m.dissolve_reason
              FROM match_pair m
              JOIN participant ep ON ep.id = m.mentee_id JOIN person e ON e.id = ep.person_id
              JOIN participant op ON op.id = m.mentor_id JOIN person o ON o.id = op.person_id
-             WHERE m.programme_id = ?1
-             ORDER BY m.status = 'dissolved', e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, m.id",
-        )
+             WHERE {condition}
+             ORDER BY m.status = 'dissolved', e.last_name COLLATE NOCASE, e.first_name COLLATE NOCASE, m.id"
+        ))
         .map_err(|e| store.read_error(e))?;
     let rows = statement
-        .query_map([programme.0], |r| {
+        .query_map([value], |r| {
             let status: String = r.get(9)?;
             let confirmed: String = r.get(10)?;
             let dissolved: Option<String> = r.get(11)?;

@@ -113,7 +113,7 @@ fn snapshot(name: &str, actual: &str) {
 fn print(store: &Store, id: MatchId, name: &str, language: &str) -> (PathBuf, document::Pdf) {
     let doc = agreement::document_for_match(store, id, super::now()).unwrap();
     assert_eq!(doc.language, language);
-    let pdf = document::render(&doc, &Texts::for_language(language)).unwrap();
+    let pdf = document::render(&doc).unwrap();
     let path = out(name);
     std::fs::write(&path, &pdf.bytes).unwrap();
     (path, pdf)
@@ -183,6 +183,70 @@ fn an_agreement_goes_from_draft_to_signed_and_a_change_makes_a_new_version() {
         versions[0].terms.goals.len(),
         2,
         "the signed version is untouched"
+    );
+}
+
+#[test]
+fn own_default_texts_start_new_agreements_and_klik_texts_follow_the_language() {
+    let (mut store, id) = matched("nl");
+    let programme = programme::get(&store, matching::get(&store, id).unwrap().programme).unwrap();
+    let before = agreement::default_texts(&store, &programme).unwrap();
+    assert!(before.iter().all(|d| !d.own && d.text == d.standard));
+    let place = agreement::EXPECTATIONS
+        .iter()
+        .position(|&f| f == "place")
+        .unwrap();
+    let standard_frequency = before[0].standard.clone();
+
+    // Two parts at once: an own text, and Klik's own text typed back (stays Klik's).
+    agreement::set_defaults(
+        &mut store,
+        programme.id,
+        &[
+            ("place", "  Vergaderzaal De Haven of Teams  "),
+            ("meeting_frequency", &standard_frequency),
+        ],
+    )
+    .unwrap();
+    let after = agreement::default_texts(&store, &programme).unwrap();
+    assert_eq!(after[place].text, "Vergaderzaal De Haven of Teams");
+    assert!(after[place].own);
+    assert!(
+        !after[0].own,
+        "Klik's own text is not stored as the officer's"
+    );
+    let opened = agreement::open(&mut store, id, super::now()).unwrap();
+    assert_eq!(
+        opened.terms.expectations[place],
+        "Vergaderzaal De Haven of Teams"
+    );
+
+    // A problem in one part stores none of them.
+    let long = "x".repeat(5001);
+    let error = agreement::set_defaults(
+        &mut store,
+        programme.id,
+        &[("initiative", "De mentee plant"), ("cancellation", &long)],
+    )
+    .unwrap_err();
+    let problems = error.field_errors();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].field, "cancellation");
+    assert!(!agreement::default_texts(&store, &programme).unwrap()[3].own);
+
+    // Emptying a part gives it back to Klik; Klik's texts are in the programme's language.
+    agreement::set_default(&mut store, programme.id, "place", " ").unwrap();
+    let mut english = programme.clone();
+    english.draft.document_language = "en".into();
+    let reset = agreement::default_texts(&store, &english).unwrap();
+    assert!(!reset[place].own);
+    assert_eq!(
+        reset[place].text,
+        agreement::standard_text(&english, "place")
+    );
+    assert_ne!(
+        reset[place].text, after[place].standard,
+        "English, not Dutch"
     );
 }
 
@@ -322,7 +386,7 @@ fn all_agreements_of_a_programme_print_in_one_file() {
     let programme = matching::programme_of(&store, id).unwrap();
     let (doc, count) = agreement::document_for_programme(&store, programme, super::now()).unwrap();
     assert_eq!(count, 1);
-    let pdf = document::render(&doc, &Texts::for_language("en")).unwrap();
+    let pdf = document::render(&doc).unwrap();
     let path = out("agreements-all.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
     assert!(text_of(&path).contains("Mentoring agreement"));

@@ -36,7 +36,14 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
-function append(el, children) {
+/**
+ * Appends children as `h` takes them: nested arrays are flattened, strings
+ * become text, and null, undefined and false are left out (the DOM's own
+ * `append` would write "null" or "[object HTMLElement]").
+ * @param {Element} el
+ * @param {any[]} children
+ */
+export function append(el, children) {
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     el.append(child instanceof Node ? child : document.createTextNode(String(child)));
@@ -65,8 +72,15 @@ export function toast(message, action) {
     );
   }
   area.append(item);
-  setTimeout(() => item.remove(), action ? 10000 : 4000);
+  // A few at a time, the oldest going first, so messages never bury the page.
+  while (area.children.length > TOASTS_SHOWN) area.firstElementChild?.remove();
+  // Long messages (a file's path, say) stay long enough to be read.
+  const reading = Math.min(12000, 4000 + 40 * message.length);
+  setTimeout(() => item.remove(), action ? Math.max(10000, reading) : reading);
 }
+
+/** The most messages shown at once. */
+const TOASTS_SHOWN = 3;
 
 /**
  * Asks once before something consequential; resolves to true on OK.

@@ -152,3 +152,15 @@ export const printAgreement = (matchId, path) => call('print_agreement', { match
 export const programmeAgreementsFileName = (programmeId) => call('programme_agreements_file_name', { programmeId });
 /** Writes every agreement of a programme into one PDF; resolves to {path, pages, agreements, warnings}. */
 export const printProgrammeAgreements = (programmeId, path) => call('print_programme_agreements', { programmeId, path });
+/**
+ * Prints a match's agreement into Klik's documents folder and opens it in the
+ * system's PDF viewer; resolves to {path, pages, warnings, opened}, opened
+ * false when no viewer could be started (the file is there all the same).
+ */
+export const openAgreement = (matchId) => call('open_agreement', { matchId });
+/** As openAgreement, for every agreement of a programme in one file. */
+export const openProgrammeAgreements = (programmeId) => call('open_programme_agreements', { programmeId });
+/** The texts a programme's new agreements start with: {programme_name, language, parts: [{key, label, text, standard, own}]}. */
+export const getAgreementTemplate = (programmeId) => call('get_agreement_template', { programmeId });
+/** Saves those texts, the eleven in the agreement's order; all or none. */
+export const saveAgreementTemplate = (programmeId, texts) => call('save_agreement_template', { programmeId, texts });

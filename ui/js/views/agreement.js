@@ -5,7 +5,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors } from '../dom.js';
+import { h, append, field, toast, showFormErrors, clearFormErrors } from '../dom.js';
 
 /** The most learning goals an agreement holds (the core refuses more). */
 const GOALS_MAX = 5;
@@ -18,13 +18,23 @@ const GOAL_PARTS = ['what', 'success', 'target_date', 'first_actions'];
  * the agreement's order; parts side by side share an inner array, so that
  * short texts such as "how often" and "how long" fit on one line.
  */
-const GROUPS = [
+export const GROUPS = [
   { heading: 'agreement.meetings', rows: [['meeting_frequency', 'meeting_duration'], ['place', 'initiative'], ['cancellation', 'between_meetings']] },
   { heading: 'agreement.confidentiality', rows: [['confidentiality']] },
   { heading: 'agreement.responsibilities', rows: [['mentor_responsibilities', 'mentee_responsibilities']] },
   { heading: 'agreement.ending', rows: [['ending_early']] },
   { heading: 'agreement.contact', rows: [['coordinator']] },
 ];
+
+/**
+ * Enough rows to show a text whole, as far as that is reasonable: the
+ * default texts run to three lines in a half-width box.
+ * @param {string} text
+ * @param {boolean} wide whether the box spans the whole form
+ */
+export function textRows(text, wide) {
+  return Math.min(8, Math.max(wide ? 3 : 2, Math.ceil(text.length / (wide ? 95 : 45))));
+}
 
 /** The file type offered in the save dialog when printing. */
 const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
@@ -88,25 +98,45 @@ function formError(error) {
 }
 
 /**
- * Prints to a PDF file chosen in the system's save dialog, then says where it
- * went and how many pages it has, and shows each warning (such as characters
- * the font lacks) as its own message, because each asks for a different fix.
- * Rejects with the command's error; resolves to false when the dialog was cancelled.
+ * Says where a printed PDF went and how many pages it has, and shows each
+ * warning (such as characters the font lacks) as its own message, because
+ * each asks for a different fix.
+ * @param {{path: string, pages: number, agreements?: number, warnings: string[], opened?: boolean}} printed
+ * @param {(printed: any, pages: string) => string} message what to say once written
+ */
+function reportPrinted(printed, message) {
+  toast(message(printed, counted('agreement.ui.pages', printed.pages)));
+  for (const warning of printed.warnings ?? []) toast(warning);
+}
+
+/**
+ * Prints to a PDF file chosen in the system's save dialog. Rejects with the
+ * command's error; resolves to false when the dialog was cancelled.
  * @param {string} defaultName the suggested file name, with .pdf
- * @param {(path: string) => Promise<{path: string, pages: number, agreements?: number, warnings: string[]}>} write
+ * @param {(path: string) => Promise<any>} write
  * @param {(printed: any, pages: string) => string} message what to say once written
  */
 export async function printToPdf(defaultName, write, message) {
   const path = await ipc.chooseSavePath(defaultName, PDF);
   if (!path) return false;
-  const printed = await write(path);
-  toast(message(printed, counted('agreement.ui.pages', printed.pages)));
-  for (const warning of printed.warnings ?? []) toast(warning);
+  reportPrinted(await write(path), message);
   return true;
 }
 
 /**
- * Prints every agreement of a programme into one PDF file.
+ * Prints into Klik's documents folder and opens the file in the system's
+ * PDF viewer. When no viewer starts, the message says where the file is, so
+ * that it can be opened by hand.
+ * @param {() => Promise<any>} open
+ */
+export async function openPdf(open) {
+  reportPrinted(await open(), (printed, pages) => (printed.opened
+    ? t('agreement.ui.opened', { path: printed.path, pages })
+    : t('agreement.ui.not_opened', { path: printed.path, pages })));
+}
+
+/**
+ * Prints every agreement of a programme into one PDF file the user chooses.
  * @param {number} programmeId
  */
 export async function printProgrammeAgreements(programmeId) {
@@ -116,6 +146,14 @@ export async function printProgrammeAgreements(programmeId) {
     (printed, pages) => t('agreement.ui.printed_all', {
       agreements: counted('agreement.ui.agreements', printed.agreements), path: printed.path, pages,
     }));
+}
+
+/**
+ * Prints every agreement of a programme into one PDF and opens it.
+ * @param {number} programmeId
+ */
+export async function openProgrammeAgreements(programmeId) {
+  return openPdf(() => ipc.openProgrammeAgreements(programmeId));
 }
 
 /**
@@ -187,7 +225,8 @@ export async function agreementView(programmeId, matchId) {
       h('div', { class: 'agreement-actions' },
         a.status === 'draft' ? button('agreement-ready', t('agreement.ui.mark_ready'), () => markReady(), true) : null,
         a.status === 'ready' ? button('agreement-sign', t('agreement.ui.record_signatures'), () => openSign(), true, 'dialog') : null,
-        button('print-agreement', t('agreement.ui.print'), () => printOne(), false)));
+        button('open-agreement', t('agreement.ui.open_pdf'), () => printOne(true), false),
+        button('print-agreement', t('agreement.ui.save_pdf'), () => printOne(false), false)));
   }
 
   /** Who the agreement is between. @param {Agreement} a */
@@ -303,13 +342,14 @@ export async function agreementView(programmeId, matchId) {
      */
     function expectation(key, alone) {
       const part = parts.get(key);
-      const box = field({ name: key, label: part?.label ?? t(`field.${key}`), value: part?.text ?? '', multiline: true, rows: alone ? 3 : 2 });
+      const text = part?.text ?? '';
+      const box = field({ name: key, label: part?.label ?? t(`field.${key}`), value: text, multiline: true, rows: textRows(text, alone) });
       if (alone) box.querySelector('label')?.classList.add('visually-hidden');
       return box;
     }
 
     drawGoals();
-    el.append(
+    append(el, [
       h('fieldset', {},
         h('legend', {}, t('agreement.period')),
         h('div', { class: 'field-row' },
@@ -340,7 +380,7 @@ export async function agreementView(programmeId, matchId) {
           type: 'submit', class: 'button primary', id: 'save-agreement',
           aria: { describedby: a.read_only ? 'agreement-new-version-notice' : undefined },
         }, t('action.save')),
-        h('a', { class: 'button secondary', href: `#/programme/${programmeId}/matching` }, t('action.cancel'))));
+        h('a', { class: 'button secondary', href: `#/programme/${programmeId}/matching` }, t('action.cancel')))]);
 
     el.addEventListener('input', () => { dirty = true; });
     el.addEventListener('submit', (event) => {
@@ -422,15 +462,23 @@ export async function agreementView(programmeId, matchId) {
     });
   }
 
-  /** Prints the agreement as stored, after saving what is on screen. */
-  function printOne() {
+  /**
+   * Prints the agreement as stored, after saving what is on screen: opened
+   * in the system's PDF viewer, or saved where the user chooses.
+   * @param {boolean} open
+   */
+  function printOne(open) {
     act(async () => {
       if (!(await saveIfChanged())) return;
-      await printToPdf(
-        await ipc.agreementFileName(matchId),
-        (path) => ipc.printAgreement(matchId, path),
-        (printed, pages) => t('agreement.ui.printed', { path: printed.path, pages }));
-      refocus('#print-agreement');
+      if (open) {
+        await openPdf(() => ipc.openAgreement(matchId));
+      } else {
+        await printToPdf(
+          await ipc.agreementFileName(matchId),
+          (path) => ipc.printAgreement(matchId, path),
+          (printed, pages) => t('agreement.ui.printed', { path: printed.path, pages }));
+      }
+      refocus(open ? '#open-agreement' : '#print-agreement');
     });
   }
 

@@ -9,7 +9,7 @@ import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
 import { h, toast, confirmAction, showFormErrors, clearFormErrors } from '../dom.js';
 import { programmeTabs } from './programme.js';
-import { printProgrammeAgreements } from './agreement.js';
+import { printProgrammeAgreements, openProgrammeAgreements } from './agreement.js';
 
 /**
  * Programmes whose proposal is on screen. The core only calculates a
@@ -505,13 +505,19 @@ export async function matchingView(id) {
     // A dissolved match has no agreement, so there is nothing to print
     // until at least one match is open.
     const printable = matches.some((match) => match.status !== 'dissolved');
-    const printAll = printable ? h('button', {
-      type: 'button', class: 'button secondary', id: 'print-all-agreements',
+    /**
+     * A button that prints every agreement, keeping itself disabled meanwhile.
+     * @param {string} buttonId
+     * @param {string} label
+     * @param {(programmeId: number) => Promise<any>} print
+     */
+    const printButton = (buttonId, label, print) => h('button', {
+      type: 'button', class: 'button secondary', id: buttonId,
       onclick: async (event) => {
         const button = /** @type {HTMLButtonElement} */ (event.currentTarget);
         button.disabled = true;
         try {
-          await printProgrammeAgreements(id);
+          await print(id);
         } catch (error) {
           toast(error.message);
         } finally {
@@ -519,7 +525,11 @@ export async function matchingView(id) {
           if (button.isConnected) button.focus();
         }
       },
-    }, t('agreement.ui.print_all')) : null;
+    }, label);
+    const printAll = h('div', { class: 'matches-actions' },
+      h('a', { class: 'button secondary', href: `#/programme/${id}/agreement-texts`, id: 'agreement-texts-link' }, t('agreement.ui.template')),
+      printable ? printButton('open-all-agreements', t('agreement.ui.open_all'), openProgrammeAgreements) : null,
+      printable ? printButton('print-all-agreements', t('agreement.ui.save_all'), printProgrammeAgreements) : null);
     const headers = [t('role.mentee'), t('role.mentor'), t('matching.score'), t('field.status'), t('matching.confirmed_on'), t('programmes.column.actions')];
     return [h('section', { class: 'card', id: 'matching-matches', aria: { labelledby: 'matching-matches-title' } },
       h('div', { class: 'matches-head' },

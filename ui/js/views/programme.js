@@ -81,7 +81,9 @@ export async function programmeView(id) {
           h('dt', {}, t('field.cadence_weeks')), h('dd', {}, cadenceText(p.cadence_weeks)),
           h('dt', {}, t('field.default_capacity')),
           h('dd', {}, p.default_capacity === 1 ? t('programme.capacity_value_one') : t('programme.capacity_value', { count: p.default_capacity })),
-          h('dt', {}, t('field.document_language')), h('dd', {}, languageName(p.document_language))),
+          h('dt', {}, t('field.document_language')), h('dd', {}, languageName(p.document_language)),
+          h('dt', {}, t('agreement.ui.template')),
+          h('dd', {}, h('a', { href: `#/programme/${p.id}/agreement-texts`, id: 'programme-agreement-texts' }, t('agreement.ui.template_edit')))),
         h('h2', {}, t('field.context')), prose(p.context, 'programme.context_empty'))));
 }
 
