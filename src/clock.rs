@@ -4,7 +4,7 @@
 //! call [`now`] once per action; tests pass fixed moments. `KLIK_NOW` lets
 //! end-to-end tests and demos pin the date the app believes it is.
 
-use chrono::{Local, NaiveDateTime};
+use chrono::{Local, NaiveDateTime, TimeZone};
 
 /// Environment variable that pins the current moment (`2026-11-28T10:00:00`).
 pub const NOW_VARIABLE: &str = "KLIK_NOW";
@@ -15,6 +15,17 @@ pub fn now() -> NaiveDateTime {
         .ok()
         .and_then(|text| pinned(&text))
         .unwrap_or_else(|| Local::now().naive_local())
+}
+
+/// A local moment (as [`now`] gives it) in UTC, for the time stamps of
+/// calendar files; a moment the clock skips or repeats (summer time) is taken
+/// at its first reading.
+pub fn utc(local: NaiveDateTime) -> NaiveDateTime {
+    Local
+        .from_local_datetime(&local)
+        .earliest()
+        .map(|t| t.naive_utc())
+        .unwrap_or(local)
 }
 
 /// Reads a pinned moment: a full ISO moment or just a date (taken at 09:00).

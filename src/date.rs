@@ -88,6 +88,28 @@ pub fn short(date: NaiveDate, language: &str) -> String {
     )
 }
 
+/// A date written out in `texts`' language: "6 januari 2027", "6 January 2027".
+pub fn long(date: NaiveDate, texts: &crate::i18n::Texts) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        texts.get(&format!("date.month.{}", date.month())),
+        date.year()
+    )
+}
+
+/// With the weekday: "woensdag 6 januari 2027", "Wednesday 6 January 2027".
+pub fn long_with_weekday(date: NaiveDate, texts: &crate::i18n::Texts) -> String {
+    format!(
+        "{} {}",
+        texts.get(&format!(
+            "date.weekday.{}",
+            date.weekday().number_from_monday()
+        )),
+        long(date, texts)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

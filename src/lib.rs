@@ -14,6 +14,7 @@ pub mod demo;
 pub mod document;
 pub mod error;
 pub mod i18n;
+pub mod intake;
 pub mod matching;
 pub mod organisation;
 pub mod participant;

@@ -14,6 +14,7 @@ use serde::Serialize;
 use klik::agreement::{self, AgreementForm, GoalForm, Signatures};
 use klik::data_dir::DataDir;
 use klik::i18n::{Texts, language_for_locale};
+use klik::intake;
 use klik::matching::{self, Confirming, Criteria, MatchId};
 use klik::organisation::{self, StartChoice};
 use klik::participant::{self, import};
@@ -63,8 +64,101 @@ enum Command {
     /// Fill in, sign and print mentoring agreements.
     #[command(subcommand)]
     Agreement(AgreementCommand),
+    /// Plan intake talks, write calendar files and record whether there was a klik.
+    #[command(subcommand)]
+    Intake(IntakeCommand),
     /// Show which database is used and what it holds.
     Info,
+}
+
+#[derive(Subcommand)]
+enum IntakeCommand {
+    /// Propose a time for every confirmed match without an intake, and save the plan.
+    Plan {
+        #[arg(long)]
+        programme: i64,
+        /// First day (DD-MM-YYYY or YYYY-MM-DD).
+        #[arg(long)]
+        from: String,
+        /// Last day, included.
+        #[arg(long)]
+        to: String,
+        /// Length of a talk in minutes (saved in the programme's intake settings).
+        #[arg(long, value_name = "MIN")]
+        duration: Option<String>,
+        /// Show the plan without saving it.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// List a programme's intakes.
+    List {
+        #[arg(long)]
+        programme: i64,
+    },
+    /// Move a match's planned intake (or plan one by hand).
+    Move {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+        /// DD-MM-YYYY
+        #[arg(long)]
+        date: String,
+        /// HH:MM
+        #[arg(long)]
+        time: String,
+    },
+    /// Write the calendar files: one .ics per intake and intakes.ics with all of them.
+    ExportIcs {
+        #[arg(long)]
+        programme: i64,
+        /// A folder (made if needed).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Record whether there was a klik.
+    Outcome {
+        #[arg(long = "match", value_name = "ID")]
+        id: i64,
+        /// yes, unsure or no.
+        #[arg(long)]
+        klik: String,
+        /// Why (required with --klik no).
+        #[arg(long, default_value = "")]
+        reason: String,
+    },
+    /// Print the intake schedule (per day: time, mentee, mentor, place) to a PDF.
+    Schedule {
+        #[arg(long)]
+        programme: i64,
+        /// FILE.pdf
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Print the conversation guide of one pair (--match) or of every pair
+    /// with an intake ahead (--programme), one page each.
+    Guide {
+        #[arg(
+            long = "match",
+            value_name = "ID",
+            conflicts_with = "programme",
+            required_unless_present = "programme"
+        )]
+        id: Option<i64>,
+        #[arg(long)]
+        programme: Option<i64>,
+        /// FILE.pdf
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Add a country's public holidays of a year to the programme's closed days.
+    Holidays {
+        #[arg(long)]
+        programme: i64,
+        /// be or nl.
+        #[arg(long)]
+        country: String,
+        #[arg(long)]
+        year: i32,
+    },
 }
 
 #[derive(Subcommand)]
@@ -414,6 +508,7 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         Command::Participants(command) => run_participants(cli, texts, command, now)?,
         Command::Match(command) => run_match(cli, texts, command, now)?,
         Command::Agreement(command) => run_agreement(cli, texts, command, now)?,
+        Command::Intake(command) => run_intake(cli, texts, command, now)?,
     }
     Ok(())
 }
@@ -1176,26 +1271,7 @@ fn run_agreement(
                     return Err(Failure::Usage("give --match ID or --programme ID".into()));
                 }
             };
-            let pdf = klik::document::render(&document)?;
-            std::fs::write(out, &pdf.bytes).map_err(|source| Error::Io {
-                path: out.clone(),
-                source,
-            })?;
-            let warnings = pdf.warnings(texts);
-            if cli.json {
-                print_json(&serde_json::json!({
-                    "file": out.display().to_string(),
-                    "agreements": count,
-                    "pages": pdf.pages,
-                    "warnings": warnings,
-                }));
-            } else {
-                for warning in warnings {
-                    eprintln!("klik: {warning}");
-                }
-                println!("{}", out.display());
-            }
-            return Ok(());
+            return write_pdf(cli, texts, &document, out, ("agreements", count));
         }
         AgreementCommand::Default { programme, set } => {
             // All parts together or none, as the window saves them.
@@ -1230,6 +1306,310 @@ fn run_agreement(
         );
         for (k, g) in shown.terms.goals.iter().enumerate() {
             println!("{}. {}", k + 1, g.what);
+        }
+    }
+    Ok(())
+}
+
+/// Renders a document to `out` and says so: the file, pages and warnings,
+/// and under `counted.0` how many documents it holds.
+fn write_pdf(
+    cli: &Cli,
+    texts: &Texts,
+    document: &klik::document::Document,
+    out: &PathBuf,
+    counted: (&str, usize),
+) -> Result<(), Failure> {
+    let pdf = klik::document::render(document)?;
+    std::fs::write(out, &pdf.bytes).map_err(|source| Error::Io {
+        path: out.clone(),
+        source,
+    })?;
+    let warnings = pdf.warnings(texts);
+    if cli.json {
+        let mut json = serde_json::json!({
+            "file": out.display().to_string(),
+            "pages": pdf.pages,
+            "warnings": warnings,
+        });
+        json[counted.0] = counted.1.into();
+        print_json(&json);
+    } else {
+        for warning in warnings {
+            eprintln!("klik: {warning}");
+        }
+        println!("{}", out.display());
+    }
+    Ok(())
+}
+
+fn intake_json(store: &Store, i: &intake::Intake) -> Result<serde_json::Value, Failure> {
+    let pair = matching::get(store, i.match_id)?;
+    Ok(serde_json::json!({
+        "id": i.id.0,
+        "match": i.match_id.0,
+        "mentee": pair.mentee_email,
+        "mentor": pair.mentor_email,
+        "start": i.start.format("%Y-%m-%dT%H:%M").to_string(),
+        "end": i.end().format("%Y-%m-%dT%H:%M").to_string(),
+        "location": i.location,
+        "status": i.status.as_str(),
+        "outcome": i.outcome.map(|o| o.as_str()),
+        "reason": i.outcome_reason,
+        "sequence": i.sequence,
+        "uid": i.uid,
+    }))
+}
+
+/// A local time as people read it: "wo 06-01-2027 10:00".
+fn when(t: chrono::NaiveDateTime, language: &str) -> String {
+    use chrono::Datelike;
+    format!(
+        "{} {} {}",
+        klik::participant::availability::Availability::day_name(
+            t.date().weekday().number_from_monday() as u8,
+            language
+        ),
+        date::short(t.date(), language),
+        t.format("%H:%M")
+    )
+}
+
+fn run_intake(
+    cli: &Cli,
+    texts: &Texts,
+    command: &IntakeCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    let language = texts.language();
+    match command {
+        IntakeCommand::Plan {
+            programme,
+            from,
+            to,
+            duration,
+            dry_run,
+        } => {
+            let id = ProgrammeId(*programme);
+            programme::get(&store, id)?;
+            if let Some(minutes) = duration {
+                let mut form = intake::SettingsForm::from_settings(&intake::settings(&store, id)?);
+                form.minutes.clone_from(minutes);
+                let settings = form.validate().map_err(Error::Invalid)?;
+                intake::save_settings(&mut store, id, &settings)?;
+            }
+            let (from, to) = intake::PeriodForm {
+                from: from.clone(),
+                to: to.clone(),
+            }
+            .validate(now.date())
+            .map_err(Error::Invalid)?;
+            let proposal = intake::propose(&store, id, from, to, texts)?;
+            if !dry_run {
+                intake::apply(&mut store, &proposal, now)?;
+            }
+            let minutes = chrono::Duration::minutes(i64::from(proposal.settings.minutes));
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "saved": !dry_run,
+                    "planned": proposal.planned.iter().map(|p| serde_json::json!({
+                        "match": p.pair.id.0,
+                        "mentee": p.pair.mentee_email,
+                        "mentor": p.pair.mentor_email,
+                        "start": p.start.format("%Y-%m-%dT%H:%M").to_string(),
+                        "end": (p.start + minutes).format("%Y-%m-%dT%H:%M").to_string(),
+                    })).collect::<Vec<_>>(),
+                    "not_placed": proposal.not_placed.iter().map(|n| serde_json::json!({
+                        "match": n.pair.id.0,
+                        "mentee": n.pair.mentee_email,
+                        "mentor": n.pair.mentor_email,
+                        "reason": n.reason,
+                    })).collect::<Vec<_>>(),
+                }));
+            } else {
+                for p in &proposal.planned {
+                    println!(
+                        "{}–{}  {} & {}",
+                        when(p.start, language),
+                        (p.start + minutes).format("%H:%M"),
+                        p.pair.mentee_name,
+                        p.pair.mentor_name
+                    );
+                }
+                for n in &proposal.not_placed {
+                    println!(
+                        "—  {} & {}: {}",
+                        n.pair.mentee_name, n.pair.mentor_name, n.reason
+                    );
+                }
+            }
+        }
+        IntakeCommand::List { programme } => {
+            let id = ProgrammeId(*programme);
+            programme::get(&store, id)?;
+            let intakes = intake::list(&store, id)?;
+            if cli.json {
+                let rows = intakes
+                    .iter()
+                    .map(|i| intake_json(&store, i))
+                    .collect::<Result<Vec<_>, _>>()?;
+                print_json(&rows);
+            } else {
+                for i in &intakes {
+                    let pair = matching::get(&store, i.match_id)?;
+                    let state = match i.outcome {
+                        Some(o) => texts.get(o.label_key()).to_string(),
+                        None => texts
+                            .get(&format!("intake.status.{}", i.status.as_str()))
+                            .to_string(),
+                    };
+                    println!(
+                        "{:>4}  {}  {} & {}  {}",
+                        i.match_id.0,
+                        when(i.start, language),
+                        pair.mentee_name,
+                        pair.mentor_name,
+                        state
+                    );
+                }
+            }
+        }
+        IntakeCommand::Move { id, date, time } => {
+            let start = intake::parse_start(date, time).map_err(Error::Invalid)?;
+            let moved = intake::schedule(&mut store, MatchId(*id), start, now)?;
+            if cli.json {
+                print_json(&intake_json(&store, &moved)?);
+            } else {
+                println!("{}", when(moved.start, language));
+            }
+        }
+        IntakeCommand::ExportIcs { programme, out } => {
+            let id = ProgrammeId(*programme);
+            let intakes = intake::list(&store, id)?;
+            let events = intake::events(&store, id, &intakes, clock::utc(now))?;
+            std::fs::create_dir_all(out).map_err(|source| Error::Io {
+                path: out.clone(),
+                source,
+            })?;
+            let write = |name: String, events: &[intake::ics::Event]| -> Result<PathBuf, Failure> {
+                let path = out.join(name);
+                std::fs::write(&path, intake::ics::calendar(events)).map_err(|source| {
+                    Error::Io {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+                Ok(path)
+            };
+            let mut files = Vec::new();
+            for (i, event) in intakes
+                .iter()
+                .filter(|i| i.status != intake::IntakeStatus::Held)
+                .zip(&events)
+            {
+                files.push(write(
+                    format!("intake-{}.ics", i.id.0),
+                    std::slice::from_ref(event),
+                )?);
+            }
+            files.push(write("intakes.ics".into(), &events)?);
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "events": events.len(),
+                    "files": files.iter().map(|f| f.display().to_string()).collect::<Vec<_>>(),
+                }));
+            } else {
+                for f in &files {
+                    println!("{}", f.display());
+                }
+            }
+        }
+        IntakeCommand::Outcome { id, klik, reason } => {
+            let outcome = intake::Outcome::parse(klik).ok_or_else(|| {
+                Failure::Usage(format!("--klik {klik}: expected yes, unsure or no"))
+            })?;
+            let recorded = intake::record_outcome(&mut store, MatchId(*id), outcome, reason, now)?;
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "match": id,
+                    "intake": recorded.intake.id.0,
+                    "outcome": outcome.as_str(),
+                    "status": recorded.status.as_str(),
+                    "next_mentor": recorded.next_mentor.as_ref().map(|(name, score)| serde_json::json!({
+                        "name": name, "score": score,
+                    })),
+                }));
+            } else {
+                println!("{}", texts.get(outcome.label_key()));
+                if let Some((name, score)) = &recorded.next_mentor {
+                    println!(
+                        "{}",
+                        texts.format(
+                            "intake.next_mentor",
+                            &[("name", name), ("score", &score.to_string())]
+                        )
+                    );
+                }
+            }
+        }
+        IntakeCommand::Schedule { programme, out } => {
+            let document = intake::print::schedule(&store, ProgrammeId(*programme), now)?;
+            let planned = intake::list(&store, ProgrammeId(*programme))?
+                .iter()
+                .filter(|i| i.status == intake::IntakeStatus::Planned)
+                .count();
+            write_pdf(cli, texts, &document, out, ("intakes", planned))?;
+        }
+        IntakeCommand::Guide { id, programme, out } => {
+            let (document, count) = match (id, programme) {
+                (Some(id), _) => (intake::print::guide(&store, MatchId(*id), now)?, 1),
+                (None, Some(programme)) => {
+                    intake::print::guides(&store, ProgrammeId(*programme), now)?
+                }
+                (None, None) => {
+                    return Err(Failure::Usage("give --match ID or --programme ID".into()));
+                }
+            };
+            write_pdf(cli, texts, &document, out, ("guides", count))?;
+        }
+        IntakeCommand::Holidays {
+            programme,
+            country,
+            year,
+        } => {
+            let id = ProgrammeId(*programme);
+            let p = programme::get(&store, id)?;
+            if !intake::holidays::COUNTRIES.contains(&country.as_str()) {
+                return Err(Failure::Usage(format!(
+                    "--country {country}: expected be or nl"
+                )));
+            }
+            let names = Texts::for_language(&p.draft.document_language);
+            let mut days = intake::closed_days(&store, id)?;
+            for h in intake::public_holidays(country, *year, &names) {
+                if !days.iter().any(|d| d.day == h.day) {
+                    days.push(h);
+                }
+            }
+            intake::set_closed_days(&mut store, id, &days)?;
+            let days = intake::closed_days(&store, id)?;
+            if cli.json {
+                print_json(
+                    &days
+                        .iter()
+                        .map(|d| {
+                            serde_json::json!({
+                                "day": d.day.to_string(), "label": d.label,
+                            })
+                        })
+                        .collect::<Vec<_>>(),
+                );
+            } else {
+                for d in &days {
+                    println!("{}  {}", date::short(d.day, language), d.label);
+                }
+            }
         }
     }
     Ok(())

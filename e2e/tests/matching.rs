@@ -165,7 +165,8 @@ async fn propose_move_confirm_on_the_demo() {
 
     // The signed agreement in Dutch.
     app.click(".match-agreement").await;
-    app.find_containing("#agreement-status", "Ondertekend").await;
+    app.find_containing("#agreement-status", "Ondertekend")
+        .await;
     app.screenshot("38-agreement-nl").await;
     app.client.back().await.unwrap();
     app.find_containing("#match-table", "Stopgezet").await;

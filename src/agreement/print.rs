@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use super::{Agreement, AgreementStatus, EXPECTATIONS, Terms, current, defaults};
 use crate::date;
-use crate::document::{Block, Document, Signature, Table};
+use crate::document::{self, Block, Document, Signature, Table};
 use crate::error::Result;
 use crate::i18n::Texts;
 use crate::matching::{self, Match, MatchId, MatchStatus};
@@ -27,7 +27,7 @@ pub fn document_for_match(store: &Store, id: MatchId, now: NaiveDateTime) -> Res
         found.mentee_name,
         found.mentor_name
     );
-    finish(store, &programme, title, blocks, now)
+    document::for_programme(store, &programme, title, blocks, now)
 }
 
 /// The agreements of every match of a programme that is not dissolved, each
@@ -59,25 +59,10 @@ pub fn document_for_programme(
         texts.get("agreement.title_all"),
         programme.draft.name
     );
-    Ok((finish(store, &programme, title, all, now)?, matches.len()))
-}
-
-fn finish(
-    store: &Store,
-    programme: &Programme,
-    title: String,
-    blocks: Vec<Block>,
-    now: NaiveDateTime,
-) -> Result<Document> {
-    let org = organisation::get(store)?;
-    Ok(Document {
-        title,
-        organisation: org.name,
-        logo: org.logo.map(|l| l.bytes),
-        language: programme.draft.document_language.clone(),
-        created: now,
-        blocks,
-    })
+    Ok((
+        document::for_programme(store, &programme, title, all, now)?,
+        matches.len(),
+    ))
 }
 
 fn person(store: &Store, id: participant::ParticipantId) -> Result<String> {

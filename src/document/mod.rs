@@ -18,6 +18,26 @@ use crate::i18n::Texts;
 
 pub use pdf::render;
 
+/// A document of a programme: in its document language, with the
+/// organisation's name and logo in the header.
+pub fn for_programme(
+    store: &crate::store::Store,
+    programme: &crate::programme::Programme,
+    title: String,
+    blocks: Vec<Block>,
+    now: chrono::NaiveDateTime,
+) -> crate::error::Result<Document> {
+    let org = crate::organisation::get(store)?;
+    Ok(Document {
+        title,
+        organisation: org.name,
+        logo: org.logo.map(|l| l.bytes),
+        language: programme.draft.document_language.clone(),
+        created: now,
+        blocks,
+    })
+}
+
 /// One part of a document's body.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {

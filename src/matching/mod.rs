@@ -858,30 +858,41 @@ pub fn dissolve(store: &mut Store, id: MatchId, reason: &str, now: NaiveDateTime
             invalid("reason", "error.text_too_long").with("max", "1000"),
         ]));
     }
-    store.write(|tx| {
-        let status: Option<String> = tx
-            .query_row("SELECT status FROM match_pair WHERE id = ?1", [id.0], |r| r.get(0))
-            .optional()?;
-        match status.as_deref() {
-            None => Err(Error::NotFound {
-                what: "match",
-                id: id.0,
-            }),
-            Some("dissolved") => Err(Error::Invalid(vec![invalid(
-                "reason",
-                "error.matching.already_dissolved",
-            )])),
-            Some(_) => {
-                tx.execute(
-                    "UPDATE match_pair SET status = 'dissolved', dissolved_at = ?2, dissolve_reason = ?3,
-                         updated_at = ?2
-                     WHERE id = ?1",
-                    params![id.0, timestamp(now), reason],
-                )?;
-                Ok(())
-            }
+    store.write(|tx| dissolve_in(tx, id, reason, now))
+}
+
+/// Dissolves a match inside a transaction that does more (an intake's
+/// outcome, say); the reason is already checked.
+pub(crate) fn dissolve_in(
+    tx: &rusqlite::Transaction<'_>,
+    id: MatchId,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let status: Option<String> = tx
+        .query_row("SELECT status FROM match_pair WHERE id = ?1", [id.0], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match status.as_deref() {
+        None => Err(Error::NotFound {
+            what: "match",
+            id: id.0,
+        }),
+        Some("dissolved") => Err(Error::Invalid(vec![invalid(
+            "reason",
+            "error.matching.already_dissolved",
+        )])),
+        Some(_) => {
+            tx.execute(
+                "UPDATE match_pair SET status = 'dissolved', dissolved_at = ?2, dissolve_reason = ?3,
+                     updated_at = ?2
+                 WHERE id = ?1",
+                params![id.0, timestamp(now), reason],
+            )?;
+            Ok(())
         }
-    })
+    }
 }
 
 /// Every match of a programme: open ones first, then dissolved, each by mentee name.

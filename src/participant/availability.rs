@@ -208,7 +208,7 @@ fn parse_part(part: &str) -> Result<Slot, AvailabilityProblem> {
 }
 
 /// `9`, `09:00`, `9.30`, `9u30`, `9h30`, `9u` → minutes since midnight; 24:00 is the end of the day.
-fn parse_time(text: &str) -> Option<u16> {
+pub(crate) fn parse_time(text: &str) -> Option<u16> {
     let text = text.trim_end_matches(['u', 'h']);
     let (hours, minutes) = match text.find([':', '.', 'u', 'h']) {
         Some(i) => (&text[..i], &text[i + 1..]),

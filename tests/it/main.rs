@@ -2,6 +2,7 @@
 
 mod agreement;
 mod cli;
+mod intake;
 mod matching;
 mod participants;
 mod programme;

@@ -17,13 +17,15 @@ use std::time::{Duration, Instant};
 /// Debian packages needed to build and run the desktop app.
 const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
 /// Debian packages the tests need: a virtual display, WebKit's WebDriver,
-/// and the PDF tools later tests check documents with.
+/// the PDF tools the tests check documents with, and an iCalendar parser
+/// that reads the calendar files back.
 const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
     "poppler-utils",
     "qpdf",
+    "python3-icalendar",
 ];
 
 type Outcome = Result<(), String>;

@@ -1,0 +1,1131 @@
+//! Intake talks: the first, exploratory conversation of a confirmed match.
+//! Klik plans them without clashes (`plan.rs`), writes calendar files
+//! (`ics.rs`), offers public holidays as closed days (`holidays.rs`), and
+//! records whether there was a klik: the match then becomes active, waits
+//! for a second talk, or is dissolved so that the mentee is matched again.
+
+pub mod holidays;
+pub mod ics;
+pub mod plan;
+pub mod print;
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use rusqlite::{OptionalExtension, Transaction, params};
+
+use crate::date;
+use crate::error::{Error, FieldError, Result};
+use crate::i18n::Texts;
+use crate::matching::{self, Match, MatchId, MatchStatus};
+use crate::participant::availability::{Availability, Slot, parse_time};
+use crate::programme::{self, ProgrammeId, parse_timestamp, timestamp};
+use crate::store::Store;
+
+pub use plan::{Placement, Unplaced};
+
+/// The shortest and longest talk, in minutes.
+pub const MINUTES: (u16, u16) = (15, 480);
+/// The longest period one planning run covers, in days.
+pub const PERIOD_MAX_DAYS: i64 = 366;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct IntakeId(pub i64);
+
+/// Where an intake stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntakeStatus {
+    Planned,
+    Held,
+    Cancelled,
+}
+
+impl IntakeStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IntakeStatus::Planned => "planned",
+            IntakeStatus::Held => "held",
+            IntakeStatus::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<IntakeStatus> {
+        [
+            IntakeStatus::Planned,
+            IntakeStatus::Held,
+            IntakeStatus::Cancelled,
+        ]
+        .into_iter()
+        .find(|s| s.as_str() == text)
+    }
+}
+
+/// Whether there was a klik.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The match becomes active and the trajectory may start.
+    Klik,
+    /// Not sure yet: a second talk is to be planned.
+    Unsure,
+    /// No klik: the match is dissolved and the mentee is matched again.
+    NoKlik,
+}
+
+impl Outcome {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Outcome::Klik => "klik",
+            Outcome::Unsure => "unsure",
+            Outcome::NoKlik => "no",
+        }
+    }
+
+    /// `klik`/`yes`, `unsure`, `no`, as the CLI and the store write them.
+    pub fn parse(text: &str) -> Option<Outcome> {
+        match text.trim().to_lowercase().as_str() {
+            "klik" | "yes" => Some(Outcome::Klik),
+            "unsure" => Some(Outcome::Unsure),
+            "no" => Some(Outcome::NoKlik),
+            _ => None,
+        }
+    }
+
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Outcome::Klik => "intake.outcome.klik",
+            Outcome::Unsure => "intake.outcome.unsure",
+            Outcome::NoKlik => "intake.outcome.no",
+        }
+    }
+}
+
+/// One intake talk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Intake {
+    pub id: IntakeId,
+    pub match_id: MatchId,
+    pub uid: String,
+    pub sequence: u32,
+    pub start: NaiveDateTime,
+    pub minutes: u16,
+    pub location: String,
+    pub status: IntakeStatus,
+    pub outcome: Option<Outcome>,
+    pub outcome_reason: Option<String>,
+    pub outcome_at: Option<NaiveDateTime>,
+}
+
+impl Intake {
+    pub fn end(&self) -> NaiveDateTime {
+        self.start + Duration::minutes(i64::from(self.minutes))
+    }
+
+    /// Planned, and its time has passed: the outcome is still to be recorded.
+    pub fn outcome_missing(&self, now: NaiveDateTime) -> bool {
+        self.status == IntakeStatus::Planned && self.end() <= now
+    }
+}
+
+/// How a programme plans its intakes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IntakeSettings {
+    pub minutes: u16,
+    pub day_start: u16,
+    pub day_end: u16,
+    pub max_per_day: u8,
+    pub closed_weekdays: BTreeSet<u8>,
+    pub location: String,
+    pub organiser_name: String,
+    pub organiser_email: String,
+}
+
+impl Default for IntakeSettings {
+    fn default() -> IntakeSettings {
+        IntakeSettings {
+            minutes: 60,
+            day_start: 9 * 60,
+            day_end: 17 * 60,
+            max_per_day: 3,
+            closed_weekdays: [6, 7].into(),
+            location: String::new(),
+            organiser_name: String::new(),
+            organiser_email: String::new(),
+        }
+    }
+}
+
+/// The settings as typed: numbers and times as text, so that every problem
+/// can be named.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SettingsForm {
+    pub minutes: String,
+    pub day_start: String,
+    pub day_end: String,
+    pub max_per_day: String,
+    pub closed_weekdays: Vec<u8>,
+    pub location: String,
+    pub organiser_name: String,
+    pub organiser_email: String,
+}
+
+/// Minutes since midnight as `09:30`.
+pub fn clock_text(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+impl SettingsForm {
+    pub fn from_settings(s: &IntakeSettings) -> SettingsForm {
+        SettingsForm {
+            minutes: s.minutes.to_string(),
+            day_start: clock_text(s.day_start),
+            day_end: clock_text(s.day_end),
+            max_per_day: s.max_per_day.to_string(),
+            closed_weekdays: s.closed_weekdays.iter().copied().collect(),
+            location: s.location.clone(),
+            organiser_name: s.organiser_name.clone(),
+            organiser_email: s.organiser_email.clone(),
+        }
+    }
+
+    pub fn validate(&self) -> std::result::Result<IntakeSettings, Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let minutes = match self.minutes.trim().parse::<u16>() {
+            Ok(m) if (MINUTES.0..=MINUTES.1).contains(&m) => m,
+            _ => {
+                problems.push(
+                    FieldError::new("minutes", "error.intake.minutes")
+                        .with("value", self.minutes.trim())
+                        .with("min", MINUTES.0.to_string())
+                        .with("max", MINUTES.1.to_string()),
+                );
+                60
+            }
+        };
+        let mut time = |field: &'static str, text: &str| match parse_time(text.trim()) {
+            Some(t) => Some(t),
+            None => {
+                problems
+                    .push(FieldError::new(field, "error.intake.time").with("value", text.trim()));
+                None
+            }
+        };
+        let day_start = time("day_start", &self.day_start);
+        let day_end = time("day_end", &self.day_end);
+        if let (Some(start), Some(end)) = (day_start, day_end) {
+            if end <= start {
+                problems.push(FieldError::new("day_end", "error.intake.hours_order"));
+            } else if end - start < minutes {
+                problems.push(
+                    FieldError::new("day_end", "error.intake.hours_too_short")
+                        .with("minutes", minutes.to_string()),
+                );
+            }
+        }
+        let max_per_day = match self.max_per_day.trim().parse::<u8>() {
+            Ok(n) if (1..=12).contains(&n) => n,
+            _ => {
+                problems.push(
+                    FieldError::new("max_per_day", "error.intake.max_per_day")
+                        .with("value", self.max_per_day.trim()),
+                );
+                3
+            }
+        };
+        let closed: BTreeSet<u8> = self.closed_weekdays.iter().copied().collect();
+        if closed.iter().any(|d| !(1..=7).contains(d)) || closed.len() == 7 {
+            problems.push(FieldError::new(
+                "closed_weekdays",
+                "error.intake.all_days_closed",
+            ));
+        }
+        for (field, text, max) in [
+            ("location", &self.location, 500),
+            ("organiser_name", &self.organiser_name, 200),
+        ] {
+            if text.chars().count() > max {
+                problems.push(
+                    FieldError::new(field, "error.text_too_long").with("max", max.to_string()),
+                );
+            }
+        }
+        let email = self.organiser_email.trim();
+        if !email.is_empty() && (email.len() > 254 || !crate::participant::looks_like_email(email))
+        {
+            problems.push(
+                FieldError::new("organiser_email", "error.participant.email").with("value", email),
+            );
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        Ok(IntakeSettings {
+            minutes,
+            day_start: day_start.unwrap_or(0),
+            day_end: day_end.unwrap_or(0),
+            max_per_day,
+            closed_weekdays: closed,
+            location: self.location.trim().to_string(),
+            organiser_name: self.organiser_name.trim().to_string(),
+            organiser_email: email.to_string(),
+        })
+    }
+}
+
+/// A programme's intake settings (Klik's defaults until saved).
+pub fn settings(store: &Store, programme: ProgrammeId) -> Result<IntakeSettings> {
+    let row = store
+        .conn()
+        .query_row(
+            "SELECT minutes, day_start, day_end, max_per_day, closed_weekdays, location,
+                    organiser_name, organiser_email
+             FROM intake_setting WHERE programme_id = ?1",
+            [programme.0],
+            |r| {
+                let closed: String = r.get(4)?;
+                Ok(IntakeSettings {
+                    minutes: r.get(0)?,
+                    day_start: r.get(1)?,
+                    day_end: r.get(2)?,
+                    max_per_day: r.get(3)?,
+                    closed_weekdays: closed.bytes().map(|b| b - b'0').collect(),
+                    location: r.get(5)?,
+                    organiser_name: r.get(6)?,
+                    organiser_email: r.get(7)?,
+                })
+            },
+        )
+        .optional()
+        .map_err(|e| store.read_error(e))?;
+    Ok(row.unwrap_or_default())
+}
+
+/// Saves a programme's intake settings.
+pub fn save_settings(store: &mut Store, programme: ProgrammeId, s: &IntakeSettings) -> Result<()> {
+    programme::get(store, programme)?;
+    let closed: String = s
+        .closed_weekdays
+        .iter()
+        .map(|d| char::from(b'0' + d))
+        .collect();
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO intake_setting (programme_id, minutes, day_start, day_end, max_per_day,
+                 closed_weekdays, location, organiser_name, organiser_email)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (programme_id) DO UPDATE SET minutes = ?2, day_start = ?3, day_end = ?4,
+                 max_per_day = ?5, closed_weekdays = ?6, location = ?7, organiser_name = ?8,
+                 organiser_email = ?9",
+            params![
+                programme.0,
+                s.minutes,
+                s.day_start,
+                s.day_end,
+                s.max_per_day,
+                closed,
+                s.location,
+                s.organiser_name,
+                s.organiser_email
+            ],
+        )?;
+        Ok(())
+    })
+}
+
+/// A day without intakes and what it is ("Paasmaandag").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClosedDay {
+    pub day: NaiveDate,
+    pub label: String,
+}
+
+/// A programme's closed days in date order.
+pub fn closed_days(store: &Store, programme: ProgrammeId) -> Result<Vec<ClosedDay>> {
+    let mut statement = store
+        .conn()
+        .prepare_cached("SELECT day, label FROM closed_day WHERE programme_id = ?1 ORDER BY day")
+        .map_err(|e| store.read_error(e))?;
+    let rows = statement
+        .query_map([programme.0], |r| {
+            let day: String = r.get(0)?;
+            Ok((day, r.get::<_, String>(1)?))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.read_error(e))?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(day, label)| {
+            NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .ok()
+                .map(|day| ClosedDay { day, label })
+        })
+        .collect())
+}
+
+/// Replaces a programme's closed days with `days`, in one transaction.
+pub fn set_closed_days(
+    store: &mut Store,
+    programme: ProgrammeId,
+    days: &[ClosedDay],
+) -> Result<()> {
+    if let Some(long) = days.iter().find(|d| d.label.chars().count() > 200) {
+        return Err(Error::Invalid(vec![
+            FieldError::new("closed_days", "error.text_too_long")
+                .with("max", "200")
+                .with("value", long.label.chars().take(30).collect::<String>()),
+        ]));
+    }
+    programme::get(store, programme)?;
+    store.write(|tx| {
+        tx.execute(
+            "DELETE FROM closed_day WHERE programme_id = ?1",
+            [programme.0],
+        )?;
+        let mut insert = tx.prepare_cached(
+            "INSERT OR REPLACE INTO closed_day (programme_id, day, label) VALUES (?1, ?2, ?3)",
+        )?;
+        for d in days {
+            insert.execute(params![programme.0, d.day.to_string(), d.label.trim()])?;
+        }
+        Ok(())
+    })
+}
+
+/// The public holidays of a country in a year as closed days, named in `texts`' language.
+pub fn public_holidays(country: &str, year: i32, texts: &Texts) -> Vec<ClosedDay> {
+    holidays::holidays(country, year)
+        .into_iter()
+        .map(|h| ClosedDay {
+            day: h.day,
+            label: texts.get(h.key).to_string(),
+        })
+        .collect()
+}
+
+/// The period to plan in, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeriodForm {
+    pub from: String,
+    pub to: String,
+}
+
+impl PeriodForm {
+    /// Checks the period: real dates, not before `today`, the end not before the start,
+    /// at most a year.
+    pub fn validate(
+        &self,
+        today: NaiveDate,
+    ) -> std::result::Result<(NaiveDate, NaiveDate), Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let mut day = |field: &'static str, text: &str| match date::parse(text) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                problems.push(FieldError::new(field, p.message_key()).with("value", text.trim()));
+                None
+            }
+        };
+        let from = day("from", &self.from);
+        let to = day("to", &self.to);
+        if let (Some(from), Some(to)) = (from, to) {
+            if to < from {
+                problems.push(FieldError::new("to", "error.intake.period_order"));
+            } else if to < today {
+                problems.push(FieldError::new("to", "error.intake.period_past"));
+            } else if (to - from).num_days() >= PERIOD_MAX_DAYS {
+                problems.push(
+                    FieldError::new("to", "error.intake.period_long")
+                        .with("days", PERIOD_MAX_DAYS.to_string()),
+                );
+            }
+            if problems.is_empty() {
+                // A period that began earlier is planned from today on.
+                return Ok((from.max(today), to));
+            }
+        }
+        Err(problems)
+    }
+}
+
+/// One pair in a proposed plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub pair: Match,
+    pub start: NaiveDateTime,
+}
+
+/// A pair that could not be placed, and why in words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotPlaced {
+    pub pair: Match,
+    pub why: Unplaced,
+    pub reason: String,
+}
+
+/// A plan before it is saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub settings: IntakeSettings,
+    pub planned: Vec<Planned>,
+    pub not_placed: Vec<NotPlaced>,
+}
+
+/// The person behind each participant and their weekly availability.
+fn people(store: &Store, programme: ProgrammeId) -> Result<HashMap<i64, (i64, Availability)>> {
+    let conn = store.conn();
+    let read = || -> rusqlite::Result<HashMap<i64, (i64, Availability)>> {
+        let mut people: HashMap<i64, (i64, Vec<Slot>)> = HashMap::new();
+        let mut statement = conn.prepare_cached(
+            "SELECT p.id, p.person_id, a.weekday, a.start_minute, a.end_minute
+             FROM participant p LEFT JOIN availability a ON a.participant_id = p.id
+             WHERE p.programme_id = ?1",
+        )?;
+        let mut rows = statement.query([programme.0])?;
+        while let Some(r) = rows.next()? {
+            let entry = people.entry(r.get(0)?).or_insert((r.get(1)?, Vec::new()));
+            if let Some(weekday) = r.get::<_, Option<u8>>(2)? {
+                entry.1.push(Slot {
+                    weekday,
+                    start: r.get(3)?,
+                    end: r.get(4)?,
+                });
+            }
+        }
+        Ok(people
+            .into_iter()
+            .map(|(id, (person, slots))| (id, (person, Availability::from_slots(slots))))
+            .collect())
+    };
+    read().map_err(|e| store.read_error(e))
+}
+
+/// Every planned talk of every programme, per person: nobody is in two talks at
+/// once, whichever programme they are in.
+fn busy(store: &Store, except: Option<IntakeId>) -> Result<Vec<plan::Busy>> {
+    let mut statement = store
+        .conn()
+        .prepare_cached(
+            "SELECT p.person_id, i.starts_at, i.minutes
+             FROM intake i JOIN match_pair m ON m.id = i.match_id
+             JOIN participant p ON p.id IN (m.mentor_id, m.mentee_id)
+             WHERE i.status = 'planned' AND i.id IS NOT ?1",
+        )
+        .map_err(|e| store.read_error(e))?;
+    let rows = statement
+        .query_map([except.map(|i| i.0)], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        })
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.read_error(e))?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(person, start, minutes)| {
+            let start = parse_local(&start)?;
+            Some(plan::Busy {
+                person,
+                start,
+                end: start + Duration::minutes(minutes),
+            })
+        })
+        .collect())
+}
+
+fn local(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn parse_local(text: &str) -> Option<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok()
+}
+
+/// The planner's settings for a period.
+fn plan_settings(
+    s: &IntakeSettings,
+    from: NaiveDate,
+    to: NaiveDate,
+    closed: &[ClosedDay],
+) -> plan::Settings {
+    plan::Settings {
+        from,
+        to,
+        minutes: s.minutes,
+        day_start: s.day_start,
+        day_end: s.day_end,
+        closed: closed.iter().map(|d| d.day).collect(),
+        closed_weekdays: s.closed_weekdays.clone(),
+        max_per_day: s.max_per_day,
+    }
+}
+
+/// The confirmed matches of a programme that have no talk planned.
+fn to_plan(store: &Store, programme: ProgrammeId) -> Result<Vec<Match>> {
+    let planned: BTreeSet<i64> = store
+        .conn()
+        .prepare_cached(
+            "SELECT i.match_id FROM intake i JOIN match_pair m ON m.id = i.match_id
+             WHERE m.programme_id = ?1 AND i.status = 'planned'",
+        )
+        .and_then(|mut s| s.query_map([programme.0], |r| r.get(0))?.collect())
+        .map_err(|e| store.read_error(e))?;
+    Ok(matching::list(store, programme)?
+        .into_iter()
+        .filter(|m| m.status == MatchStatus::Confirmed && !planned.contains(&m.id.0))
+        .collect())
+}
+
+/// Proposes a time for every confirmed match of the programme without a
+/// planned talk, from `from` to `to`; nothing is saved.
+pub fn propose(
+    store: &Store,
+    programme: ProgrammeId,
+    from: NaiveDate,
+    to: NaiveDate,
+    texts: &Texts,
+) -> Result<Proposal> {
+    let settings = settings(store, programme)?;
+    let closed = closed_days(store, programme)?;
+    let people = people(store, programme)?;
+    let pairs = to_plan(store, programme)?;
+    let none = (0, Availability::default());
+    let person = |id: crate::participant::ParticipantId| people.get(&id.0).unwrap_or(&none);
+    let requests: Vec<plan::Request> = pairs
+        .iter()
+        .map(|m| plan::Request {
+            mentor: person(m.mentor).0,
+            mentee: person(m.mentee).0,
+            mentor_week: &person(m.mentor).1,
+            mentee_week: &person(m.mentee).1,
+        })
+        .collect();
+    let planner = plan_settings(&settings, from, to, &closed);
+    let placements = plan::plan(&planner, &requests, &busy(store, None)?);
+    let mut proposal = Proposal {
+        from,
+        to,
+        settings,
+        planned: Vec::new(),
+        not_placed: Vec::new(),
+    };
+    for ((pair, request), placement) in pairs.into_iter().zip(&requests).zip(placements) {
+        match placement {
+            Placement::At(start) => proposal.planned.push(Planned { pair, start }),
+            Placement::Unplaced(why) => {
+                let reason = unplaced_text(&pair, request, why, texts);
+                proposal.not_placed.push(NotPlaced { pair, why, reason });
+            }
+        }
+    }
+    proposal.planned.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then(a.pair.mentee_name.cmp(&b.pair.mentee_name))
+    });
+    Ok(proposal)
+}
+
+/// Why a pair got no time, in words: "no common availability: Marie Dubois
+/// only wo 09:00-12:00, Jan Peeters only vr 09:00-17:00".
+fn unplaced_text(pair: &Match, request: &plan::Request, why: Unplaced, texts: &Texts) -> String {
+    let language = texts.language();
+    match why {
+        Unplaced::NoAvailability { mentor, mentee } => {
+            let name = match (mentor, mentee) {
+                (true, true) => {
+                    return texts.format(
+                        "intake.unplaced.no_availability_both",
+                        &[("mentor", &pair.mentor_name), ("mentee", &pair.mentee_name)],
+                    );
+                }
+                (true, false) => &pair.mentor_name,
+                _ => &pair.mentee_name,
+            };
+            texts.format("intake.unplaced.no_availability", &[("name", name)])
+        }
+        Unplaced::NoCommonTime => texts.format(
+            "intake.unplaced.no_common",
+            &[
+                ("mentor", &pair.mentor_name),
+                ("mentor_week", &request.mentor_week.display(language)),
+                ("mentee", &pair.mentee_name),
+                ("mentee_week", &request.mentee_week.display(language)),
+            ],
+        ),
+        Unplaced::NoFreeSlot { options } => texts.format(
+            "intake.unplaced.no_free",
+            &[("count", &options.to_string())],
+        ),
+    }
+}
+
+/// A new, stable calendar UID for a talk.
+fn new_uid(tx: &Transaction, match_id: MatchId, now: NaiveDateTime) -> rusqlite::Result<String> {
+    // The row id to come and the time make it unique in this database; the
+    // random part keeps two databases (a restored backup, say) from sending
+    // the same UID for different talks.
+    let next: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM intake", [], |r| {
+        r.get(0)
+    })?;
+    let random: i64 = tx.query_row("SELECT random()", [], |r| r.get(0))?;
+    Ok(format!(
+        "klik-intake-{next}-{}-{}-{:08x}@klik.local",
+        match_id.0,
+        now.format("%Y%m%dT%H%M%S"),
+        random as u32
+    ))
+}
+
+/// Saves a proposed plan in one transaction: a talk per placed pair, whose
+/// match is then "intake planned". Pairs planned meanwhile are refused as a whole.
+pub fn apply(store: &mut Store, proposal: &Proposal, now: NaiveDateTime) -> Result<Vec<IntakeId>> {
+    let location = proposal.settings.location.clone();
+    let minutes = proposal.settings.minutes;
+    store.write(|tx| {
+        let mut ids = Vec::new();
+        for p in &proposal.planned {
+            let status: Option<String> = tx
+                .query_row(
+                    "SELECT status FROM match_pair WHERE id = ?1",
+                    [p.pair.id.0],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if status.as_deref() != Some("confirmed") {
+                return Err(Error::Invalid(vec![
+                    FieldError::new("plan", "error.intake.plan_changed")
+                        .with("value", p.pair.mentee_name.clone()),
+                ]));
+            }
+            let uid = new_uid(tx, p.pair.id, now)?;
+            tx.execute(
+                "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
+                     created_at, updated_at)
+                 VALUES (?1, ?2, 0, ?3, ?4, ?5, 'planned', ?6, ?6)",
+                params![
+                    p.pair.id.0,
+                    uid,
+                    local(p.start),
+                    minutes,
+                    location,
+                    timestamp(now)
+                ],
+            )?;
+            ids.push(IntakeId(tx.last_insert_rowid()));
+            tx.execute(
+                "UPDATE match_pair SET status = 'intake_planned', updated_at = ?2 WHERE id = ?1",
+                params![p.pair.id.0, timestamp(now)],
+            )?;
+        }
+        Ok(ids)
+    })
+}
+
+const COLUMNS: &str = "id, match_id, uid, sequence, starts_at, minutes, location, status, outcome,
+     outcome_reason, outcome_at";
+
+fn row(r: &rusqlite::Row) -> rusqlite::Result<Intake> {
+    let start: String = r.get(4)?;
+    let status: String = r.get(7)?;
+    let outcome: Option<String> = r.get(8)?;
+    let outcome_at: Option<String> = r.get(10)?;
+    Ok(Intake {
+        id: IntakeId(r.get(0)?),
+        match_id: MatchId(r.get(1)?),
+        uid: r.get(2)?,
+        sequence: r.get(3)?,
+        start: parse_local(&start).unwrap_or_default(),
+        minutes: r.get(5)?,
+        location: r.get(6)?,
+        status: IntakeStatus::parse(&status).unwrap_or(IntakeStatus::Planned),
+        outcome: outcome.as_deref().and_then(Outcome::parse),
+        outcome_reason: r.get(9)?,
+        outcome_at: outcome_at.as_deref().and_then(parse_timestamp),
+    })
+}
+
+/// One intake, or `NotFound`.
+pub fn get(store: &Store, id: IntakeId) -> Result<Intake> {
+    store
+        .conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM intake WHERE id = ?1"),
+            [id.0],
+            row,
+        )
+        .optional()
+        .map_err(|e| store.read_error(e))?
+        .ok_or(Error::NotFound {
+            what: "intake",
+            id: id.0,
+        })
+}
+
+/// Every intake of a programme, in time order, cancelled ones included.
+pub fn list(store: &Store, programme: ProgrammeId) -> Result<Vec<Intake>> {
+    let mut statement = store
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM intake WHERE match_id IN
+                 (SELECT id FROM match_pair WHERE programme_id = ?1)
+             ORDER BY starts_at, id"
+        ))
+        .map_err(|e| store.read_error(e))?;
+    let rows = statement
+        .query_map([programme.0], row)
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.read_error(e))?;
+    Ok(rows)
+}
+
+/// The talks of one match, oldest first: its intake history.
+pub fn history(store: &Store, id: MatchId) -> Result<Vec<Intake>> {
+    let mut statement = store
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM intake WHERE match_id = ?1 ORDER BY starts_at, id"
+        ))
+        .map_err(|e| store.read_error(e))?;
+    let rows = statement
+        .query_map([id.0], row)
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<_>>>())
+        .map_err(|e| store.read_error(e))?;
+    Ok(rows)
+}
+
+/// Why a time cannot be given to a talk.
+fn check_time(
+    store: &Store,
+    pair: &Match,
+    start: NaiveDateTime,
+    minutes: u16,
+    except: Option<IntakeId>,
+    texts_field: &'static str,
+) -> Result<()> {
+    let settings = settings(store, pair.programme)?;
+    let closed = closed_days(store, pair.programme)?;
+    let day = start.date();
+    let weekday = chrono::Datelike::weekday(&day).number_from_monday() as u8;
+    let mut problems = Vec::new();
+    if let Some(c) = closed.iter().find(|c| c.day == day) {
+        problems.push(
+            FieldError::new(texts_field, "error.intake.closed_day").with("value", c.label.clone()),
+        );
+    } else if settings.closed_weekdays.contains(&weekday) {
+        problems.push(FieldError::new(texts_field, "error.intake.closed_weekday"));
+    }
+    let people = people(store, pair.programme)?;
+    let calendar = plan::Calendar::with(&busy(store, except)?);
+    let end = start + Duration::minutes(i64::from(minutes));
+    for (participant, name) in [
+        (pair.mentor, &pair.mentor_name),
+        (pair.mentee, &pair.mentee_name),
+    ] {
+        let Some((person, _)) = people.get(&participant.0) else {
+            continue;
+        };
+        if let Some((s, e)) = calendar.clash(*person, start, end) {
+            problems.push(
+                FieldError::new(texts_field, "error.intake.clash")
+                    .with("name", name.clone())
+                    .with("start", s.format("%H:%M").to_string())
+                    .with("end", e.format("%H:%M").to_string()),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(problems))
+    }
+}
+
+/// A date and a time as typed ("12-01-2027", "14:30") as a local time.
+pub fn parse_start(day: &str, time: &str) -> std::result::Result<NaiveDateTime, Vec<FieldError>> {
+    let mut problems = Vec::new();
+    let d = date::parse(day)
+        .map_err(|p| {
+            problems.push(FieldError::new("date", p.message_key()).with("value", day.trim()))
+        })
+        .ok();
+    let t = parse_time(time.trim())
+        .filter(|t| *t < 24 * 60)
+        .or_else(|| {
+            problems.push(FieldError::new("time", "error.intake.time").with("value", time.trim()));
+            None
+        });
+    match (d, t) {
+        (Some(d), Some(t)) => Ok(plan::at(d, t)),
+        _ => Err(problems),
+    }
+}
+
+/// Moves a planned talk to another time, or plans one by hand for a
+/// confirmed match without one. A clash with another talk of either person
+/// or a closed day is refused with the reason; calendars see the change
+/// through the higher SEQUENCE.
+pub fn schedule(
+    store: &mut Store,
+    id: MatchId,
+    start: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<Intake> {
+    let pair = matching::get(store, id)?;
+    if !matches!(
+        pair.status,
+        MatchStatus::Confirmed | MatchStatus::IntakePlanned
+    ) {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "match",
+            "error.intake.not_to_plan",
+        )]));
+    }
+    if start < now {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "date",
+            "error.intake.in_past",
+        )]));
+    }
+    let current = history(store, id)?
+        .into_iter()
+        .find(|i| i.status == IntakeStatus::Planned);
+    let settings = settings(store, pair.programme)?;
+    let minutes = current
+        .as_ref()
+        .map(|i| i.minutes)
+        .unwrap_or(settings.minutes);
+    check_time(
+        store,
+        &pair,
+        start,
+        minutes,
+        current.as_ref().map(|i| i.id),
+        "date",
+    )?;
+    let intake = store.write(|tx| {
+        match &current {
+            Some(i) => {
+                tx.execute(
+                    "UPDATE intake SET starts_at = ?2, sequence = sequence + 1, updated_at = ?3 WHERE id = ?1",
+                    params![i.id.0, local(start), timestamp(now)],
+                )?;
+                Ok(i.id)
+            }
+            None => {
+                let uid = new_uid(tx, id, now)?;
+                tx.execute(
+                    "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
+                         created_at, updated_at)
+                     VALUES (?1, ?2, 0, ?3, ?4, ?5, 'planned', ?6, ?6)",
+                    params![id.0, uid, local(start), minutes, settings.location, timestamp(now)],
+                )?;
+                let intake = IntakeId(tx.last_insert_rowid());
+                tx.execute(
+                    "UPDATE match_pair SET status = 'intake_planned', updated_at = ?2 WHERE id = ?1",
+                    params![id.0, timestamp(now)],
+                )?;
+                Ok(intake)
+            }
+        }
+    })?;
+    get(store, intake)
+}
+
+/// Cancels a planned talk: the match goes back to "to plan", and the
+/// calendar file of the talk then removes the event.
+pub fn cancel(store: &mut Store, id: IntakeId, now: NaiveDateTime) -> Result<Intake> {
+    let intake = get(store, id)?;
+    if intake.status != IntakeStatus::Planned {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "intake",
+            "error.intake.not_planned",
+        )]));
+    }
+    store.write(|tx| {
+        tx.execute(
+            "UPDATE intake SET status = 'cancelled', sequence = sequence + 1, updated_at = ?2 WHERE id = ?1",
+            params![id.0, timestamp(now)],
+        )?;
+        tx.execute(
+            "UPDATE match_pair SET status = 'confirmed', updated_at = ?2
+             WHERE id = ?1 AND status = 'intake_planned'",
+            params![intake.match_id.0, timestamp(now)],
+        )?;
+        Ok(())
+    })?;
+    get(store, id)
+}
+
+/// What recording an outcome led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub intake: Intake,
+    pub status: MatchStatus,
+    /// After "no klik": the mentor Klik now proposes for the mentee (never
+    /// the same one), with the score; `None` when no mentor fits.
+    pub next_mentor: Option<(String, u8)>,
+}
+
+/// Records how the intake of a match went. The planned talk (or, when none
+/// was planned in Klik, a talk now) becomes held with the outcome, and the
+/// match follows in the same transaction: active after a klik, back to
+/// planning after "not sure yet", dissolved with the reason after no klik.
+pub fn record_outcome(
+    store: &mut Store,
+    id: MatchId,
+    outcome: Outcome,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<Recorded> {
+    let pair = matching::get(store, id)?;
+    if !matches!(
+        pair.status,
+        MatchStatus::Confirmed | MatchStatus::IntakePlanned
+    ) {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "outcome",
+            "error.intake.outcome_done",
+        )]));
+    }
+    let reason = reason.trim();
+    if outcome == Outcome::NoKlik && reason.is_empty() {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "reason",
+            "error.required",
+        )]));
+    }
+    if reason.chars().count() > 1000 {
+        return Err(Error::Invalid(vec![
+            FieldError::new("reason", "error.text_too_long").with("max", "1000"),
+        ]));
+    }
+    let planned = history(store, id)?
+        .into_iter()
+        .find(|i| i.status == IntakeStatus::Planned);
+    let settings = settings(store, pair.programme)?;
+    let intake_id = store.write(|tx| {
+        let intake_id = match &planned {
+            Some(i) => i.id.0,
+            None => {
+                let uid = new_uid(tx, id, now)?;
+                let start = now - Duration::minutes(i64::from(settings.minutes));
+                tx.execute(
+                    "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
+                         created_at, updated_at)
+                     VALUES (?1, ?2, 0, ?3, ?4, '', 'planned', ?5, ?5)",
+                    params![id.0, uid, local(start), settings.minutes, timestamp(now)],
+                )?;
+                tx.last_insert_rowid()
+            }
+        };
+        tx.execute(
+            "UPDATE intake SET status = 'held', outcome = ?2, outcome_reason = ?3, outcome_at = ?4,
+                 updated_at = ?4
+             WHERE id = ?1",
+            params![
+                intake_id,
+                outcome.as_str(),
+                (!reason.is_empty()).then_some(reason),
+                timestamp(now)
+            ],
+        )?;
+        match outcome {
+            Outcome::Klik => {
+                tx.execute(
+                    "UPDATE match_pair SET status = 'active', updated_at = ?2 WHERE id = ?1",
+                    params![id.0, timestamp(now)],
+                )?;
+            }
+            Outcome::Unsure => {
+                tx.execute(
+                    "UPDATE match_pair SET status = 'confirmed', updated_at = ?2 WHERE id = ?1",
+                    params![id.0, timestamp(now)],
+                )?;
+            }
+            Outcome::NoKlik => matching::dissolve_in(tx, id, reason, now)?,
+        }
+        Ok(IntakeId(intake_id))
+    })?;
+    let intake = get(store, intake_id)?;
+    let status = matching::get(store, id)?.status;
+    let next_mentor = if outcome == Outcome::NoKlik {
+        let round = matching::round(store, pair.programme)?;
+        let proposal = round.propose();
+        round.mentee_index(pair.mentee).and_then(|mentee| {
+            proposal
+                .pairs
+                .iter()
+                .find(|p| p.mentee == mentee)
+                .map(|p| (round.mentors[p.mentor].name.clone(), p.score))
+        })
+    } else {
+        None
+    };
+    Ok(Recorded {
+        intake,
+        status,
+        next_mentor,
+    })
+}
+
+/// The calendar events of talks, in the programme's document language.
+pub fn events(
+    store: &Store,
+    programme: ProgrammeId,
+    intakes: &[Intake],
+    stamp: NaiveDateTime,
+) -> Result<Vec<ics::Event>> {
+    let p = programme::get(store, programme)?;
+    let texts = Texts::for_language(&p.draft.document_language);
+    let settings = settings(store, programme)?;
+    let pairs: HashMap<MatchId, Match> = matching::list(store, programme)?
+        .into_iter()
+        .map(|m| (m.id, m))
+        .collect();
+    let organiser = (!settings.organiser_email.is_empty()).then(|| ics::Person {
+        name: if settings.organiser_name.is_empty() {
+            crate::organisation::get(store)
+                .map(|o| o.name)
+                .unwrap_or_default()
+        } else {
+            settings.organiser_name.clone()
+        },
+        email: settings.organiser_email.clone(),
+    });
+    Ok(intakes
+        .iter()
+        .filter(|i| i.status != IntakeStatus::Held)
+        .filter_map(|i| {
+            let pair = pairs.get(&i.match_id)?;
+            let names = [
+                ("mentee", pair.mentee_name.as_str()),
+                ("mentor", pair.mentor_name.as_str()),
+                ("programme", p.draft.name.as_str()),
+            ];
+            Some(ics::Event {
+                uid: i.uid.clone(),
+                sequence: i.sequence,
+                start: i.start,
+                minutes: i.minutes,
+                summary: texts.format("intake.ics.summary", &names),
+                description: texts.format("intake.ics.description", &names),
+                location: i.location.clone(),
+                organiser: organiser.clone(),
+                attendees: vec![
+                    ics::Person {
+                        name: pair.mentee_name.clone(),
+                        email: pair.mentee_email.clone(),
+                    },
+                    ics::Person {
+                        name: pair.mentor_name.clone(),
+                        email: pair.mentor_email.clone(),
+                    },
+                ],
+                stamp,
+                cancelled: i.status == IntakeStatus::Cancelled,
+            })
+        })
+        .collect())
+}

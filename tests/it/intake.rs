@@ -1,0 +1,538 @@
+//! Intakes end to end in the core: planning without clashes, unplaceable
+//! pairs with their reason, moving and cancelling, calendar files read back
+//! by a real iCalendar parser, and the outcome of the talk.
+
+use std::collections::HashMap;
+use std::process::Command;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+
+use klik::i18n::Texts;
+use klik::intake::{self, IntakeStatus, Outcome, PeriodForm, SettingsForm, ics};
+use klik::matching::{self, Confirming, MatchStatus};
+use klik::participant::{self, import};
+use klik::programme::ProgrammeId;
+use klik::{Error, Store};
+
+/// Five places for four mentees. Marie is free on Wednesday mornings only;
+/// Lotte only on Fridays, when no mentor is.
+const PEOPLE: &str = "role;first name;last name;email;availability;capacity\n\
+    mentor;Marie;Dubois;marie@devries.be;wo 9-12;3\n\
+    mentor;Jan;Claes;jan@devries.be;ma 9-17, di 9-17;1\n\
+    mentor;Pieter;Smets;pieter@devries.be;do 9-17;1\n\
+    mentee;Zoë;Peeters;zoe@devries.be;ma 9-17, wo 9-17;\n\
+    mentee;Ahmed;Yilmaz;ahmed@devries.be;wo 9-17, di 13-17;\n\
+    mentee;Noor;Bakker;noor@devries.be;wo 10-12;\n\
+    mentee;Lotte;Janssens;lotte@devries.be;vr 9-17;\n";
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2027, 1, d).unwrap()
+}
+
+/// Three confirmed matches in a 2027 programme.
+fn confirmed() -> (Store, ProgrammeId) {
+    let (mut store, id) = super::programme_in_memory("Groeien in je rol");
+    let preview = import::preview(&store, id, PEOPLE.as_bytes(), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let ids = matching::confirm(&mut store, id, Confirming::Proposal, super::now()).unwrap();
+    assert_eq!(ids.len(), 4);
+    (store, id)
+}
+
+fn period(from: &str, to: &str) -> (NaiveDate, NaiveDate) {
+    PeriodForm {
+        from: from.into(),
+        to: to.into(),
+    }
+    .validate(super::now().date())
+    .unwrap()
+}
+
+fn english() -> Texts {
+    Texts::for_language("en")
+}
+
+/// Weekly availability of each participant of the programme, by name.
+fn weeks(
+    store: &Store,
+    id: ProgrammeId,
+) -> HashMap<String, participant::availability::Availability> {
+    participant::all(store, id)
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            (
+                format!("{} {}", p.enrolment.first_name, p.enrolment.last_name),
+                p.enrolment.availability,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_plan_keeps_everyone_in_their_availability_and_names_who_cannot_be_placed() {
+    let (mut store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let lotte = proposal
+        .not_placed
+        .iter()
+        .find(|n| n.pair.mentee_name == "Lotte Janssens")
+        .expect("Lotte is free on Fridays only, when no mentor is");
+    assert!(
+        lotte.reason.starts_with("No common availability:"),
+        "{}",
+        lotte.reason
+    );
+    assert!(
+        lotte.reason.contains("Lotte Janssens only fri 09:00-17:00"),
+        "{}",
+        lotte.reason
+    );
+    assert!(!proposal.planned.is_empty());
+
+    let weeks = weeks(&store, id);
+    let inside = |name: &str, start: NaiveDateTime| {
+        let minute = (start.hour() * 60 + start.minute()) as u16;
+        weeks[name].slots().iter().any(|s| {
+            u32::from(s.weekday) == start.weekday().number_from_monday()
+                && s.start <= minute
+                && minute + 60 <= s.end
+        })
+    };
+    for p in &proposal.planned {
+        assert!(
+            inside(&p.pair.mentor_name, p.start) && inside(&p.pair.mentee_name, p.start),
+            "{p:?}"
+        );
+        assert!(p.start.date() >= from && p.start.date() <= to);
+    }
+    let ids = intake::apply(&mut store, &proposal, super::now()).unwrap();
+    assert_eq!(ids.len(), proposal.planned.len());
+    for p in &proposal.planned {
+        assert_eq!(
+            matching::get(&store, p.pair.id).unwrap().status,
+            MatchStatus::IntakePlanned
+        );
+    }
+    // Planned pairs are not planned twice; applying the same proposal again is refused whole.
+    let again = intake::propose(&store, id, from, to, &english()).unwrap();
+    assert!(again.planned.is_empty());
+    let error = intake::apply(&mut store, &proposal, super::now()).unwrap_err();
+    assert!(matches!(error, Error::Invalid(_)));
+    assert_eq!(
+        intake::list(&store, id).unwrap().len(),
+        ids.len(),
+        "nothing was added"
+    );
+}
+
+#[test]
+fn periods_and_settings_that_make_no_sense_are_named() {
+    let today = super::now().date();
+    let problems = |from: &str, to: &str| {
+        PeriodForm {
+            from: from.into(),
+            to: to.into(),
+        }
+        .validate(today)
+        .unwrap_err()
+        .iter()
+        .map(|p| p.message(&english()))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        problems("15-01-2027", "04-01-2027"),
+        ["The end of the period comes before its start."]
+    );
+    assert_eq!(
+        problems("01-10-2026", "31-10-2026"),
+        ["This period is over. Choose dates from today on."]
+    );
+    assert_eq!(problems("31-02-2027", "04-03-2027").len(), 1);
+    // A period that began earlier is planned from today on.
+    assert_eq!(
+        PeriodForm {
+            from: "01-11-2026".into(),
+            to: "04-12-2026".into()
+        }
+        .validate(today)
+        .unwrap()
+        .0,
+        today
+    );
+
+    let mut form = SettingsForm::from_settings(&Default::default());
+    for (minutes, ok) in [
+        ("0", false),
+        ("600", false),
+        ("15", true),
+        ("480", false),
+        ("90", true),
+    ] {
+        form.minutes = minutes.into();
+        // 480 minutes is longer than the 9:00–17:00 working day of 8 hours? It is exactly 8 hours: allowed.
+        let expected = ok || minutes == "480";
+        assert_eq!(form.validate().is_ok(), expected, "{minutes} minutes");
+    }
+    form.minutes = "60".into();
+    form.day_start = "17:00".into();
+    form.day_end = "9u".into();
+    let messages: Vec<_> = form
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(|p| p.message(&english()))
+        .collect();
+    assert_eq!(messages, ["The working day must end after it starts."]);
+    form.day_start = "negen".into();
+    form.closed_weekdays = (1..=7).collect();
+    assert_eq!(form.validate().unwrap_err().len(), 2);
+}
+
+#[test]
+fn moving_an_intake_refuses_clashes_and_closed_days_and_bumps_the_sequence() {
+    let (mut store, id) = confirmed();
+    let mut closed = intake::public_holidays("be", 2027, &Texts::for_language("nl"));
+    closed.push(intake::ClosedDay {
+        day: day(13),
+        label: "Teamdag".into(),
+    });
+    intake::set_closed_days(&mut store, id, &closed).unwrap();
+    let (from, to) = period("04-01-2027", "29-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    assert!(
+        proposal.planned.iter().all(|p| p.start.date() != day(13)),
+        "the closed day is kept free"
+    );
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let marie: Vec<_> = proposal
+        .planned
+        .iter()
+        .filter(|p| p.pair.mentor_name == "Marie Dubois")
+        .collect();
+    assert!(
+        marie.len() >= 2,
+        "Marie has two talks to clash with: {marie:?}"
+    );
+    let first = &marie[0];
+    let before = intake::history(&store, first.pair.id)
+        .unwrap()
+        .pop()
+        .unwrap();
+
+    // Onto the closed day: refused, with the day's name.
+    let error = intake::schedule(
+        &mut store,
+        first.pair.id,
+        day(13).and_hms_opt(10, 0, 0).unwrap(),
+        super::now(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.field_errors()[0].message(&english()),
+        "That day is closed for intakes (Teamdag)."
+    );
+    // On a Saturday: refused.
+    let error = intake::schedule(
+        &mut store,
+        first.pair.id,
+        day(16).and_hms_opt(10, 0, 0).unwrap(),
+        super::now(),
+    )
+    .unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.intake.closed_weekday");
+    // Onto another talk of Marie's: refused, naming her and the talk.
+    let error =
+        intake::schedule(&mut store, first.pair.id, marie[1].start, super::now()).unwrap_err();
+    let message = error.field_errors()[0].message(&english());
+    let clock = |t: NaiveDateTime| t.format("%H:%M").to_string();
+    assert_eq!(
+        message,
+        format!(
+            "Marie Dubois already has a talk from {} to {} then.",
+            clock(marie[1].start),
+            clock(marie[1].start + chrono::Duration::minutes(60))
+        )
+    );
+    // Into the past: refused.
+    assert!(
+        intake::schedule(
+            &mut store,
+            first.pair.id,
+            super::now() - chrono::Duration::days(1),
+            super::now()
+        )
+        .is_err()
+    );
+
+    // A free time: moved, same UID, sequence one up.
+    let moved = intake::schedule(
+        &mut store,
+        first.pair.id,
+        day(20).and_hms_opt(11, 0, 0).unwrap(),
+        super::now(),
+    )
+    .unwrap();
+    assert_eq!(
+        (moved.uid.as_str(), moved.sequence),
+        (before.uid.as_str(), before.sequence + 1)
+    );
+    assert_eq!(moved.start, day(20).and_hms_opt(11, 0, 0).unwrap());
+    assert_eq!(
+        intake::history(&store, first.pair.id).unwrap().len(),
+        1,
+        "moved, not added"
+    );
+
+    // Cancelled: the match is to plan again and the calendar file cancels the event.
+    let cancelled = intake::cancel(&mut store, moved.id, super::now()).unwrap();
+    assert_eq!(cancelled.status, IntakeStatus::Cancelled);
+    assert_eq!(cancelled.sequence, moved.sequence + 1);
+    assert_eq!(
+        matching::get(&store, first.pair.id).unwrap().status,
+        MatchStatus::Confirmed
+    );
+    let events = intake::events(&store, id, &[cancelled], super::now()).unwrap();
+    assert!(ics::calendar(&events).contains("STATUS:CANCELLED"));
+}
+
+#[test]
+fn calendar_files_are_read_back_by_a_real_icalendar_parser() {
+    let (mut store, id) = confirmed();
+    let mut form = SettingsForm::from_settings(&intake::settings(&store, id).unwrap());
+    form.location = "Vergaderzaal De Haven; 2de verdieping, Teams-link volgt".into();
+    form.organiser_name = "An Claes (HR)".into();
+    form.organiser_email = "an.claes@devries.be".into();
+    intake::save_settings(&mut store, id, &form.validate().unwrap()).unwrap();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let intakes = intake::list(&store, id).unwrap();
+    let events = intake::events(&store, id, &intakes, super::now()).unwrap();
+    assert_eq!(events.len(), intakes.len());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("intakes.ics");
+    std::fs::write(&path, ics::calendar(&events)).unwrap();
+
+    // Python's icalendar (Debian: python3-icalendar) reads the file as a
+    // calendar program would: times in Brussels, names, e-mails, UID, sequence.
+    let script = r#"
+import sys, icalendar
+cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+for e in cal.walk('VEVENT'):
+    start = e.decoded('DTSTART')
+    print('|'.join([str(e['UID']), str(e['SEQUENCE']), start.isoformat(), str(start.tzinfo),
+        str(e['SUMMARY']), str(e['LOCATION']), str(e['ORGANIZER'].params['CN']),
+        ','.join(str(a) + '=' + a.params['CN'] for a in e['ATTENDEE'])]))
+"#;
+    // Debian's own Python has the package; another python3 first in PATH may not.
+    let python = if std::path::Path::new("/usr/bin/python3").exists() {
+        "/usr/bin/python3"
+    } else {
+        "python3"
+    };
+    let output = Command::new(python)
+        .args(["-c", script, path.to_str().unwrap()])
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "icalendar must parse the file (apt-get install python3-icalendar): {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<String> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(lines.len(), intakes.len());
+    for (line, intake) in lines.iter().zip(&intakes) {
+        let pair = matching::get(&store, intake.match_id).unwrap();
+        let fields: Vec<&str> = line.split('|').collect();
+        assert_eq!(fields[0], intake.uid);
+        assert_eq!(fields[1], "0");
+        // January: Brussels is UTC+1.
+        assert_eq!(
+            fields[2],
+            format!("{}+01:00", intake.start.format("%Y-%m-%dT%H:%M:%S"))
+        );
+        assert!(
+            fields[3].contains("Brussels") || fields[3] == "CET",
+            "{}",
+            fields[3]
+        );
+        assert!(
+            fields[4].starts_with("Intakegesprek: "),
+            "the programme's language: {}",
+            fields[4]
+        );
+        assert_eq!(
+            fields[5],
+            "Vergaderzaal De Haven; 2de verdieping, Teams-link volgt"
+        );
+        assert_eq!(fields[6], "An Claes (HR)");
+        assert_eq!(
+            fields[7],
+            format!(
+                "mailto:{}={},mailto:{}={}",
+                pair.mentee_email, pair.mentee_name, pair.mentor_email, pair.mentor_name
+            )
+        );
+    }
+}
+
+#[test]
+fn the_outcome_activates_waits_or_dissolves_and_proposes_another_mentor() {
+    let (mut store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let pairs = matching::list(&store, id).unwrap();
+    let later = super::now() + chrono::Duration::days(60);
+
+    // Klik: the match is active, the planned talk is held.
+    let klik = intake::record_outcome(&mut store, pairs[0].id, Outcome::Klik, "", later).unwrap();
+    assert_eq!(klik.status, MatchStatus::Active);
+    assert_eq!(klik.intake.status, IntakeStatus::Held);
+    assert_eq!(klik.intake.outcome, Some(Outcome::Klik));
+    assert!(
+        intake::record_outcome(&mut store, pairs[0].id, Outcome::NoKlik, "x", later).is_err(),
+        "decided once"
+    );
+
+    // Not sure yet: back to planning a second talk; the first stays in the history.
+    let unsure = intake::record_outcome(
+        &mut store,
+        pairs[1].id,
+        Outcome::Unsure,
+        "Nog een gesprek",
+        later,
+    )
+    .unwrap();
+    assert_eq!(unsure.status, MatchStatus::Confirmed);
+    // Wednesday 3 February 2027 at 10:00, by hand.
+    let second = intake::schedule(
+        &mut store,
+        pairs[1].id,
+        later + chrono::Duration::days(7),
+        later,
+    )
+    .unwrap();
+    assert_ne!(
+        second.uid, unsure.intake.uid,
+        "a second talk is a new event"
+    );
+    assert_eq!(intake::history(&store, pairs[1].id).unwrap().len(), 2);
+
+    // No klik needs a reason; then the match is dissolved and another mentor
+    // is proposed. Of the five places one is free; the pair given up is one
+    // whose mentor is full, so the free place is another mentor's.
+    let capacity = HashMap::from([("Marie Dubois", 3), ("Jan Claes", 1), ("Pieter Smets", 1)]);
+    let load = |name: &str| pairs.iter().filter(|p| p.mentor_name == name).count();
+    let given_up = pairs[2..]
+        .iter()
+        .find(|p| load(&p.mentor_name) == capacity[p.mentor_name.as_str()])
+        .expect("a pair with a full mentor");
+    let error =
+        intake::record_outcome(&mut store, given_up.id, Outcome::NoKlik, " ", later).unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.required");
+    let no = intake::record_outcome(
+        &mut store,
+        given_up.id,
+        Outcome::NoKlik,
+        "Geen klik: andere verwachtingen",
+        later,
+    )
+    .unwrap();
+    assert_eq!(no.status, MatchStatus::Dissolved);
+    assert_eq!(no.intake.outcome, Some(Outcome::NoKlik));
+    let dissolved = matching::get(&store, given_up.id).unwrap();
+    assert_eq!(
+        dissolved.dissolve_reason.as_deref(),
+        Some("Geen klik: andere verwachtingen")
+    );
+    let (next, _) = no.next_mentor.expect("another mentor has room");
+    assert_ne!(next, given_up.mentor_name, "never the same mentor again");
+}
+
+#[test]
+fn the_schedule_and_the_guides_print_in_the_programmes_language() {
+    let (mut store, id) = confirmed();
+    let mut form = SettingsForm::from_settings(&intake::settings(&store, id).unwrap());
+    form.location = "Vergaderzaal De Haven".into();
+    intake::save_settings(&mut store, id, &form.validate().unwrap()).unwrap();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let text = |document: &klik::document::Document, name: &str| {
+        let pdf = klik::document::render(document).unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, &pdf.bytes).unwrap();
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .expect("qpdf is installed");
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+        let out = Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .unwrap();
+        (pdf.pages, String::from_utf8(out.stdout).unwrap())
+    };
+
+    let (pages, schedule) = text(
+        &intake::print::schedule(&store, id, super::now()).unwrap(),
+        "schedule.pdf",
+    );
+    assert_eq!(pages, 1);
+    assert!(schedule.contains("Planning intakegesprekken"), "{schedule}");
+    let first = &proposal.planned[0];
+    let heading = klik::date::long_with_weekday(first.start.date(), &Texts::for_language("nl"));
+    let mut chars = heading.chars();
+    let heading: String = chars.next().unwrap().to_uppercase().chain(chars).collect();
+    assert!(
+        schedule.contains(&heading),
+        "a heading per day such as {heading}: {schedule}"
+    );
+    assert!(schedule.contains(&format!("{}–", first.start.format("%H:%M"))));
+    assert!(schedule.contains("Vergaderzaal De Haven"));
+    assert!(
+        schedule.contains("Nog te plannen"),
+        "Lotte's pair is still to plan: {schedule}"
+    );
+    assert!(schedule.contains("Lotte Janssens"));
+    assert!(schedule.contains("pagina 1 van 1"));
+
+    let (pages, guide) = text(
+        &intake::print::guide(&store, first.pair.id, super::now()).unwrap(),
+        "guide.pdf",
+    );
+    assert_eq!(pages, 1, "one page per pair: {guide}");
+    for expected in [
+        "Gespreksleidraad intakegesprek",
+        &first.pair.mentee_name,
+        &first.pair.mentor_name,
+        "Vragen om te verkennen",
+        "Afspreken voor jullie starten",
+        "De klikvraag",
+        "Vergaderzaal De Haven",
+    ] {
+        assert!(guide.contains(expected), "{expected} in {guide}");
+    }
+    let (document, count) = intake::print::guides(&store, id, super::now()).unwrap();
+    let (pages, _) = text(&document, "guides.pdf");
+    assert_eq!(
+        (count, pages),
+        (4, 4),
+        "every pair with its intake ahead, a page each"
+    );
+}
