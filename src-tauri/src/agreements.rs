@@ -1,18 +1,16 @@
 //! The agreement commands: the editor's data, saving, ready to sign,
-//! signatures, and printing one agreement or all of a programme to a PDF.
+//! signatures, and the programme's standard texts. Printing is in `printing.rs`.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Runtime, State};
-use tauri_plugin_opener::OpenerExt;
+use tauri::State;
 
 use klik::agreement::{self, Agreement, AgreementForm, GoalForm, Signatures};
 use klik::i18n::Texts;
 use klik::matching::{self, MatchId};
 use klik::programme::{self, ProgrammeId};
-use klik::{Error, FieldError, Store, clock, date, document};
+use klik::{Error, FieldError, Store, clock, date};
 
 use crate::dto::CommandError;
 use crate::session::Shared;
@@ -245,208 +243,6 @@ pub async fn sign_agreement(
         agreement::sign(store, MatchId(match_id), &signed, clock::now())
     })
     .await
-}
-
-/// The file name of a match's agreement: "Mentoringovereenkomst Zoë Peeters.pdf".
-fn match_file_name(store: &Store, id: MatchId) -> klik::Result<String> {
-    let found = matching::get(store, id)?;
-    let programme = programme::get(store, found.programme)?;
-    let texts = Texts::for_language(&programme.draft.document_language);
-    Ok(file_name(&format!(
-        "{} {}",
-        texts.get("agreement.title"),
-        found.mentee_name
-    )))
-}
-
-/// The file name of all agreements of a programme.
-fn programme_file_name(store: &Store, id: ProgrammeId) -> klik::Result<String> {
-    let programme = programme::get(store, id)?;
-    let texts = Texts::for_language(&programme.draft.document_language);
-    Ok(file_name(&format!(
-        "{} {}",
-        texts.get("agreement.title_all"),
-        programme.draft.name
-    )))
-}
-
-/// A file name for the save dialog.
-#[tauri::command]
-pub async fn agreement_file_name(shared: State<'_, Arc<Shared>>, match_id: i64) -> Reply<String> {
-    shared
-        .run(move |session| session.with_active(|store| match_file_name(store, MatchId(match_id))))
-        .await
-}
-
-/// A file name for all agreements of a programme, for the save dialog.
-#[tauri::command]
-pub async fn programme_agreements_file_name(
-    shared: State<'_, Arc<Shared>>,
-    programme_id: i64,
-) -> Reply<String> {
-    shared
-        .run(move |session| {
-            session.with_active(|store| programme_file_name(store, ProgrammeId(programme_id)))
-        })
-        .await
-}
-
-/// Characters no file system objects to, and `.pdf`.
-fn file_name(base: &str) -> String {
-    let clean: String = base
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
-        .collect();
-    format!("{}.pdf", clean.trim())
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct PrintedDto {
-    pub path: String,
-    pub pages: usize,
-    pub agreements: usize,
-    pub warnings: Vec<String>,
-    /// Whether the system's PDF viewer was started (only when asked to open).
-    pub opened: bool,
-}
-
-fn write_pdf(
-    document: &document::Document,
-    texts: &Texts,
-    path: &Path,
-    agreements: usize,
-) -> klik::Result<PrintedDto> {
-    let pdf = document::render(document)?;
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
-            path: folder.to_path_buf(),
-            source,
-        })?;
-    }
-    std::fs::write(path, &pdf.bytes).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    Ok(PrintedDto {
-        path: path.display().to_string(),
-        pages: pdf.pages,
-        agreements,
-        warnings: pdf.warnings(texts),
-        opened: false,
-    })
-}
-
-/// What to print: one match's agreement or all of a programme's.
-#[derive(Debug, Clone, Copy)]
-enum Printing {
-    Match(MatchId),
-    Programme(ProgrammeId),
-}
-
-impl Printing {
-    fn document(self, store: &Store) -> klik::Result<(document::Document, usize)> {
-        match self {
-            Printing::Match(id) => Ok((agreement::document_for_match(store, id, clock::now())?, 1)),
-            Printing::Programme(id) => agreement::document_for_programme(store, id, clock::now()),
-        }
-    }
-
-    fn file_name(self, store: &Store) -> klik::Result<String> {
-        match self {
-            Printing::Match(id) => match_file_name(store, id),
-            Printing::Programme(id) => programme_file_name(store, id),
-        }
-    }
-}
-
-/// Prints to `path`, or into Klik's documents folder when no path is given.
-async fn print(
-    shared: State<'_, Arc<Shared>>,
-    printing: Printing,
-    path: Option<PathBuf>,
-) -> Reply<PrintedDto> {
-    shared
-        .run(move |session| {
-            let texts = session.texts();
-            let documents = session.data_dir.as_ref().map(|dir| dir.documents());
-            session.with_active(|store| {
-                let path = match path {
-                    Some(path) => path,
-                    None => documents
-                        .ok_or_else(|| Error::Io {
-                            path: "(no data folder)".into(),
-                            source: std::io::Error::new(
-                                std::io::ErrorKind::NotFound,
-                                "no data folder is known on this system",
-                            ),
-                        })?
-                        .join(printing.file_name(store)?),
-                };
-                let (document, count) = printing.document(store)?;
-                write_pdf(&document, &texts, &path, count)
-            })
-        })
-        .await
-}
-
-/// Prints into Klik's documents folder and opens the file in the system's
-/// PDF viewer; when no viewer starts, the file is still there and the reply says so.
-async fn print_and_open<R: Runtime>(
-    app: AppHandle<R>,
-    shared: State<'_, Arc<Shared>>,
-    printing: Printing,
-) -> Reply<PrintedDto> {
-    let mut printed = print(shared, printing, None).await?;
-    printed.opened = app
-        .opener()
-        .open_path(printed.path.clone(), None::<&str>)
-        .is_ok();
-    Ok(printed)
-}
-
-/// Prints one agreement to a PDF file the user chose.
-#[tauri::command]
-pub async fn print_agreement(
-    shared: State<'_, Arc<Shared>>,
-    match_id: i64,
-    path: PathBuf,
-) -> Reply<PrintedDto> {
-    print(shared, Printing::Match(MatchId(match_id)), Some(path)).await
-}
-
-/// Prints every agreement of a programme to one PDF file, each on new pages.
-#[tauri::command]
-pub async fn print_programme_agreements(
-    shared: State<'_, Arc<Shared>>,
-    programme_id: i64,
-    path: PathBuf,
-) -> Reply<PrintedDto> {
-    print(
-        shared,
-        Printing::Programme(ProgrammeId(programme_id)),
-        Some(path),
-    )
-    .await
-}
-
-/// Prints one agreement and opens it in the system's PDF viewer.
-#[tauri::command]
-pub async fn open_agreement<R: Runtime>(
-    app: AppHandle<R>,
-    shared: State<'_, Arc<Shared>>,
-    match_id: i64,
-) -> Reply<PrintedDto> {
-    print_and_open(app, shared, Printing::Match(MatchId(match_id))).await
-}
-
-/// Prints every agreement of a programme and opens the file in the system's PDF viewer.
-#[tauri::command]
-pub async fn open_programme_agreements<R: Runtime>(
-    app: AppHandle<R>,
-    shared: State<'_, Arc<Shared>>,
-    programme_id: i64,
-) -> Reply<PrintedDto> {
-    print_and_open(app, shared, Printing::Programme(ProgrammeId(programme_id))).await
 }
 
 #[derive(Debug, Clone, Serialize)]

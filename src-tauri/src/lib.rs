@@ -8,8 +8,10 @@
 mod agreements;
 mod commands;
 mod dto;
+mod intakes;
 mod matching;
 mod participants;
+mod printing;
 mod session;
 
 use std::sync::Arc;
@@ -63,14 +65,22 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             agreements::save_agreement,
             agreements::mark_agreement_ready,
             agreements::sign_agreement,
-            agreements::agreement_file_name,
-            agreements::programme_agreements_file_name,
-            agreements::print_agreement,
-            agreements::print_programme_agreements,
-            agreements::open_agreement,
-            agreements::open_programme_agreements,
             agreements::get_agreement_template,
             agreements::save_agreement_template,
+            printing::document_file_name,
+            printing::print_document,
+            printing::open_document,
+            intakes::intake_board,
+            intakes::save_intake_settings,
+            intakes::add_public_holidays,
+            intakes::propose_intakes,
+            intakes::plan_intakes,
+            intakes::move_intake,
+            intakes::cancel_intake,
+            intakes::record_intake_outcome,
+            intakes::intake_calendar_name,
+            intakes::save_intake_calendar,
+            intakes::open_intake_mail,
         ])
 }
 

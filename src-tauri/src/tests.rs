@@ -508,14 +508,17 @@ fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
     );
 
     let name = window
-        .invoke("agreement_file_name", json!({"matchId": match_id}))
+        .invoke(
+            "document_file_name",
+            json!({"kind": "agreement", "id": match_id}),
+        )
         .unwrap();
     assert!(name.as_str().unwrap().ends_with(".pdf"));
     let path = dir.path().join(name.as_str().unwrap());
     let printed = window
         .invoke(
-            "print_agreement",
-            json!({"matchId": match_id, "path": path}),
+            "print_document",
+            json!({"kind": "agreement", "id": match_id, "path": path}),
         )
         .unwrap();
     assert!(printed["pages"].as_i64().unwrap() >= 2);
@@ -523,11 +526,18 @@ fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
     let all = dir.path().join("all.pdf");
     let printed = window
         .invoke(
-            "print_programme_agreements",
-            json!({"programmeId": 1, "path": all}),
+            "print_document",
+            json!({"kind": "agreements", "id": 1, "path": all}),
         )
         .unwrap();
-    assert_eq!(printed["agreements"], confirmed["confirmed"]);
+    let refused = window
+        .invoke(
+            "print_document",
+            json!({"kind": "invoice", "id": 1, "path": all}),
+        )
+        .unwrap_err();
+    assert!(refused.to_string().contains("invoice"), "{refused}");
+    assert_eq!(printed["count"], confirmed["confirmed"]);
 }
 
 #[test]
@@ -592,4 +602,148 @@ fn the_agreement_template_is_saved_whole_and_starts_new_agreements() {
         agreement["form"]["expectations"][2]["text"],
         "Vergaderzaal De Haven of Teams"
     );
+}
+
+#[test]
+fn intakes_are_planned_moved_decided_and_sent_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    window
+        .invoke("choose_start", json!({"choice": "demo"}))
+        .unwrap();
+    window
+        .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
+        .unwrap();
+    window
+        .invoke("accept_all_pairs", json!({"programmeId": 1}))
+        .unwrap();
+    let confirmed = window
+        .invoke("confirm_pairs", json!({"programmeId": 1}))
+        .unwrap();
+    let board = window
+        .invoke("intake_board", json!({"programmeId": 1}))
+        .unwrap();
+    assert_eq!(board["summary"]["to_plan"], confirmed["confirmed"]);
+    assert_eq!(board["weekdays"][2]["name"], "Wednesday");
+
+    // Settings and closed days are checked together and named by field.
+    let mut settings = board["settings"].clone();
+    settings["minutes"] = json!("0");
+    let refused = window
+        .invoke(
+            "save_intake_settings",
+            json!({"programmeId": 1, "settings": settings, "closedDays": [{"day": "31-02-2027", "label": "Teamdag"}]}),
+        )
+        .unwrap_err();
+    let fields: Vec<&str> = refused["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["Length of a talk (minutes)", "Closed day 1"]);
+    settings["minutes"] = json!("45");
+    settings["location"] = json!("Vergaderzaal De Haven");
+    let saved = window
+        .invoke(
+            "save_intake_settings",
+            json!({"programmeId": 1, "settings": settings, "closedDays": []}),
+        )
+        .unwrap();
+    assert_eq!(saved["settings"]["minutes"], "45");
+    let holidays = window
+        .invoke(
+            "add_public_holidays",
+            json!({"programmeId": 1, "country": "be", "years": [2027]}),
+        )
+        .unwrap();
+    assert_eq!(holidays["closed_days"].as_array().unwrap().len(), 10);
+
+    // Propose, then plan: the board shows the planned talks.
+    let (from, to) = (
+        board["period_from"].as_str().unwrap().to_string(),
+        board["period_to"].as_str().unwrap().to_string(),
+    );
+    let proposal = window
+        .invoke(
+            "propose_intakes",
+            json!({"programmeId": 1, "from": from, "to": to}),
+        )
+        .unwrap();
+    let planned = proposal["planned"].as_array().unwrap().len();
+    assert!(planned > 0, "{proposal}");
+    let board = window
+        .invoke(
+            "plan_intakes",
+            json!({"programmeId": 1, "from": from, "to": to}),
+        )
+        .unwrap();
+    assert_eq!(board["summary"]["planned"], planned);
+    let row = board["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["state"] == "planned")
+        .unwrap()
+        .clone();
+    assert_eq!(row["location"], "Vergaderzaal De Haven");
+    let match_id = row["match_id"].as_i64().unwrap();
+
+    // Moving onto Christmas is refused with the day's name.
+    let refused = window
+        .invoke(
+            "move_intake",
+            json!({"programmeId": 1, "matchId": match_id, "date": "25/12/2027", "time": "10:00"}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused["fields"][0]["message"],
+        "That day is closed for intakes (Kerstmis)."
+    );
+
+    // The calendar file of all talks.
+    let name = window
+        .invoke("intake_calendar_name", json!({"programmeId": 1}))
+        .unwrap();
+    assert!(name.as_str().unwrap().ends_with(".ics"));
+    let path = dir.path().join("intakes.ics");
+    let written = window
+        .invoke(
+            "save_intake_calendar",
+            json!({"programmeId": 1, "path": path}),
+        )
+        .unwrap();
+    assert_eq!(written["events"], planned);
+    let ics = std::fs::read_to_string(&path).unwrap();
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n"));
+
+    // No klik needs a reason; then the pair is dissolved.
+    let refused = window
+        .invoke(
+            "record_intake_outcome",
+            json!({"programmeId": 1, "matchId": match_id, "outcome": "no", "reason": ""}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], "reason");
+    let decided = window
+        .invoke(
+            "record_intake_outcome",
+            json!({"programmeId": 1, "matchId": match_id, "outcome": "no", "reason": "Andere verwachtingen"}),
+        )
+        .unwrap();
+    let row = decided["board"]["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["match_id"] == match_id)
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (row["state"].as_str(), row["state_label"].as_str()),
+        (Some("held"), Some("No klik"))
+    );
+    assert_eq!(decided["board"]["summary"]["no"], 1);
 }

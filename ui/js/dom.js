@@ -167,3 +167,23 @@ export function field(spec) {
     spec.hint ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
     control);
 }
+
+/**
+ * A dialog for one question, removed again when it closes so that the next
+ * one starts clean. Focus goes back to the button that opened it, unless a
+ * redraw has replaced that button (then the action puts focus elsewhere).
+ * @param {string} id
+ * @param {string} labelledby
+ * @param {string} className
+ */
+export function modal(id, labelledby, className) {
+  document.getElementById(id)?.remove();
+  const opener = document.activeElement;
+  const dialog = /** @type {HTMLDialogElement} */ (h('dialog', { id, class: className, aria: { labelledby } }));
+  dialog.addEventListener('close', () => {
+    dialog.remove();
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+  });
+  document.body.append(dialog);
+  return dialog;
+}

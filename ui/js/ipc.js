@@ -144,23 +144,51 @@ export const markAgreementReady = (matchId) => call('mark_agreement_ready', { ma
  */
 export const signAgreement = (matchId, mentee, mentor, coordinator) =>
   call('sign_agreement', { matchId, mentee, mentor, coordinator });
-/** The suggested file name (with .pdf) of a printed agreement. */
-export const agreementFileName = (matchId) => call('agreement_file_name', { matchId });
-/** Writes a match's agreement as a PDF to a chosen file; resolves to {path, pages, warnings}. */
-export const printAgreement = (matchId, path) => call('print_agreement', { matchId, path });
-/** The suggested file name (with .pdf) of all agreements of a programme. */
-export const programmeAgreementsFileName = (programmeId) => call('programme_agreements_file_name', { programmeId });
-/** Writes every agreement of a programme into one PDF; resolves to {path, pages, agreements, warnings}. */
-export const printProgrammeAgreements = (programmeId, path) => call('print_programme_agreements', { programmeId, path });
 /**
- * Prints a match's agreement into Klik's documents folder and opens it in the
- * system's PDF viewer; resolves to {path, pages, warnings, opened}, opened
- * false when no viewer could be started (the file is there all the same).
+ * Documents are named by kind and id: 'agreement' and 'guide' of a match,
+ * 'agreements', 'schedule' and 'guides' of a programme.
+ * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'} DocumentKind
  */
-export const openAgreement = (matchId) => call('open_agreement', { matchId });
-/** As openAgreement, for every agreement of a programme in one file. */
-export const openProgrammeAgreements = (programmeId) => call('open_programme_agreements', { programmeId });
+/** The suggested file name (with .pdf) of a document. @param {DocumentKind} kind @param {number} id */
+export const documentFileName = (kind, id) => call('document_file_name', { kind, id });
+/**
+ * Writes a document as a PDF to a chosen file; resolves to {path, pages, count, warnings}.
+ * @param {DocumentKind} kind @param {number} id @param {string} path
+ */
+export const printDocument = (kind, id, path) => call('print_document', { kind, id, path });
+/**
+ * Prints a document into Klik's documents folder and opens it in the
+ * system's PDF viewer; resolves to {path, pages, count, warnings, opened},
+ * opened false when no viewer could be started (the file is there all the same).
+ * @param {DocumentKind} kind @param {number} id
+ */
+export const openDocument = (kind, id) => call('open_document', { kind, id });
 /** The texts a programme's new agreements start with: {programme_name, language, parts: [{key, label, text, standard, own}]}. */
 export const getAgreementTemplate = (programmeId) => call('get_agreement_template', { programmeId });
 /** Saves those texts, the eleven in the agreement's order; all or none. */
 export const saveAgreementTemplate = (programmeId, texts) => call('save_agreement_template', { programmeId, texts });
+
+/** A programme's intakes: settings, closed days, summary and every pair's talk. */
+export const intakeBoard = (programmeId) => call('intake_board', { programmeId });
+/** Saves the intake settings and the closed days together; resolves to the board. */
+export const saveIntakeSettings = (programmeId, settings, closedDays) =>
+  call('save_intake_settings', { programmeId, settings, closedDays });
+/** Adds Belgian ('be') or Dutch ('nl') public holidays of some years to the closed days. */
+export const addPublicHolidays = (programmeId, country, years) => call('add_public_holidays', { programmeId, country, years });
+/** Proposes a time for every pair still to plan, from–to (dates as typed); nothing is saved. */
+export const proposeIntakes = (programmeId, from, to) => call('propose_intakes', { programmeId, from, to });
+/** Plans the period and saves it; resolves to the board. */
+export const planIntakes = (programmeId, from, to) => call('plan_intakes', { programmeId, from, to });
+/** Moves a pair's talk (or plans one by hand) to a date and time as typed. */
+export const moveIntake = (programmeId, matchId, date, time) => call('move_intake', { programmeId, matchId, date, time });
+/** Cancels a planned talk. */
+export const cancelIntake = (programmeId, intakeId) => call('cancel_intake', { programmeId, intakeId });
+/** Records 'klik', 'unsure' or 'no' (with a reason); resolves to {board, next_mentor, next_score}. */
+export const recordIntakeOutcome = (programmeId, matchId, outcome, reason) =>
+  call('record_intake_outcome', { programmeId, matchId, outcome, reason });
+/** The suggested name of a calendar file: one talk (intakeId) or all (null). */
+export const intakeCalendarName = (programmeId, intakeId) => call('intake_calendar_name', { programmeId, intakeId });
+/** Writes a calendar file where the user chose; resolves to {path, events}. */
+export const saveIntakeCalendar = (programmeId, intakeId, path) => call('save_intake_calendar', { programmeId, intakeId, path });
+/** Opens the mail program with the invitation to a pair's talk; resolves to false when none opened. */
+export const openIntakeMail = (matchId) => call('open_intake_mail', { matchId });

@@ -17,6 +17,7 @@ import { importView } from './views/import.js';
 import { matchingView } from './views/matching.js';
 import { agreementView } from './views/agreement.js';
 import { agreementTextsView } from './views/agreement-texts.js';
+import { intakesView } from './views/intakes.js';
 
 /** @type {any} */
 let status = null;
@@ -55,6 +56,7 @@ const routes = [
   { pattern: /^#\/programme\/(\d+)\/participant\/(\d+)$/, view: (m) => participantFormView(Number(m[1]), Number(m[2])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/import$/, view: (m) => importView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/matching$/, view: (m) => matchingView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/intakes$/, view: (m) => intakesView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/agreement-texts$/, view: (m) => agreementTextsView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/agreement\/(\d+)$/, view: (m) => agreementView(Number(m[1]), Number(m[2])), nav: 'programmes' },
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },

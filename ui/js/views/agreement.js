@@ -110,27 +110,29 @@ function reportPrinted(printed, message) {
 }
 
 /**
- * Prints to a PDF file chosen in the system's save dialog. Rejects with the
- * command's error; resolves to false when the dialog was cancelled.
- * @param {string} defaultName the suggested file name, with .pdf
- * @param {(path: string) => Promise<any>} write
- * @param {(printed: any, pages: string) => string} message what to say once written
+ * Prints a document to a PDF file chosen in the system's save dialog.
+ * Rejects with the command's error; resolves to false when the dialog was cancelled.
+ * @param {ipc.DocumentKind} kind
+ * @param {number} id
+ * @param {(printed: any, pages: string) => string} [message] what to say once written
  */
-export async function printToPdf(defaultName, write, message) {
-  const path = await ipc.chooseSavePath(defaultName, PDF);
+export async function saveDocument(kind, id, message) {
+  const path = await ipc.chooseSavePath(await ipc.documentFileName(kind, id), PDF);
   if (!path) return false;
-  reportPrinted(await write(path), message);
+  reportPrinted(await ipc.printDocument(kind, id, path),
+    message ?? ((printed, pages) => t('agreement.ui.printed', { path: printed.path, pages })));
   return true;
 }
 
 /**
- * Prints into Klik's documents folder and opens the file in the system's
- * PDF viewer. When no viewer starts, the message says where the file is, so
- * that it can be opened by hand.
- * @param {() => Promise<any>} open
+ * Prints a document into Klik's documents folder and opens it in the
+ * system's PDF viewer. When no viewer starts, the message says where the
+ * file is, so that it can be opened by hand.
+ * @param {ipc.DocumentKind} kind
+ * @param {number} id
  */
-export async function openPdf(open) {
-  reportPrinted(await open(), (printed, pages) => (printed.opened
+export async function openDocument(kind, id) {
+  reportPrinted(await ipc.openDocument(kind, id), (printed, pages) => (printed.opened
     ? t('agreement.ui.opened', { path: printed.path, pages })
     : t('agreement.ui.not_opened', { path: printed.path, pages })));
 }
@@ -139,21 +141,18 @@ export async function openPdf(open) {
  * Prints every agreement of a programme into one PDF file the user chooses.
  * @param {number} programmeId
  */
-export async function printProgrammeAgreements(programmeId) {
-  return printToPdf(
-    await ipc.programmeAgreementsFileName(programmeId),
-    (path) => ipc.printProgrammeAgreements(programmeId, path),
-    (printed, pages) => t('agreement.ui.printed_all', {
-      agreements: counted('agreement.ui.agreements', printed.agreements), path: printed.path, pages,
-    }));
+export function printProgrammeAgreements(programmeId) {
+  return saveDocument('agreements', programmeId, (printed, pages) => t('agreement.ui.printed_all', {
+    agreements: counted('agreement.ui.agreements', printed.count), path: printed.path, pages,
+  }));
 }
 
 /**
  * Prints every agreement of a programme into one PDF and opens it.
  * @param {number} programmeId
  */
-export async function openProgrammeAgreements(programmeId) {
-  return openPdf(() => ipc.openProgrammeAgreements(programmeId));
+export function openProgrammeAgreements(programmeId) {
+  return openDocument('agreements', programmeId);
 }
 
 /**
@@ -471,12 +470,9 @@ export async function agreementView(programmeId, matchId) {
     act(async () => {
       if (!(await saveIfChanged())) return;
       if (open) {
-        await openPdf(() => ipc.openAgreement(matchId));
+        await openDocument('agreement', matchId);
       } else {
-        await printToPdf(
-          await ipc.agreementFileName(matchId),
-          (path) => ipc.printAgreement(matchId, path),
-          (printed, pages) => t('agreement.ui.printed', { path: printed.path, pages }));
+        await saveDocument('agreement', matchId);
       }
       refocus(open ? '#open-agreement' : '#print-agreement');
     });

@@ -7,7 +7,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
-import { h, toast, confirmAction, showFormErrors, clearFormErrors } from '../dom.js';
+import { h, toast, confirmAction, showFormErrors, clearFormErrors, modal } from '../dom.js';
 import { programmeTabs } from './programme.js';
 import { printProgrammeAgreements, openProgrammeAgreements } from './agreement.js';
 
@@ -178,26 +178,6 @@ function controlName(form, criteria, field) {
   if (!criterion) return field;
   const hasParameter = form.querySelector(`[name="parameter-${CSS.escape(criterion.key)}"]`) !== null;
   return parts.includes('weight') || !hasParameter ? `weight-${criterion.key}` : `parameter-${criterion.key}`;
-}
-
-/**
- * A dialog for one question, removed again when it closes so that the next
- * one starts clean. Focus goes back to the button that opened it, unless a
- * redraw has replaced that button (then the action puts focus elsewhere).
- * @param {string} id
- * @param {string} labelledby
- * @param {string} className
- */
-function modal(id, labelledby, className) {
-  document.getElementById(id)?.remove();
-  const opener = document.activeElement;
-  const dialog = /** @type {HTMLDialogElement} */ (h('dialog', { id, class: className, aria: { labelledby } }));
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-  });
-  document.body.append(dialog);
-  return dialog;
 }
 
 /**

@@ -14,9 +14,9 @@ function prose(text, emptyKey) {
 }
 
 /**
- * The tabs under a programme's name: overview, participants and matching.
+ * The tabs under a programme's name: overview, participants, matching and intakes.
  * @param {any} p
- * @param {'overview'|'participants'|'matching'} active
+ * @param {'overview'|'participants'|'matching'|'intakes'} active
  */
 export function programmeTabs(p, active) {
   const tab = (key, hash, label) => h('a', {
@@ -26,7 +26,8 @@ export function programmeTabs(p, active) {
   return h('nav', { class: 'tabs', aria: { label: p.name } },
     tab('overview', `#/programme/${p.id}`, t('programme.overview')),
     tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')),
-    tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')));
+    tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')),
+    tab('intakes', `#/programme/${p.id}/intakes`, t('nav.intakes')));
 }
 
 /** @param {number} id */

@@ -1,0 +1,121 @@
+//! Intakes in the real window: confirm the demo's matches, add public
+//! holidays, propose and save a plan, look at the week, have a move onto a
+//! weekend refused, record "no klik" with a reason, open the printed
+//! schedule, and see the screen in Dutch.
+
+use klik_e2e::{App, fresh_data_dir};
+
+#[tokio::test]
+async fn plan_move_decide_and_print_intakes_on_the_demo() {
+    let data = fresh_data_dir("intakes");
+    let app = App::launch(&data).await;
+    app.click("#welcome-demo").await;
+    app.find_containing("a.programme-link", "groeien in je rol")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.click("#programme-tab-matching").await;
+    app.click("#matching-propose").await;
+    app.find("#matching-board .pair").await;
+    app.click("#matching-accept-all").await;
+    app.find_containing("#matching-confirm", "12").await;
+    app.click("#matching-confirm").await;
+    app.click("#confirm-ok").await;
+    app.find_containing("#match-table", "Confirmed").await;
+
+    // Twelve pairs to plan; settings open while nothing is planned yet.
+    app.click("#programme-tab-intakes").await;
+    app.find_containing("#intake-summary-to_plan", "12").await;
+    app.screenshot("40-intakes-en").await;
+    let holidays = app.find("[id^='intake-holidays-be']").await;
+    holidays.click().await.unwrap();
+    app.find_containing("#toasts", "Public holidays of").await;
+    let christmas = app.find("#closed-days [data-day^='25/12/']").await;
+    let name = christmas
+        .find(fantoccini::Locator::Css("input[name$='.label']"))
+        .await
+        .unwrap();
+    assert_eq!(
+        name.prop("value").await.unwrap().as_deref(),
+        Some("Kerstmis")
+    );
+
+    // Propose, look, save.
+    app.click("#intake-propose").await;
+    app.find("#intake-proposal-table").await;
+    app.screenshot("41-intake-proposal-en").await;
+    app.click("#intake-save-plan").await;
+    app.find_containing("#toasts", "intake talks planned").await;
+    let planned = app.find("#intake-table tr[data-state='planned']").await;
+    let pair = planned.attr("data-match").await.unwrap().unwrap();
+    app.click("#intake-mode-week").await;
+    app.find("#intake-week .week-talk").await;
+    app.screenshot("42-intake-week-en").await;
+    app.click("#intake-mode-list").await;
+
+    // A Saturday is refused with the reason, in the dialog.
+    app.click(&format!("tr[data-match='{pair}'] .intake-move"))
+        .await;
+    app.find("#move-intake-dialog[open]").await;
+    app.type_into("#move-intake-dialog input[name='date']", "01-01-2028")
+        .await;
+    app.type_into("#move-intake-dialog input[name='time']", "10:00")
+        .await;
+    app.click("#move-intake-confirm").await;
+    app.find_containing("#move-intake-dialog .error-summary", "weekday")
+        .await;
+    app.screenshot("43-intake-move-refused-en").await;
+    app.click("#move-intake-close").await;
+
+    // No klik needs a reason; with one the pair is dissolved and the row says so.
+    app.click(&format!("tr[data-match='{pair}'] .intake-outcome"))
+        .await;
+    app.find("#outcome-dialog[open]").await;
+    app.click("#outcome-no").await;
+    app.click("#outcome-confirm").await;
+    app.find_containing("#outcome-dialog .error-summary", "required")
+        .await;
+    app.type_into(
+        "#outcome-dialog textarea[name='reason']",
+        "Andere verwachtingen over de aanpak",
+    )
+    .await;
+    app.click("#outcome-confirm").await;
+    app.find_containing("#toasts", "No klik").await;
+    app.find_containing(&format!("tr[data-match='{pair}']"), "Andere verwachtingen")
+        .await;
+
+    // The printed schedule, in the programme's language (Dutch).
+    app.click("#intake-schedule").await;
+    app.find_containing("#toasts", "Planning intakegesprekken")
+        .await;
+    let schedule = std::fs::read_dir(data.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("Planning intakegesprekken"))
+        .expect("the schedule is in Klik's documents folder");
+    let text = std::process::Command::new("pdftotext")
+        .args([schedule.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(text.stdout).unwrap();
+    assert!(text.contains("Planning intakegesprekken"), "{text}");
+    assert!(text.contains("pagina 1 van"), "{text}");
+
+    // The same screen in Dutch.
+    app.click("#nav-settings").await;
+    app.find("#settings-language")
+        .await
+        .select_by_value("nl")
+        .await
+        .unwrap();
+    app.find_text("h1", "Instellingen").await;
+    app.client.back().await.unwrap();
+    app.find_containing("#intake-list-title", "Intakegesprekken")
+        .await;
+    app.find_containing(&format!("tr[data-match='{pair}']"), "Geen klik")
+        .await;
+    app.screenshot("44-intakes-nl").await;
+    app.quit().await;
+}

@@ -1,0 +1,744 @@
+//! The intake commands: the board (settings, closed days, every pair's
+//! intake), planning, moving, cancelling, the outcome, calendar files and
+//! the e-mail invitation.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use chrono::{Datelike, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use klik::i18n::Texts;
+use klik::intake::{
+    self, ClosedDay, Intake, IntakeId, IntakeStatus, Outcome, PeriodForm, SettingsForm,
+};
+use klik::matching::{self, Match, MatchId, MatchStatus};
+use klik::participant::availability::Availability;
+use klik::programme::{self, PhaseKind, ProgrammeId};
+use klik::{Error, FieldError, Store, clock, date};
+
+use crate::dto::CommandError;
+use crate::session::Shared;
+
+type Reply<T> = Result<T, CommandError>;
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct SettingsDto {
+    pub minutes: String,
+    pub day_start: String,
+    pub day_end: String,
+    pub max_per_day: String,
+    pub closed_weekdays: Vec<u8>,
+    pub location: String,
+    pub organiser_name: String,
+    pub organiser_email: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct ClosedDayDto {
+    /// As typed or shown (28-11-2026).
+    pub day: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonDto {
+    pub name: String,
+    pub email: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekdayDto {
+    pub number: u8,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct HistoryDto {
+    pub when: String,
+    pub state_label: String,
+    pub reason: Option<String>,
+}
+
+/// One pair's intake as the board shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowDto {
+    pub match_id: i64,
+    pub intake_id: Option<i64>,
+    pub mentee: PersonDto,
+    pub mentor: PersonDto,
+    /// to_plan, planned, outcome_missing, held or cancelled.
+    pub state: String,
+    pub state_label: String,
+    /// ISO local start (2027-01-06T10:00), for the week view.
+    pub start: Option<String>,
+    /// "wo 06-01-2027", "10:00–11:00".
+    pub day: String,
+    pub time: String,
+    pub location: String,
+    pub outcome: Option<String>,
+    pub reason: Option<String>,
+    pub history: Vec<HistoryDto>,
+    /// Whether the talk can be moved, and the outcome recorded.
+    pub open: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct SummaryDto {
+    pub to_plan: usize,
+    pub planned: usize,
+    pub outcome_missing: usize,
+    pub held: usize,
+    pub klik: usize,
+    pub unsure: usize,
+    pub no: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BoardDto {
+    pub programme_id: i64,
+    pub programme_name: String,
+    pub settings: SettingsDto,
+    pub closed_days: Vec<ClosedDayDto>,
+    pub weekdays: Vec<WeekdayDto>,
+    pub summary: SummaryDto,
+    pub rows: Vec<RowDto>,
+    /// A period to suggest: the programme's intake phase from today on, else the coming four weeks.
+    pub period_from: String,
+    pub period_to: String,
+    /// The years of the suggested period, to offer public holidays for.
+    pub holiday_years: Vec<i32>,
+}
+
+fn person(name: &str, email: &str) -> PersonDto {
+    PersonDto {
+        name: name.to_string(),
+        email: email.to_string(),
+    }
+}
+
+/// "wo 06-01-2027" in the interface language.
+fn day_text(t: NaiveDateTime, language: &str) -> String {
+    format!(
+        "{} {}",
+        Availability::day_name(t.date().weekday().number_from_monday() as u8, language),
+        date::short(t.date(), language)
+    )
+}
+
+fn time_text(i: &Intake) -> String {
+    format!("{}–{}", i.start.format("%H:%M"), i.end().format("%H:%M"))
+}
+
+fn row(pair: &Match, history: &[Intake], texts: &Texts, now: NaiveDateTime) -> RowDto {
+    let language = texts.language();
+    let planned = history.iter().find(|i| i.status == IntakeStatus::Planned);
+    let last_held = history
+        .iter()
+        .rev()
+        .find(|i| i.status == IntakeStatus::Held);
+    let open = matches!(
+        pair.status,
+        MatchStatus::Confirmed | MatchStatus::IntakePlanned
+    );
+    let (state, shown) = match (planned, open) {
+        (Some(i), _) if i.outcome_missing(now) => ("outcome_missing", Some(i)),
+        (Some(i), _) => ("planned", Some(i)),
+        (None, true) => ("to_plan", None),
+        (None, false) => match last_held {
+            Some(i) => ("held", Some(i)),
+            None => ("cancelled", history.last()),
+        },
+    };
+    let state_label = match (state, shown.and_then(|i| i.outcome)) {
+        ("held", Some(o)) => texts.get(o.label_key()).to_string(),
+        _ => texts.get(&format!("intake.state.{state}")).to_string(),
+    };
+    let history = history
+        .iter()
+        .map(|i| HistoryDto {
+            when: format!("{} {}", day_text(i.start, language), time_text(i)),
+            state_label: match i.outcome {
+                Some(o) => texts.get(o.label_key()).to_string(),
+                None => texts
+                    .get(&format!("intake.status.{}", i.status.as_str()))
+                    .to_string(),
+            },
+            reason: i.outcome_reason.clone(),
+        })
+        .collect();
+    RowDto {
+        match_id: pair.id.0,
+        intake_id: shown.map(|i| i.id.0),
+        mentee: person(&pair.mentee_name, &pair.mentee_email),
+        mentor: person(&pair.mentor_name, &pair.mentor_email),
+        state: state.to_string(),
+        state_label,
+        start: shown.map(|i| i.start.format("%Y-%m-%dT%H:%M").to_string()),
+        day: shown
+            .map(|i| day_text(i.start, language))
+            .unwrap_or_default(),
+        time: shown.map(time_text).unwrap_or_default(),
+        location: shown.map(|i| i.location.clone()).unwrap_or_default(),
+        outcome: shown
+            .and_then(|i| i.outcome)
+            .map(|o| o.as_str().to_string()),
+        reason: shown.and_then(|i| i.outcome_reason.clone()),
+        history,
+        open,
+    }
+}
+
+fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto> {
+    let now = clock::now();
+    let language = texts.language();
+    let programme = programme::get(store, id)?;
+    let settings = intake::settings(store, id)?;
+    let form = SettingsForm::from_settings(&settings);
+    let mut by_match: std::collections::HashMap<MatchId, Vec<Intake>> = Default::default();
+    for i in intake::list(store, id)? {
+        by_match.entry(i.match_id).or_default().push(i);
+    }
+    let mut rows: Vec<RowDto> = matching::list(store, id)?
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.status,
+                MatchStatus::Confirmed | MatchStatus::IntakePlanned
+            ) || by_match.contains_key(&m.id)
+        })
+        .map(|m| {
+            row(
+                m,
+                by_match.get(&m.id).map(Vec::as_slice).unwrap_or(&[]),
+                texts,
+                now,
+            )
+        })
+        .collect();
+    // Talks in time order; pairs still to plan first, decided ones last.
+    let rank = |r: &RowDto| match r.state.as_str() {
+        "to_plan" => 0,
+        "outcome_missing" => 1,
+        "planned" => 2,
+        _ => 3,
+    };
+    rows.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.start.cmp(&b.start)));
+    let mut summary = SummaryDto::default();
+    for r in &rows {
+        match r.state.as_str() {
+            "to_plan" => summary.to_plan += 1,
+            "planned" => summary.planned += 1,
+            "outcome_missing" => summary.outcome_missing += 1,
+            "held" => summary.held += 1,
+            _ => {}
+        }
+        match r.outcome.as_deref() {
+            Some("klik") => summary.klik += 1,
+            Some("unsure") => summary.unsure += 1,
+            Some("no") => summary.no += 1,
+            _ => {}
+        }
+    }
+    let today = now.date();
+    let phase = programme
+        .draft
+        .phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Intake && p.end >= today);
+    let (from, to) = match phase {
+        Some(p) => (p.start.max(today), p.end),
+        None => (today, today + chrono::Duration::days(27)),
+    };
+    Ok(BoardDto {
+        programme_id: id.0,
+        programme_name: programme.draft.name.clone(),
+        settings: SettingsDto {
+            minutes: form.minutes,
+            day_start: form.day_start,
+            day_end: form.day_end,
+            max_per_day: form.max_per_day,
+            closed_weekdays: form.closed_weekdays,
+            location: form.location,
+            organiser_name: form.organiser_name,
+            organiser_email: form.organiser_email,
+        },
+        closed_days: intake::closed_days(store, id)?
+            .into_iter()
+            .map(|d| ClosedDayDto {
+                day: date::short(d.day, language),
+                label: d.label,
+            })
+            .collect(),
+        weekdays: (1..=7)
+            .map(|n| WeekdayDto {
+                number: n,
+                name: texts.get(&format!("date.weekday.{n}")).to_string(),
+            })
+            .collect(),
+        summary,
+        rows,
+        period_from: date::short(from, language),
+        period_to: date::short(to, language),
+        holiday_years: (from.year()..=to.year()).collect(),
+    })
+}
+
+/// Runs intake work on the active database and returns the board.
+async fn with_board(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    work: impl FnOnce(&mut Store, &Texts) -> klik::Result<()> + Send + 'static,
+) -> Reply<BoardDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                work(store, &texts)?;
+                board(store, &texts, ProgrammeId(programme_id))
+            })
+        })
+        .await
+}
+
+/// A programme's intakes, settings and closed days.
+#[tauri::command]
+pub async fn intake_board(shared: State<'_, Arc<Shared>>, programme_id: i64) -> Reply<BoardDto> {
+    with_board(shared, programme_id, |_, _| Ok(())).await
+}
+
+fn settings_form(dto: SettingsDto) -> SettingsForm {
+    SettingsForm {
+        minutes: dto.minutes,
+        day_start: dto.day_start,
+        day_end: dto.day_end,
+        max_per_day: dto.max_per_day,
+        closed_weekdays: dto.closed_weekdays,
+        location: dto.location,
+        organiser_name: dto.organiser_name,
+        organiser_email: dto.organiser_email,
+    }
+}
+
+/// Saves how intakes are planned, and the closed days, together.
+#[tauri::command]
+pub async fn save_intake_settings(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    settings: SettingsDto,
+    closed_days: Vec<ClosedDayDto>,
+) -> Reply<BoardDto> {
+    with_board(shared, programme_id, move |store, _| {
+        let id = ProgrammeId(programme_id);
+        let mut problems = Vec::new();
+        let checked = settings_form(settings)
+            .validate()
+            .map_err(|p| problems.extend(p))
+            .ok();
+        let mut days = Vec::new();
+        for (n, d) in closed_days.iter().enumerate() {
+            if d.day.trim().is_empty() && d.label.trim().is_empty() {
+                continue;
+            }
+            match date::parse(&d.day) {
+                Ok(day) => days.push(ClosedDay {
+                    day,
+                    label: d.label.trim().to_string(),
+                }),
+                Err(p) => problems.push(
+                    FieldError::new(format!("closed_days.{}", n + 1), p.message_key())
+                        .with("value", d.day.trim()),
+                ),
+            }
+        }
+        if !problems.is_empty() {
+            return Err(Error::Invalid(problems));
+        }
+        if let Some(settings) = checked {
+            intake::save_settings(store, id, &settings)?;
+        }
+        intake::set_closed_days(store, id, &days)
+    })
+    .await
+}
+
+/// Adds a country's public holidays of some years to the closed days.
+#[tauri::command]
+pub async fn add_public_holidays(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    country: String,
+    years: Vec<i32>,
+) -> Reply<BoardDto> {
+    with_board(shared, programme_id, move |store, _| {
+        let id = ProgrammeId(programme_id);
+        let programme = programme::get(store, id)?;
+        if !intake::holidays::COUNTRIES.contains(&country.as_str())
+            || years.is_empty()
+            || years.iter().any(|y| !(2000..=2100).contains(y))
+        {
+            return Err(Error::Invalid(vec![
+                FieldError::new("country", "error.intake.holidays").with("value", country.clone()),
+            ]));
+        }
+        let names = Texts::for_language(&programme.draft.document_language);
+        let mut days = intake::closed_days(store, id)?;
+        for year in years {
+            for h in intake::public_holidays(&country, year, &names) {
+                if !days.iter().any(|d| d.day == h.day) {
+                    days.push(h);
+                }
+            }
+        }
+        intake::set_closed_days(store, id, &days)
+    })
+    .await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposedDto {
+    pub match_id: i64,
+    pub mentee: PersonDto,
+    pub mentor: PersonDto,
+    pub day: String,
+    pub time: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NotPlacedDto {
+    pub match_id: i64,
+    pub mentee: PersonDto,
+    pub mentor: PersonDto,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalDto {
+    pub planned: Vec<ProposedDto>,
+    pub not_placed: Vec<NotPlacedDto>,
+}
+
+fn period(from: &str, to: &str) -> klik::Result<(chrono::NaiveDate, chrono::NaiveDate)> {
+    PeriodForm {
+        from: from.to_string(),
+        to: to.to_string(),
+    }
+    .validate(clock::now().date())
+    .map_err(Error::Invalid)
+}
+
+/// Proposes a time for every pair still to plan in the period; nothing is saved.
+#[tauri::command]
+pub async fn propose_intakes(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    from: String,
+    to: String,
+) -> Reply<ProposalDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let (from, to) = period(&from, &to)?;
+                let proposal = intake::propose(store, ProgrammeId(programme_id), from, to, &texts)?;
+                let minutes = chrono::Duration::minutes(i64::from(proposal.settings.minutes));
+                Ok(ProposalDto {
+                    planned: proposal
+                        .planned
+                        .iter()
+                        .map(|p| ProposedDto {
+                            match_id: p.pair.id.0,
+                            mentee: person(&p.pair.mentee_name, &p.pair.mentee_email),
+                            mentor: person(&p.pair.mentor_name, &p.pair.mentor_email),
+                            day: day_text(p.start, texts.language()),
+                            time: format!(
+                                "{}–{}",
+                                p.start.format("%H:%M"),
+                                (p.start + minutes).format("%H:%M")
+                            ),
+                        })
+                        .collect(),
+                    not_placed: proposal
+                        .not_placed
+                        .iter()
+                        .map(|n| NotPlacedDto {
+                            match_id: n.pair.id.0,
+                            mentee: person(&n.pair.mentee_name, &n.pair.mentee_email),
+                            mentor: person(&n.pair.mentor_name, &n.pair.mentor_email),
+                            reason: n.reason.clone(),
+                        })
+                        .collect(),
+                })
+            })
+        })
+        .await
+}
+
+/// Plans the period and saves the plan (the same proposal, made again from
+/// the data as it is now).
+#[tauri::command]
+pub async fn plan_intakes(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    from: String,
+    to: String,
+) -> Reply<BoardDto> {
+    with_board(shared, programme_id, move |store, texts| {
+        let (from, to) = period(&from, &to)?;
+        let proposal = intake::propose(store, ProgrammeId(programme_id), from, to, texts)?;
+        intake::apply(store, &proposal, clock::now()).map(|_| ())
+    })
+    .await
+}
+
+/// Moves a pair's planned talk, or plans one by hand.
+#[tauri::command]
+pub async fn move_intake(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    match_id: i64,
+    date: String,
+    time: String,
+) -> Reply<BoardDto> {
+    with_board(shared, programme_id, move |store, _| {
+        let start = intake::parse_start(&date, &time).map_err(Error::Invalid)?;
+        intake::schedule(store, MatchId(match_id), start, clock::now()).map(|_| ())
+    })
+    .await
+}
+
+/// Cancels a planned talk; the pair is to plan again.
+#[tauri::command]
+pub async fn cancel_intake(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    intake_id: i64,
+) -> Reply<BoardDto> {
+    with_board(shared, programme_id, move |store, _| {
+        intake::cancel(store, IntakeId(intake_id), clock::now()).map(|_| ())
+    })
+    .await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeDto {
+    pub board: BoardDto,
+    /// After no klik: the mentor Klik now proposes, with the score.
+    pub next_mentor: Option<String>,
+    pub next_score: Option<u8>,
+}
+
+/// Records whether there was a klik.
+#[tauri::command]
+pub async fn record_intake_outcome(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    match_id: i64,
+    outcome: String,
+    reason: String,
+) -> Reply<OutcomeDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let outcome = Outcome::parse(&outcome).ok_or_else(|| {
+                    Error::Invalid(vec![FieldError::new("outcome", "error.required")])
+                })?;
+                let recorded = intake::record_outcome(
+                    store,
+                    MatchId(match_id),
+                    outcome,
+                    &reason,
+                    clock::now(),
+                )?;
+                let (next_mentor, next_score) = recorded.next_mentor.unzip();
+                Ok(OutcomeDto {
+                    board: board(store, &texts, ProgrammeId(programme_id))?,
+                    next_mentor,
+                    next_score,
+                })
+            })
+        })
+        .await
+}
+
+/// The talks a calendar file holds: one talk, or every planned and cancelled one.
+fn calendar_intakes(
+    store: &Store,
+    programme: ProgrammeId,
+    intake_id: Option<i64>,
+) -> klik::Result<Vec<Intake>> {
+    let all = intake::list(store, programme)?;
+    Ok(match intake_id {
+        Some(id) => all.into_iter().filter(|i| i.id.0 == id).collect(),
+        None => all
+            .into_iter()
+            .filter(|i| i.status != IntakeStatus::Held)
+            .collect(),
+    })
+}
+
+/// A file name for the save dialog: "Intakegesprek Zoë Peeters.ics" or "Intakegesprekken Groeien.ics".
+#[tauri::command]
+pub async fn intake_calendar_name(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    intake_id: Option<i64>,
+) -> Reply<String> {
+    shared
+        .run(move |session| {
+            session.with_active(|store| {
+                let programme = programme::get(store, ProgrammeId(programme_id))?;
+                let texts = Texts::for_language(&programme.draft.document_language);
+                let base = match intake_id {
+                    Some(id) => {
+                        let talk = intake::get(store, IntakeId(id))?;
+                        let pair = matching::get(store, talk.match_id)?;
+                        format!("{} {}", texts.get("field.intake"), pair.mentee_name)
+                    }
+                    None => format!(
+                        "{} {}",
+                        texts.get("intake.ics.file_all"),
+                        programme.draft.name
+                    ),
+                };
+                let clean: String = base
+                    .chars()
+                    .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+                    .collect();
+                Ok(format!("{}.ics", clean.trim()))
+            })
+        })
+        .await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CalendarDto {
+    pub path: String,
+    pub events: usize,
+}
+
+/// Writes a calendar file where the user chose: one talk, or all of the programme.
+#[tauri::command]
+pub async fn save_intake_calendar(
+    shared: State<'_, Arc<Shared>>,
+    programme_id: i64,
+    intake_id: Option<i64>,
+    path: PathBuf,
+) -> Reply<CalendarDto> {
+    shared
+        .run(move |session| {
+            session.with_active(|store| {
+                let id = ProgrammeId(programme_id);
+                let talks = calendar_intakes(store, id, intake_id)?;
+                if talks.is_empty() {
+                    return Err(Error::Invalid(vec![FieldError::new(
+                        "intake",
+                        "error.intake.nothing_to_send",
+                    )]));
+                }
+                let events = intake::events(store, id, &talks, clock::utc(clock::now()))?;
+                std::fs::write(&path, intake::ics::calendar(&events)).map_err(|source| {
+                    Error::Io {
+                        path: path.clone(),
+                        source,
+                    }
+                })?;
+                Ok(CalendarDto {
+                    path: path.display().to_string(),
+                    events: events.len(),
+                })
+            })
+        })
+        .await
+}
+
+/// Percent-encodes text for a mailto: link.
+fn encoded(text: &str) -> String {
+    let mut out = String::new();
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'@' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// The invitation to a pair's planned talk as a mailto: link, in the programme's language.
+fn mail_link(store: &Store, match_id: MatchId) -> klik::Result<String> {
+    let pair = matching::get(store, match_id)?;
+    let programme = programme::get(store, pair.programme)?;
+    let texts = Texts::for_language(&programme.draft.document_language);
+    let talk = intake::history(store, match_id)?
+        .into_iter()
+        .find(|i| i.status == IntakeStatus::Planned)
+        .ok_or_else(|| {
+            Error::Invalid(vec![FieldError::new(
+                "intake",
+                "error.intake.nothing_to_send",
+            )])
+        })?;
+    let names = [
+        ("mentee", pair.mentee_name.as_str()),
+        ("mentor", pair.mentor_name.as_str()),
+        ("programme", programme.draft.name.as_str()),
+    ];
+    let subject = texts.format("intake.ics.summary", &names);
+    let when = format!(
+        "{} {}–{}",
+        date::long_with_weekday(talk.start.date(), &texts),
+        talk.start.format("%H:%M"),
+        talk.end().format("%H:%M")
+    );
+    let place = if talk.location.is_empty() {
+        "–".to_string()
+    } else {
+        talk.location.clone()
+    };
+    let body = texts.format(
+        "intake.mail.body",
+        &[
+            ("mentee", &pair.mentee_name),
+            ("mentor", &pair.mentor_name),
+            ("programme", &programme.draft.name),
+            ("when", &when),
+            ("place", &place),
+        ],
+    );
+    Ok(format!(
+        "mailto:{},{}?subject={}&body={}",
+        encoded(&pair.mentee_email),
+        encoded(&pair.mentor_email),
+        encoded(&subject),
+        encoded(&body)
+    ))
+}
+
+/// Opens the default mail program with the invitation to a pair's talk.
+#[tauri::command]
+pub async fn open_intake_mail<R: Runtime>(
+    app: AppHandle<R>,
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+) -> Reply<bool> {
+    let link = shared
+        .run(move |session| session.with_active(|store| mail_link(store, MatchId(match_id))))
+        .await?;
+    Ok(app.opener().open_url(link, None::<&str>).is_ok())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn mail_text_is_percent_encoded() {
+        assert_eq!(super::encoded("Zoë & Jan?"), "Zo%C3%AB%20%26%20Jan%3F");
+        assert_eq!(super::encoded("a.b@devries.be"), "a.b@devries.be");
+    }
+}

@@ -1,0 +1,188 @@
+//! Printing documents to PDF: saved where the user chose, or put in Klik's
+//! documents folder and opened in the system's PDF viewer. One set of
+//! commands serves every document; `kind` says which, `id` of what.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_opener::OpenerExt;
+
+use klik::i18n::Texts;
+use klik::matching::{self, MatchId};
+use klik::programme::{self, ProgrammeId};
+use klik::{Error, Store, agreement, clock, document, intake};
+
+use crate::dto::CommandError;
+use crate::session::Shared;
+
+type Reply<T> = Result<T, CommandError>;
+
+/// Which document: of one match (`agreement`, `guide`) or of a programme
+/// (`agreements`, `schedule`, `guides`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Agreement,
+    Agreements,
+    Schedule,
+    Guide,
+    Guides,
+}
+
+impl Kind {
+    /// The document and how many documents of its kind it holds.
+    fn document(self, store: &Store, id: i64) -> klik::Result<(document::Document, usize)> {
+        let now = clock::now();
+        Ok(match self {
+            Kind::Agreement => (agreement::document_for_match(store, MatchId(id), now)?, 1),
+            Kind::Agreements => agreement::document_for_programme(store, ProgrammeId(id), now)?,
+            Kind::Schedule => (intake::print::schedule(store, ProgrammeId(id), now)?, 1),
+            Kind::Guide => (intake::print::guide(store, MatchId(id), now)?, 1),
+            Kind::Guides => intake::print::guides(store, ProgrammeId(id), now)?,
+        })
+    }
+
+    /// "Mentoringovereenkomst Zoë Peeters.pdf", "Planning intakegesprekken Groeien.pdf".
+    fn file_name(self, store: &Store, id: i64) -> klik::Result<String> {
+        let (programme, subject) = match self {
+            Kind::Agreement | Kind::Guide => {
+                let found = matching::get(store, MatchId(id))?;
+                (programme::get(store, found.programme)?, found.mentee_name)
+            }
+            Kind::Agreements | Kind::Schedule | Kind::Guides => {
+                let programme = programme::get(store, ProgrammeId(id))?;
+                let name = programme.draft.name.clone();
+                (programme, name)
+            }
+        };
+        let texts = Texts::for_language(&programme.draft.document_language);
+        let title = texts.get(match self {
+            Kind::Agreement => "agreement.title",
+            Kind::Agreements => "agreement.title_all",
+            Kind::Schedule => "intake.schedule.title",
+            Kind::Guide => "intake.guide.title",
+            Kind::Guides => "intake.guide.title_all",
+        });
+        Ok(file_name(&format!("{title} {subject}")))
+    }
+}
+
+/// Characters no file system objects to, and `.pdf`.
+fn file_name(base: &str) -> String {
+    let clean: String = base
+        .chars()
+        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
+        .collect();
+    format!("{}.pdf", clean.trim())
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintedDto {
+    pub path: String,
+    pub pages: usize,
+    /// How many documents of its kind the file holds (agreements, guides).
+    pub count: usize,
+    pub warnings: Vec<String>,
+    /// Whether the system's PDF viewer was started (only when asked to open).
+    pub opened: bool,
+}
+
+fn write_pdf(
+    document: &document::Document,
+    texts: &Texts,
+    path: &Path,
+    count: usize,
+) -> klik::Result<PrintedDto> {
+    let pdf = document::render(document)?;
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
+            path: folder.to_path_buf(),
+            source,
+        })?;
+    }
+    std::fs::write(path, &pdf.bytes).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(PrintedDto {
+        path: path.display().to_string(),
+        pages: pdf.pages,
+        count,
+        warnings: pdf.warnings(texts),
+        opened: false,
+    })
+}
+
+/// Prints to `path`, or into Klik's documents folder when no path is given.
+async fn print(
+    shared: State<'_, Arc<Shared>>,
+    kind: Kind,
+    id: i64,
+    path: Option<PathBuf>,
+) -> Reply<PrintedDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            let documents = session.data_dir.as_ref().map(|dir| dir.documents());
+            session.with_active(|store| {
+                let path = match path {
+                    Some(path) => path,
+                    None => documents
+                        .ok_or_else(|| Error::Io {
+                            path: "(no data folder)".into(),
+                            source: std::io::Error::new(
+                                std::io::ErrorKind::NotFound,
+                                "no data folder is known on this system",
+                            ),
+                        })?
+                        .join(kind.file_name(store, id)?),
+                };
+                let (document, count) = kind.document(store, id)?;
+                write_pdf(&document, &texts, &path, count)
+            })
+        })
+        .await
+}
+
+/// A file name for the save dialog.
+#[tauri::command]
+pub async fn document_file_name(
+    shared: State<'_, Arc<Shared>>,
+    kind: Kind,
+    id: i64,
+) -> Reply<String> {
+    shared
+        .run(move |session| session.with_active(|store| kind.file_name(store, id)))
+        .await
+}
+
+/// Prints a document to a PDF file the user chose.
+#[tauri::command]
+pub async fn print_document(
+    shared: State<'_, Arc<Shared>>,
+    kind: Kind,
+    id: i64,
+    path: PathBuf,
+) -> Reply<PrintedDto> {
+    print(shared, kind, id, Some(path)).await
+}
+
+/// Prints a document into Klik's documents folder and opens it in the
+/// system's PDF viewer; when no viewer starts, the file is still there and
+/// the reply says so.
+#[tauri::command]
+pub async fn open_document<R: Runtime>(
+    app: AppHandle<R>,
+    shared: State<'_, Arc<Shared>>,
+    kind: Kind,
+    id: i64,
+) -> Reply<PrintedDto> {
+    let mut printed = print(shared, kind, id, None).await?;
+    printed.opened = app
+        .opener()
+        .open_path(printed.path.clone(), None::<&str>)
+        .is_ok();
+    Ok(printed)
+}
