@@ -1,7 +1,7 @@
 //! Intakes in the real window: confirm the demo's matches, add public
 //! holidays, propose and save a plan, look at the week, have a move onto a
-//! weekend refused, record "no klik" with a reason, open the printed
-//! schedule, and see the screen in Dutch.
+//! weekend refused, record a klik and a "no klik" with a reason and see the
+//! rematch proposed, open the printed schedule, and see the screen in Dutch.
 
 use klik_e2e::{App, fresh_data_dir};
 
@@ -68,7 +68,25 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.screenshot("43-intake-move-refused-en").await;
     app.click("#move-intake-close").await;
 
+    // A klik on another planned pair: the mentoring starts.
+    let other = app
+        .find(&format!(
+            "#intake-table tr[data-state='planned']:not([data-match='{pair}'])"
+        ))
+        .await;
+    let other_pair = other.attr("data-match").await.unwrap().unwrap();
+    app.click(&format!("tr[data-match='{other_pair}'] .intake-outcome"))
+        .await;
+    app.find("#outcome-dialog[open]").await;
+    app.click("#outcome-klik").await;
+    app.click("#outcome-confirm").await;
+    app.find_containing(&format!("tr[data-match='{other_pair}']"), "Klik")
+        .await;
+
     // No klik needs a reason; with one the pair is dissolved and the row says so.
+    let mentee = app
+        .text(&format!("tr[data-match='{pair}'] th .person-name"))
+        .await;
     app.click(&format!("tr[data-match='{pair}'] .intake-outcome"))
         .await;
     app.find("#outcome-dialog[open]").await;
@@ -82,9 +100,38 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     )
     .await;
     app.click("#outcome-confirm").await;
-    app.find_containing("#toasts", "No klik").await;
+    let said = app
+        .find_containing("#toasts", "No klik")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(said.contains(&format!("for {mentee}")), "{said}");
     app.find_containing(&format!("tr[data-match='{pair}']"), "Andere verwachtingen")
         .await;
+    app.screenshot("45-intake-no-klik-en").await;
+
+    // The rematch: the matching board proposes the mentor the message named.
+    let mentor = said
+        .split("Klik now proposes ")
+        .nth(1)
+        .and_then(|rest| rest.split(" for ").next())
+        .unwrap_or_else(|| panic!("the message names the next mentor: {said}"))
+        .to_string();
+    app.click("#programme-tab-matching").await;
+    app.click("#matching-propose").await;
+    let proposed = app
+        .find_containing("#matching-board .pair", &mentee)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        proposed.contains(&mentor),
+        "{mentee} is proposed to {mentor}: {proposed}"
+    );
+    app.click("#programme-tab-intakes").await;
+    app.find("#intake-table").await;
 
     // The printed schedule, in the programme's language (Dutch).
     app.click("#intake-schedule").await;

@@ -2,8 +2,9 @@
 //! draft → ready → signed → new version, and the printed PDF checked with
 //! the tools a reader's computer has (pdftotext, pdffonts, qpdf, pdftoppm).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+use super::{run, snapshot, text_of};
 
 use klik::Store;
 use klik::agreement::{self, AgreementForm, AgreementStatus, GoalForm, Signatures};
@@ -58,63 +59,11 @@ fn fill(store: &mut Store, id: MatchId, language: &str) {
     agreement::save(store, id, &terms, super::now()).unwrap();
 }
 
-fn out(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("agreements");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-fn run(tool: &str, args: &[&str]) -> String {
-    let output = Command::new(tool)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{tool} must be installed (poppler-utils, qpdf): {e}"));
-    assert!(
-        output.status.success(),
-        "{tool} {args:?}: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// The PDF's text as `pdftotext` reads it, with runs of white space made one space.
-fn text_of(pdf: &Path) -> String {
-    run("pdftotext", &[pdf.to_str().unwrap(), "-"])
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Compares with `tests/it/snapshots/NAME`; `KLIK_UPDATE_SNAPSHOTS=1` writes it instead.
-fn snapshot(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/it/snapshots")
-        .join(name);
-    if std::env::var_os("KLIK_UPDATE_SNAPSHOTS").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, format!("{}\n", actual.replace(". ", ".\n"))).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|_| {
-        panic!(
-            "{} is missing: run with KLIK_UPDATE_SNAPSHOTS=1",
-            path.display()
-        )
-    });
-    let expected = expected.split_whitespace().collect::<Vec<_>>().join(" ");
-    assert_eq!(
-        actual,
-        expected,
-        "the printed text differs from {}",
-        path.display()
-    );
-}
-
 fn print(store: &Store, id: MatchId, name: &str, language: &str) -> (PathBuf, document::Pdf) {
     let doc = agreement::document_for_match(store, id, super::now()).unwrap();
     assert_eq!(doc.language, language);
     let pdf = document::render(&doc).unwrap();
-    let path = out(name);
+    let path = super::out("agreements", name);
     std::fs::write(&path, &pdf.bytes).unwrap();
     (path, pdf)
 }
@@ -303,7 +252,7 @@ fn fonts_are_embedded_and_subset_and_the_file_is_valid() {
         info.contains("Mentoringovereenkomst — Zoë Peeters & Marie Dubois"),
         "{info}"
     );
-    let png = out("agreement-page");
+    let png = super::out("agreements", "agreement-page");
     run(
         "pdftoppm",
         &[
@@ -387,7 +336,7 @@ fn all_agreements_of_a_programme_print_in_one_file() {
     let (doc, count) = agreement::document_for_programme(&store, programme, super::now()).unwrap();
     assert_eq!(count, 1);
     let pdf = document::render(&doc).unwrap();
-    let path = out("agreements-all.pdf");
+    let path = super::out("agreements", "agreements-all.pdf");
     std::fs::write(&path, &pdf.bytes).unwrap();
     assert!(text_of(&path).contains("Mentoring agreement"));
 }

@@ -16,22 +16,40 @@ use klik::{Error, Store};
 
 /// Five places for four mentees. Marie is free on Wednesday mornings only;
 /// Lotte only on Fridays, when no mentor is.
-const PEOPLE: &str = "role;first name;last name;email;availability;capacity\n\
-    mentor;Marie;Dubois;marie@devries.be;wo 9-12;3\n\
-    mentor;Jan;Claes;jan@devries.be;ma 9-17, di 9-17;1\n\
-    mentor;Pieter;Smets;pieter@devries.be;do 9-17;1\n\
-    mentee;Zoë;Peeters;zoe@devries.be;ma 9-17, wo 9-17;\n\
-    mentee;Ahmed;Yilmaz;ahmed@devries.be;wo 9-17, di 13-17;\n\
-    mentee;Noor;Bakker;noor@devries.be;wo 10-12;\n\
-    mentee;Lotte;Janssens;lotte@devries.be;vr 9-17;\n";
+/// Every mentor offers the same topics, so that topics never decide who is
+/// paired with whom here; Zoë's wish and topics fill in her guide.
+const PEOPLE: &str = "role;first name;last name;email;availability;capacity;topics;learning goal;job title\n\
+    mentor;Marie;Dubois;marie@devries.be;wo 9-12;3;onderhandelen, feedback geven;;Aankoopleider\n\
+    mentor;Jan;Claes;jan@devries.be;ma 9-17, di 9-17;1;onderhandelen, feedback geven;;Controller\n\
+    mentor;Pieter;Smets;pieter@devries.be;do 9-17;1;onderhandelen, feedback geven;;Verkoopleider\n\
+    mentee;Zoë;Peeters;zoe@devries.be;ma 9-17, wo 9-17;;onderhandelen;Zekerder onderhandelen met leveranciers over prijs en termijn;Planner\n\
+    mentee;Ahmed;Yilmaz;ahmed@devries.be;wo 9-17, di 13-17;;;;\n\
+    mentee;Noor;Bakker;noor@devries.be;wo 10-12;;;;\n\
+    mentee;Lotte;Janssens;lotte@devries.be;vr 9-17;;;;\n";
 
 fn day(d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2027, 1, d).unwrap()
 }
 
-/// Three confirmed matches in a 2027 programme.
+/// Four confirmed matches in a 2027 programme (documents in Dutch).
 fn confirmed() -> (Store, ProgrammeId) {
-    let (mut store, id) = super::programme_in_memory("Groeien in je rol");
+    confirmed_in("nl")
+}
+
+/// The same in a programme whose documents are in `language`.
+fn confirmed_in(language: &str) -> (Store, ProgrammeId) {
+    let mut store = Store::open_in_memory().unwrap();
+    klik::organisation::set_name(&mut store, "De Vries Logistiek").unwrap();
+    let draft = klik::programme::ProgrammeForm {
+        name: "Groeien in je rol".into(),
+        start: "04-01-2027".into(),
+        end: "17-12-2027".into(),
+        document_language: language.into(),
+        ..klik::programme::ProgrammeForm::default()
+    }
+    .validate()
+    .unwrap();
+    let id = klik::programme::create(&mut store, &draft, super::now()).unwrap();
     let preview = import::preview(&store, id, PEOPLE.as_bytes(), None).unwrap();
     import::apply(&mut store, id, &preview, false, super::now()).unwrap();
     let ids = matching::confirm(&mut store, id, Confirming::Proposal, super::now()).unwrap();
@@ -535,4 +553,29 @@ fn the_schedule_and_the_guides_print_in_the_programmes_language() {
         (4, 4),
         "every pair with its intake ahead, a page each"
     );
+}
+
+#[test]
+fn the_guide_reads_right_in_dutch_english_and_french() {
+    for language in ["nl", "en", "fr"] {
+        let (mut store, id) = confirmed_in(language);
+        let mut form = SettingsForm::from_settings(&intake::settings(&store, id).unwrap());
+        form.location = "Vergaderzaal De Haven".into();
+        intake::save_settings(&mut store, id, &form.validate().unwrap()).unwrap();
+        let (from, to) = period("04-01-2027", "15-01-2027");
+        let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+        intake::apply(&mut store, &proposal, super::now()).unwrap();
+        let zoe = proposal
+            .planned
+            .iter()
+            .find(|p| p.pair.mentee_name == "Zoë Peeters")
+            .expect("Zoë's talk is planned");
+        let document = intake::print::guide(&store, zoe.pair.id, super::now()).unwrap();
+        let pdf = klik::document::render(&document).unwrap();
+        assert_eq!(pdf.pages, 1, "one page in {language}");
+        assert!(pdf.missing.is_empty());
+        let path = super::out("intakes", &format!("guide-{language}.pdf"));
+        std::fs::write(&path, &pdf.bytes).unwrap();
+        super::snapshot(&format!("guide-{language}.txt"), &super::text_of(&path));
+    }
 }

@@ -291,7 +291,7 @@ export async function intakesView(programmeId) {
   /** @param {any[]} rows */
   function listTable(rows) {
     if (!rows.length) return h('p', { class: 'muted' }, t('intake.ui.none_in_filter'));
-    const headers = [t('field.date'), t('field.time'), t('role.mentee'), t('role.mentor'), t('intake.schedule.place'), t('field.status'), t('programmes.column.actions')];
+    const headers = [t('intake.guide.when'), t('intake.ui.pair'), t('intake.schedule.place'), t('field.status'), t('programmes.column.actions')];
     return h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'intake-table' },
       h('thead', {}, h('tr', {}, headers.map((label) => h('th', { scope: 'col' }, label)))),
       h('tbody', {}, rows.map((r) => {
@@ -299,10 +299,10 @@ export async function intakesView(programmeId) {
         const button = (cls, label, onclick, popup) => h('button', { type: 'button', class: `button small secondary ${cls}`, onclick, aria: { haspopup: popup } }, label, hidden(pair));
         const planned = r.state === 'planned' || r.state === 'outcome_missing';
         return h('tr', { dataset: { match: String(r.match_id), state: r.state } },
-          h('td', { class: 'nowrap' }, r.day || '–'),
-          h('td', { class: 'nowrap' }, r.time || '–'),
-          h('th', { scope: 'row' }, r.mentee.name),
-          h('td', {}, r.mentor.name),
+          h('td', { class: 'nowrap' }, r.day ? [h('span', { class: 'intake-day' }, r.day), h('span', { class: 'intake-time' }, r.time)] : '–'),
+          h('th', { scope: 'row' },
+            h('span', { class: 'person-name' }, r.mentee.name),
+            h('span', { class: 'intake-mentor' }, t('intake.ui.with_mentor', { mentor: r.mentor.name }))),
           h('td', {}, r.location || '–'),
           h('td', {},
             h('span', { class: `state-badge intake-${r.state}` }, r.state_label),
