@@ -55,6 +55,7 @@ const COMMANDS: &[&str] = &[
     "intake_calendar_name",
     "save_intake_calendar",
     "open_intake_mail",
+    "participant_history",
 ];
 
 fn main() {

@@ -130,6 +130,18 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
         proposed.contains(&mentor),
         "{mentee} is proposed to {mentor}: {proposed}"
     );
+    // The person's page keeps the history: the match, the talk and the reason.
+    app.click("#programme-tab-participants").await;
+    app.find_containing("a.participant-link", &mentee)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_containing("#participant-history", "Andere verwachtingen")
+        .await;
+    app.screenshot("46-participant-history-en").await;
+    app.client.back().await.unwrap();
+    app.client.back().await.unwrap();
     app.click("#programme-tab-intakes").await;
     app.find("#intake-table").await;
 

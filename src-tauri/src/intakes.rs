@@ -734,6 +734,69 @@ pub async fn open_intake_mail<R: Runtime>(
     Ok(app.opener().open_url(link, None::<&str>).is_ok())
 }
 
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonMatchDto {
+    pub match_id: i64,
+    pub programme_id: i64,
+    /// The other person of the pair, and their role.
+    pub other: String,
+    pub other_role: String,
+    pub score: u8,
+    pub status_label: String,
+    pub confirmed_on: String,
+    pub dissolve_reason: Option<String>,
+    pub open: bool,
+    pub intakes: Vec<HistoryDto>,
+}
+
+/// A participant's matches and their intake talks, oldest first: the
+/// history of every decision about this person.
+#[tauri::command]
+pub async fn participant_history(
+    shared: State<'_, Arc<Shared>>,
+    id: i64,
+) -> Reply<Vec<PersonMatchDto>> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let participant = klik::participant::ParticipantId(id);
+                let language = texts.language();
+                let mut rows = Vec::new();
+                for m in matching::of_participant(store, participant)? {
+                    let as_mentee = m.mentee == participant;
+                    let history = intake::history(store, m.id)?;
+                    let now = clock::now();
+                    rows.push(PersonMatchDto {
+                        match_id: m.id.0,
+                        programme_id: m.programme.0,
+                        other: if as_mentee {
+                            m.mentor_name.clone()
+                        } else {
+                            m.mentee_name.clone()
+                        },
+                        other_role: texts
+                            .get(if as_mentee {
+                                "role.mentor"
+                            } else {
+                                "role.mentee"
+                            })
+                            .to_string(),
+                        score: m.score,
+                        status_label: texts.get(m.status.label_key()).to_string(),
+                        confirmed_on: date::short(m.confirmed_at.date(), language),
+                        dissolve_reason: m.dissolve_reason.clone(),
+                        open: m.status != MatchStatus::Dissolved,
+                        intakes: row(&m, &history, &texts, now).history,
+                    });
+                }
+                rows.sort_by_key(|r| r.match_id);
+                Ok(rows)
+            })
+        })
+        .await
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -81,6 +81,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             intakes::intake_calendar_name,
             intakes::save_intake_calendar,
             intakes::open_intake_mail,
+            intakes::participant_history,
         ])
 }
 

@@ -900,6 +900,15 @@ pub fn list(store: &Store, programme: ProgrammeId) -> Result<Vec<Match>> {
     select(store, "m.programme_id = ?1", programme.0)
 }
 
+/// Every match a participant is or was in, as mentee or mentor.
+pub fn of_participant(store: &Store, participant: ParticipantId) -> Result<Vec<Match>> {
+    select(
+        store,
+        "(m.mentee_id = ?1 OR m.mentor_id = ?1)",
+        participant.0,
+    )
+}
+
 /// One match, or `NotFound`.
 pub fn get(store: &Store, id: MatchId) -> Result<Match> {
     select(store, "m.id = ?1", id.0)?

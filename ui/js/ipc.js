@@ -192,3 +192,5 @@ export const intakeCalendarName = (programmeId, intakeId) => call('intake_calend
 export const saveIntakeCalendar = (programmeId, intakeId, path) => call('save_intake_calendar', { programmeId, intakeId, path });
 /** Opens the mail program with the invitation to a pair's talk; resolves to false when none opened. */
 export const openIntakeMail = (matchId) => call('open_intake_mail', { matchId });
+/** A participant's matches and intake talks: [{match_id, programme_id, other, other_role, score, status_label, confirmed_on, dissolve_reason, open, intakes}]. */
+export const participantHistory = (id) => call('participant_history', { id });

@@ -78,8 +78,32 @@ export async function participantFormView(programmeId, id) {
     }
   });
 
+  const history = existing ? historyCard(await ipc.participantHistory(existing.id), programmeId) : null;
   return h('section', { class: 'page' },
     h('p', { class: 'breadcrumb' }, h('a', { href: `#/programme/${programmeId}/participants` }, `← ${programme.name}`)),
     h('h1', {}, existing ? existing.name : t('participants.add')),
+    history,
     form);
+}
+
+/**
+ * The person's matches and intake talks, with every decision and its
+ * reason, so that the history stays visible where the person is edited.
+ * @param {any[]} matches
+ * @param {number} programmeId
+ */
+function historyCard(matches, programmeId) {
+  if (!matches.length) return null;
+  return h('section', { class: 'card', id: 'participant-history', aria: { labelledby: 'participant-history-title' } },
+    h('h2', { id: 'participant-history-title' }, t('participant.history_title')),
+    h('ul', { class: 'history-list' }, matches.map((m) => h('li', { dataset: { match: String(m.match_id) } },
+      h('p', {},
+        h('strong', {}, `${m.other_role}: ${m.other}`),
+        ` · ${t('matching.score')} ${m.score} · ${m.status_label} · ${t('participant.confirmed_on', { date: m.confirmed_on })}`,
+        m.open && m.programme_id === programmeId
+          ? [' · ', h('a', { href: `#/programme/${programmeId}/agreement/${m.match_id}` }, t('agreement.ui.open'))]
+          : null),
+      m.dissolve_reason ? h('p', { class: 'dissolved-note' }, m.dissolve_reason) : null,
+      m.intakes.length ? h('ol', { class: 'history-intakes' }, m.intakes.map((i) => h('li', {},
+        `${t('field.intake')} ${i.when} · ${i.state_label}${i.reason ? ` · ${i.reason}` : ''}`))) : null))));
 }
