@@ -579,3 +579,182 @@ fn the_guide_reads_right_in_dutch_english_and_french() {
         super::snapshot(&format!("guide-{language}.txt"), &super::text_of(&path));
     }
 }
+
+#[test]
+fn the_cli_plans_sends_and_decides_intakes_with_stable_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let people = dir.path().join("people.csv");
+    std::fs::write(&people, PEOPLE).unwrap();
+    let ok = |args: &[&str]| {
+        let out = super::cli::klik(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
+    };
+    ok(&[
+        "programme",
+        "create",
+        "--name",
+        "Groeien",
+        "--start",
+        "04-01-2027",
+        "--end",
+        "17-12-2027",
+    ]);
+    ok(&[
+        "participants",
+        "import",
+        people.to_str().unwrap(),
+        "--programme",
+        "1",
+    ]);
+    ok(&["match", "confirm", "--programme", "1"]);
+    let closed = ok(&[
+        "--json",
+        "intake",
+        "holidays",
+        "--programme",
+        "1",
+        "--country",
+        "nl",
+        "--year",
+        "2027",
+    ]);
+    assert_eq!(closed.as_array().unwrap().len(), 11);
+    let plan = ok(&[
+        "--json",
+        "intake",
+        "plan",
+        "--programme",
+        "1",
+        "--from",
+        "04-01-2027",
+        "--to",
+        "15-01-2027",
+        "--duration",
+        "30",
+    ]);
+    assert_eq!(plan["saved"], true);
+    let planned = plan["planned"].as_array().unwrap();
+    assert_eq!(planned.len(), 3);
+    for key in ["match", "mentee", "mentor", "start", "end"] {
+        assert!(!planned[0][key].is_null(), "{key} in {plan}");
+    }
+    assert_eq!(plan["not_placed"][0]["mentee"], "lotte@devries.be");
+    let start = chrono::NaiveDateTime::parse_from_str(
+        planned[0]["start"].as_str().unwrap(),
+        "%Y-%m-%dT%H:%M",
+    )
+    .unwrap();
+    let end = chrono::NaiveDateTime::parse_from_str(
+        planned[0]["end"].as_str().unwrap(),
+        "%Y-%m-%dT%H:%M",
+    )
+    .unwrap();
+    assert_eq!((end - start).num_minutes(), 30, "--duration is used");
+
+    // A clash is refused with exit code 1 and one line naming it.
+    let (first, second) = planned
+        .iter()
+        .enumerate()
+        .find_map(|(i, a)| {
+            planned[i + 1..]
+                .iter()
+                .find(|b| b["mentor"] == a["mentor"])
+                .map(|b| (a, b))
+        })
+        .expect("Marie has two talks");
+    let (day, time) = second["start"].as_str().unwrap().split_once('T').unwrap();
+    let out = super::cli::klik(
+        &db,
+        &[
+            "intake",
+            "move",
+            "--match",
+            &first["match"].to_string(),
+            "--date",
+            day,
+            "--time",
+            time,
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("already has a talk"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    let folder = dir.path().join("ics");
+    let files = ok(&[
+        "--json",
+        "intake",
+        "export-ics",
+        "--programme",
+        "1",
+        "--out",
+        folder.to_str().unwrap(),
+    ]);
+    assert_eq!(files["events"], 3);
+    assert_eq!(
+        files["files"].as_array().unwrap().len(),
+        4,
+        "one per talk and intakes.ics"
+    );
+    assert!(folder.join("intakes.ics").exists());
+
+    let listed = ok(&["--json", "intake", "list", "--programme", "1"]);
+    assert_eq!(listed[0]["status"], "planned");
+    assert!(listed[0]["uid"].as_str().unwrap().ends_with("@klik.local"));
+    let decided = ok(&[
+        "--json",
+        "intake",
+        "outcome",
+        "--match",
+        &planned[0]["match"].to_string(),
+        "--klik",
+        "no",
+        "--reason",
+        "Geen klik",
+    ]);
+    assert_eq!(
+        (decided["outcome"].as_str(), decided["status"].as_str()),
+        (Some("no"), Some("dissolved"))
+    );
+    assert!(decided.get("next_mentor").is_some());
+    let usage = super::cli::klik(
+        &db,
+        &["intake", "outcome", "--match", "1", "--klik", "maybe"],
+    );
+    assert_eq!(usage.status.code(), Some(2));
+
+    let pdf = dir.path().join("schedule.pdf");
+    let printed = ok(&[
+        "--json",
+        "intake",
+        "schedule",
+        "--programme",
+        "1",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        (printed["intakes"].as_u64(), printed["pages"].as_u64()),
+        (Some(2), Some(1))
+    );
+    let guides = dir.path().join("guides.pdf");
+    let printed = ok(&[
+        "--json",
+        "intake",
+        "guide",
+        "--programme",
+        "1",
+        "--out",
+        guides.to_str().unwrap(),
+    ]);
+    assert_eq!(printed["guides"], printed["pages"]);
+}

@@ -260,3 +260,33 @@ fn a_schema_v4_database_with_agreements_opens_and_keeps_them() {
         "the programme's own default"
     );
 }
+
+#[test]
+fn a_schema_v5_database_with_intakes_opens_and_keeps_them() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v5.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let programme = klik::programme::ProgrammeId(1);
+    let intakes = klik::intake::list(&store, programme).unwrap();
+    assert_eq!(intakes.len(), 2);
+    assert_eq!(intakes[0].outcome, Some(klik::intake::Outcome::Klik));
+    assert_eq!((intakes[1].sequence, intakes[1].minutes), (1, 45));
+    assert_eq!(
+        intakes[1].start.to_string(),
+        "2027-01-13 10:00:00",
+        "the moved talk"
+    );
+    assert_eq!(
+        klik::intake::settings(&store, programme).unwrap().minutes,
+        45
+    );
+    assert_eq!(
+        klik::intake::closed_days(&store, programme).unwrap().len(),
+        10
+    );
+}
