@@ -28,6 +28,25 @@ impl DateProblem {
     }
 }
 
+/// Parses a date typed into a form field; a problem is added to `problems`,
+/// named by the field and showing what was typed.
+pub fn parse_field(
+    field: impl Into<String>,
+    text: &str,
+    problems: &mut Vec<crate::error::FieldError>,
+) -> Option<NaiveDate> {
+    match parse(text) {
+        Ok(date) => Some(date),
+        Err(problem) => {
+            problems.push(
+                crate::error::FieldError::new(field, problem.message_key())
+                    .with("value", text.trim()),
+            );
+            None
+        }
+    }
+}
+
 /// Parses a date typed by a person. Two-digit years are taken as 20xx.
 pub fn parse(text: &str) -> Result<NaiveDate, DateProblem> {
     let text = text.trim();

@@ -71,6 +71,20 @@ enum Command {
     Info,
 }
 
+/// One match (`--match ID`) or all of a programme (`--programme ID`).
+#[derive(Args)]
+struct MatchOrProgramme {
+    #[arg(
+        long = "match",
+        value_name = "ID",
+        conflicts_with = "programme",
+        required_unless_present = "programme"
+    )]
+    id: Option<i64>,
+    #[arg(long)]
+    programme: Option<i64>,
+}
+
 #[derive(Subcommand)]
 enum IntakeCommand {
     /// Propose a time for every confirmed match without an intake, and save the plan.
@@ -136,15 +150,8 @@ enum IntakeCommand {
     /// Print the conversation guide of one pair (--match) or of every pair
     /// with an intake ahead (--programme), one page each.
     Guide {
-        #[arg(
-            long = "match",
-            value_name = "ID",
-            conflicts_with = "programme",
-            required_unless_present = "programme"
-        )]
-        id: Option<i64>,
-        #[arg(long)]
-        programme: Option<i64>,
+        #[command(flatten)]
+        of: MatchOrProgramme,
         /// FILE.pdf
         #[arg(long)]
         out: PathBuf,
@@ -204,15 +211,8 @@ enum AgreementCommand {
     },
     /// Print one agreement (--match) or all of a programme (--programme) to a PDF file.
     Pdf {
-        #[arg(
-            long = "match",
-            value_name = "ID",
-            conflicts_with = "programme",
-            required_unless_present = "programme"
-        )]
-        id: Option<i64>,
-        #[arg(long)]
-        programme: Option<i64>,
+        #[command(flatten)]
+        of: MatchOrProgramme,
         /// FILE.pdf
         #[arg(long)]
         out: PathBuf,
@@ -1242,30 +1242,15 @@ fn run_agreement(
             mentor,
             coordinator,
         } => {
-            let mut problems = Vec::new();
-            let mut day = |field: &'static str, text: &str| match date::parse(text) {
-                Ok(d) => Some(d),
-                Err(p) => {
-                    problems
-                        .push(klik::FieldError::new(field, p.message_key()).with("value", text));
-                    None
-                }
-            };
-            let signed = Signatures {
-                mentee: day("mentee_signed_on", mentee),
-                mentor: day("mentor_signed_on", mentor),
-                coordinator: day("coordinator_signed_on", coordinator),
-            };
-            if !problems.is_empty() {
-                return Err(Failure::Core(Error::Invalid(problems)));
-            }
+            let signed =
+                Signatures::from_typed(mentee, mentor, coordinator).map_err(Error::Invalid)?;
             agreement::sign(&mut store, MatchId(*id), &signed, now)?
         }
-        AgreementCommand::Pdf { id, programme, out } => {
-            let (document, count) = match (id, programme) {
-                (Some(id), _) => (agreement::document_for_match(&store, MatchId(*id), now)?, 1),
+        AgreementCommand::Pdf { of, out } => {
+            let (document, count) = match (of.id, of.programme) {
+                (Some(id), _) => (agreement::document_for_match(&store, MatchId(id), now)?, 1),
                 (None, Some(programme)) => {
-                    agreement::document_for_programme(&store, ProgrammeId(*programme), now)?
+                    agreement::document_for_programme(&store, ProgrammeId(programme), now)?
                 }
                 (None, None) => {
                     return Err(Failure::Usage("give --match ID or --programme ID".into()));
@@ -1561,11 +1546,11 @@ fn run_intake(
                 .count();
             write_pdf(cli, texts, &document, out, ("intakes", planned))?;
         }
-        IntakeCommand::Guide { id, programme, out } => {
-            let (document, count) = match (id, programme) {
-                (Some(id), _) => (intake::print::guide(&store, MatchId(*id), now)?, 1),
+        IntakeCommand::Guide { of, out } => {
+            let (document, count) = match (of.id, of.programme) {
+                (Some(id), _) => (intake::print::guide(&store, MatchId(id), now)?, 1),
                 (None, Some(programme)) => {
-                    intake::print::guides(&store, ProgrammeId(*programme), now)?
+                    intake::print::guides(&store, ProgrammeId(programme), now)?
                 }
                 (None, None) => {
                     return Err(Failure::Usage("give --match ID or --programme ID".into()));

@@ -215,8 +215,8 @@ pub fn default_phases(start: NaiveDate, end: NaiveDate) -> Vec<Phase> {
 /// The default phases for dates as typed, to fill in a form; the date problems otherwise.
 pub fn suggest_phases(start: &str, end: &str) -> Result<Vec<Phase>> {
     let mut problems = Vec::new();
-    let start = parse_date("start", start, &mut problems);
-    let end = parse_date("end", end, &mut problems);
+    let start = date::parse_field("start", start, &mut problems);
+    let end = date::parse_field("end", end, &mut problems);
     match (start, end) {
         (Some(start), Some(end)) if end > start => Ok(default_phases(start, end)),
         (Some(_), Some(_)) => Err(Error::Invalid(vec![FieldError::new(
@@ -271,8 +271,8 @@ impl ProgrammeForm {
         let goals = text("goals", &self.goals);
         let context = text("context", &self.context);
 
-        let start = parse_date("start", &self.start, &mut problems);
-        let end = parse_date("end", &self.end, &mut problems);
+        let start = date::parse_field("start", &self.start, &mut problems);
+        let end = date::parse_field("end", &self.end, &mut problems);
         if let (Some(start), Some(end)) = (start, end) {
             if end <= start {
                 problems.push(FieldError::new("end", "error.programme.end_before_start"));
@@ -361,8 +361,8 @@ impl ProgrammeForm {
             };
             let field = |part: &str| format!("phases.{}.{part}", default.kind.as_str());
             let mut local = Vec::new();
-            let phase_start = parse_date(&field("start"), &typed.start, &mut local);
-            let phase_end = parse_date(&field("end"), &typed.end, &mut local);
+            let phase_start = date::parse_field(field("start"), &typed.start, &mut local);
+            let phase_end = date::parse_field(field("end"), &typed.end, &mut local);
             if let (Some(phase_start), Some(phase_end)) = (phase_start, phase_end) {
                 if phase_end < phase_start {
                     local.push(FieldError::new(
@@ -413,16 +413,6 @@ fn name_problem(name: &str) -> Option<FieldError> {
         )
     } else {
         None
-    }
-}
-
-fn parse_date(field: &str, text: &str, problems: &mut Vec<FieldError>) -> Option<NaiveDate> {
-    match date::parse(text) {
-        Ok(date) => Some(date),
-        Err(problem) => {
-            problems.push(FieldError::new(field, problem.message_key()).with("value", text.trim()));
-            None
-        }
     }
 }
 

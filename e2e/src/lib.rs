@@ -185,6 +185,32 @@ impl App {
             .expect("elements have text")
     }
 
+    /// Chooses the demo on the welcome screen and opens its running programme.
+    pub async fn open_demo_programme(&self) {
+        self.click("#welcome-demo").await;
+        self.find("#programme-table").await;
+        self.find_containing("a.programme-link", "groeien in je rol")
+            .await
+            .click()
+            .await
+            .expect("the demo programme opens");
+    }
+
+    /// Switches the interface to Dutch in Settings and goes back to the page before.
+    pub async fn switch_to_dutch(&self) {
+        self.click("#nav-settings").await;
+        self.find("#settings-language")
+            .await
+            .select_by_value("nl")
+            .await
+            .expect("Dutch can be chosen");
+        self.find_text("h1", "Instellingen").await;
+        self.client
+            .back()
+            .await
+            .expect("the page before comes back");
+    }
+
     /// Saves a screenshot of the window as `name`.png in the output folder.
     pub async fn screenshot(&self, name: &str) {
         // Let transitions and fonts settle so the picture shows what a person sees.

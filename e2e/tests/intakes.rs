@@ -9,12 +9,7 @@ use klik_e2e::{App, fresh_data_dir};
 async fn plan_move_decide_and_print_intakes_on_the_demo() {
     let data = fresh_data_dir("intakes");
     let app = App::launch(&data).await;
-    app.click("#welcome-demo").await;
-    app.find_containing("a.programme-link", "groeien in je rol")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_demo_programme().await;
     app.click("#programme-tab-matching").await;
     app.click("#matching-propose").await;
     app.find("#matching-board .pair").await;
@@ -163,14 +158,7 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     assert!(text.contains("pagina 1 van"), "{text}");
 
     // The same screen in Dutch.
-    app.click("#nav-settings").await;
-    app.find("#settings-language")
-        .await
-        .select_by_value("nl")
-        .await
-        .unwrap();
-    app.find_text("h1", "Instellingen").await;
-    app.client.back().await.unwrap();
+    app.switch_to_dutch().await;
     app.find_containing("#intake-list-title", "Intakegesprekken")
         .await;
     app.find_containing(&format!("tr[data-match='{pair}']"), "Geen klik")

@@ -8,13 +8,7 @@ use klik_e2e::{App, fresh_data_dir};
 async fn propose_move_confirm_on_the_demo() {
     let data = fresh_data_dir("matching");
     let app = App::launch(&data).await;
-    app.click("#welcome-demo").await;
-    app.find("#programme-table").await;
-    app.find_containing("a.programme-link", "groeien in je rol")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_demo_programme().await;
     app.click("#programme-tab-matching").await;
     app.click("#matching-propose").await;
     let first = app.find("#matching-board .pair").await;
@@ -146,14 +140,7 @@ async fn propose_move_confirm_on_the_demo() {
         .await;
 
     // The board in Dutch, with a new proposal for the mentee who is back.
-    app.click("#nav-settings").await;
-    app.find("#settings-language")
-        .await
-        .select_by_value("nl")
-        .await
-        .unwrap();
-    app.find_text("h1", "Instellingen").await;
-    app.client.back().await.unwrap();
+    app.switch_to_dutch().await;
     app.find_containing("#programme-tab-matching", "Koppelen")
         .await;
     app.click("#matching-propose").await;

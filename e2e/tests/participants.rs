@@ -7,13 +7,7 @@ use klik_e2e::{App, fixture, fresh_data_dir, out_dir};
 async fn import_the_dutch_sample_and_find_zoe() {
     let data = fresh_data_dir("participants");
     let app = App::launch(&data).await;
-    app.click("#welcome-demo").await;
-    app.find("#programme-table").await;
-    app.find_containing("a.programme-link", "groeien in je rol")
-        .await
-        .click()
-        .await
-        .unwrap();
+    app.open_demo_programme().await;
     app.click("#programme-tab-participants").await;
     let counts = app.text("#participant-counts").await;
     assert!(
@@ -118,14 +112,7 @@ async fn import_the_dutch_sample_and_find_zoe() {
     );
 
     // The same screens in Dutch.
-    app.click("#nav-settings").await;
-    app.find("#settings-language")
-        .await
-        .select_by_value("nl")
-        .await
-        .unwrap();
-    app.find_text("h1", "Instellingen").await;
-    app.client.back().await.unwrap();
+    app.switch_to_dutch().await;
     app.find_containing("#participant-counts", "mentoren").await;
     app.find_containing("#participant-range", "van").await;
     app.screenshot("25-participants-nl").await;

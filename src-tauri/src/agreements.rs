@@ -224,22 +224,8 @@ pub async fn sign_agreement(
     coordinator: String,
 ) -> Reply<AgreementDto> {
     with_agreement(shared, move |store, _| {
-        let mut problems = Vec::new();
-        let mut day = |field: &'static str, text: &str| match date::parse(text) {
-            Ok(d) => Some(d),
-            Err(p) => {
-                problems.push(FieldError::new(field, p.message_key()).with("value", text.trim()));
-                None
-            }
-        };
-        let signed = Signatures {
-            mentee: day("mentee_signed_on", &mentee),
-            mentor: day("mentor_signed_on", &mentor),
-            coordinator: day("coordinator_signed_on", &coordinator),
-        };
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
-        }
+        let signed =
+            Signatures::from_typed(&mentee, &mentor, &coordinator).map_err(Error::Invalid)?;
         agreement::sign(store, MatchId(match_id), &signed, clock::now())
     })
     .await

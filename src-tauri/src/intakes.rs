@@ -344,15 +344,13 @@ pub async fn save_intake_settings(
             if d.day.trim().is_empty() && d.label.trim().is_empty() {
                 continue;
             }
-            match date::parse(&d.day) {
-                Ok(day) => days.push(ClosedDay {
+            if let Some(day) =
+                date::parse_field(format!("closed_days.{}", n + 1), &d.day, &mut problems)
+            {
+                days.push(ClosedDay {
                     day,
                     label: d.label.trim().to_string(),
-                }),
-                Err(p) => problems.push(
-                    FieldError::new(format!("closed_days.{}", n + 1), p.message_key())
-                        .with("value", d.day.trim()),
-                ),
+                });
             }
         }
         if !problems.is_empty() {
@@ -606,11 +604,7 @@ pub async fn intake_calendar_name(
                         programme.draft.name
                     ),
                 };
-                let clean: String = base
-                    .chars()
-                    .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
-                    .collect();
-                Ok(format!("{}.ics", clean.trim()))
+                Ok(crate::printing::safe_file_name(&base, "ics"))
             })
         })
         .await

@@ -472,24 +472,12 @@ pub async fn export_name(shared: State<'_, Arc<Shared>>, programme: i64) -> Repl
         .run(move |session| {
             let label = session.texts().get("nav.participants").to_string();
             let p = session.with_active(|store| programme::get(store, ProgrammeId(programme)))?;
-            Ok(format!("{} — {label}", safe_name(&p.draft.name)))
+            Ok(format!(
+                "{} — {label}",
+                crate::printing::safe_name(&p.draft.name)
+            ))
         })
         .await
-}
-
-/// A file name without characters that file systems refuse.
-fn safe_name(name: &str) -> String {
-    name.chars()
-        .map(|c| {
-            if "\\/:*?\"<>|".contains(c) || c.is_control() {
-                '-'
-            } else {
-                c
-            }
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
 }
 
 /// Writes a programme's participants, with the import columns, to the file the user chose.

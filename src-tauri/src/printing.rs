@@ -65,17 +65,29 @@ impl Kind {
             Kind::Guide => "intake.guide.title",
             Kind::Guides => "intake.guide.title_all",
         });
-        Ok(file_name(&format!("{title} {subject}")))
+        Ok(safe_file_name(&format!("{title} {subject}"), "pdf"))
     }
 }
 
-/// Characters no file system objects to, and `.pdf`.
-fn file_name(base: &str) -> String {
-    let clean: String = base
-        .chars()
-        .map(|c| if "/\\:*?\"<>|".contains(c) { '-' } else { c })
-        .collect();
-    format!("{}.pdf", clean.trim())
+/// A name without characters that file systems refuse (Windows, macOS or
+/// Linux): they become dashes.
+pub(crate) fn safe_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if "\\/:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// A file name from `base` and an `extension` without its dot.
+pub(crate) fn safe_file_name(base: &str, extension: &str) -> String {
+    format!("{}.{extension}", safe_name(base))
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -63,6 +63,29 @@ impl Window {
     }
 }
 
+impl Window {
+    /// Starts on `locale` and chooses how to begin: `"demo"` or `"empty"`.
+    fn start(&self, locale: &str, choice: &str) {
+        self.invoke("app_status", json!({"osLocale": locale, "retry": false}))
+            .unwrap();
+        self.invoke("choose_start", json!({"choice": choice}))
+            .unwrap();
+    }
+
+    /// Proposes, accepts and confirms the pairs of the demo's first
+    /// programme; the confirm command's reply.
+    fn confirm_demo_pairs(&self) -> Value {
+        let board = self
+            .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
+            .unwrap();
+        assert!(!board["proposal"]["pairs"].as_array().unwrap().is_empty());
+        self.invoke("accept_all_pairs", json!({"programmeId": 1}))
+            .unwrap();
+        self.invoke("confirm_pairs", json!({"programmeId": 1}))
+            .unwrap()
+    }
+}
+
 #[test]
 fn first_start_offers_the_welcome_then_opens_the_demo() {
     let dir = tempfile::tempdir().unwrap();
@@ -151,12 +174,7 @@ fn form_errors_come_back_translated_with_their_fields() {
 fn a_programme_is_created_edited_duplicated_and_archived() {
     let dir = tempfile::tempdir().unwrap();
     let window = window(dir.path());
-    window
-        .invoke("app_status", json!({"osLocale": "nl-BE", "retry": false}))
-        .unwrap();
-    window
-        .invoke("choose_start", json!({"choice": "empty"}))
-        .unwrap();
+    window.start("nl-BE", "empty");
     let form = json!({"name": "Zoë's ‘klik’ — €", "start": "04-01-2027", "end": "17-12-2027", "phases": []});
     let created = window
         .invoke("create_programme", json!({"form": form}))
@@ -199,12 +217,7 @@ fn a_programme_is_created_edited_duplicated_and_archived() {
 fn the_logo_is_checked_by_content_and_can_be_removed() {
     let dir = tempfile::tempdir().unwrap();
     let window = window(dir.path());
-    window
-        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
-        .unwrap();
-    window
-        .invoke("choose_start", json!({"choice": "empty"}))
-        .unwrap();
+    window.start("en-GB", "empty");
     let refused = window
         .call(
             "set_logo",
@@ -287,12 +300,7 @@ fn commands_are_refused_outside_the_granted_window_and_origin() {
 fn the_matching_board_proposes_moves_confirms_and_dissolves() {
     let dir = tempfile::tempdir().unwrap();
     let window = window(dir.path());
-    window
-        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
-        .unwrap();
-    window
-        .invoke("choose_start", json!({"choice": "demo"}))
-        .unwrap();
+    window.start("en-GB", "demo");
     let programmes = window
         .invoke("list_programmes", json!({"listing": "current"}))
         .unwrap();
@@ -441,22 +449,8 @@ fn the_matching_board_proposes_moves_confirms_and_dissolves() {
 fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
     let dir = tempfile::tempdir().unwrap();
     let window = window(dir.path());
-    window
-        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
-        .unwrap();
-    window
-        .invoke("choose_start", json!({"choice": "demo"}))
-        .unwrap();
-    let board = window
-        .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
-        .unwrap();
-    assert!(!board["proposal"]["pairs"].as_array().unwrap().is_empty());
-    window
-        .invoke("accept_all_pairs", json!({"programmeId": 1}))
-        .unwrap();
-    let confirmed = window
-        .invoke("confirm_pairs", json!({"programmeId": 1}))
-        .unwrap();
+    window.start("en-GB", "demo");
+    let confirmed = window.confirm_demo_pairs();
     let match_id = confirmed["board"]["matches"][0]["id"].as_i64().unwrap();
 
     let agreement = window
@@ -544,12 +538,7 @@ fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
 fn the_agreement_template_is_saved_whole_and_starts_new_agreements() {
     let dir = tempfile::tempdir().unwrap();
     let window = window(dir.path());
-    window
-        .invoke("app_status", json!({"osLocale": "nl-BE", "retry": false}))
-        .unwrap();
-    window
-        .invoke("choose_start", json!({"choice": "demo"}))
-        .unwrap();
+    window.start("nl-BE", "demo");
     let template = window
         .invoke("get_agreement_template", json!({"programmeId": 1}))
         .unwrap();
@@ -584,16 +573,7 @@ fn the_agreement_template_is_saved_whole_and_starts_new_agreements() {
     assert_eq!(saved["parts"][2]["own"], true);
     assert_eq!(saved["parts"][4]["own"], false);
 
-    let board = window
-        .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
-        .unwrap();
-    assert!(!board["proposal"]["pairs"].as_array().unwrap().is_empty());
-    window
-        .invoke("accept_all_pairs", json!({"programmeId": 1}))
-        .unwrap();
-    let confirmed = window
-        .invoke("confirm_pairs", json!({"programmeId": 1}))
-        .unwrap();
+    let confirmed = window.confirm_demo_pairs();
     let match_id = confirmed["board"]["matches"][0]["id"].as_i64().unwrap();
     let agreement = window
         .invoke("get_agreement", json!({"matchId": match_id}))
@@ -608,21 +588,8 @@ fn the_agreement_template_is_saved_whole_and_starts_new_agreements() {
 fn intakes_are_planned_moved_decided_and_sent_through_the_commands() {
     let dir = tempfile::tempdir().unwrap();
     let window = window(dir.path());
-    window
-        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
-        .unwrap();
-    window
-        .invoke("choose_start", json!({"choice": "demo"}))
-        .unwrap();
-    window
-        .invoke("matching_board", json!({"programmeId": 1, "propose": true}))
-        .unwrap();
-    window
-        .invoke("accept_all_pairs", json!({"programmeId": 1}))
-        .unwrap();
-    let confirmed = window
-        .invoke("confirm_pairs", json!({"programmeId": 1}))
-        .unwrap();
+    window.start("en-GB", "demo");
+    let confirmed = window.confirm_demo_pairs();
     let board = window
         .invoke("intake_board", json!({"programmeId": 1}))
         .unwrap();

@@ -124,6 +124,28 @@ pub struct Signatures {
     pub coordinator: Option<NaiveDate>,
 }
 
+impl Signatures {
+    /// The three dates as typed (mentee, mentor, coordinator); every date
+    /// that is not one is named.
+    pub fn from_typed(
+        mentee: &str,
+        mentor: &str,
+        coordinator: &str,
+    ) -> std::result::Result<Signatures, Vec<FieldError>> {
+        let mut problems = Vec::new();
+        let signed = Signatures {
+            mentee: date::parse_field("mentee_signed_on", mentee, &mut problems),
+            mentor: date::parse_field("mentor_signed_on", mentor, &mut problems),
+            coordinator: date::parse_field("coordinator_signed_on", coordinator, &mut problems),
+        };
+        if problems.is_empty() {
+            Ok(signed)
+        } else {
+            Err(problems)
+        }
+    }
+}
+
 /// One stored version of a match's agreement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Agreement {
@@ -162,16 +184,8 @@ impl AgreementForm {
     /// Checks every field; goals left wholly empty are dropped.
     pub fn validate(&self) -> std::result::Result<Terms, Vec<FieldError>> {
         let mut problems = Vec::new();
-        let mut day = |field: &str, text: &str| match date::parse(text) {
-            Ok(d) => Some(d),
-            Err(problem) => {
-                problems
-                    .push(FieldError::new(field, problem.message_key()).with("value", text.trim()));
-                None
-            }
-        };
-        let start = day("start", &self.start);
-        let end = day("end", &self.end);
+        let start = date::parse_field("start", &self.start, &mut problems);
+        let end = date::parse_field("end", &self.end, &mut problems);
         fn long(problems: &mut Vec<FieldError>, field: String, text: &str) -> String {
             let text = text.trim().to_string();
             if text.chars().count() > TEXT_MAX {
@@ -214,13 +228,8 @@ impl AgreementForm {
             if text.is_empty() {
                 continue;
             }
-            match date::parse(&text) {
-                Ok(d) => goals[position - 1].target_date = Some(d),
-                Err(problem) => problems.push(
-                    FieldError::new(format!("goals.{n}.target_date"), problem.message_key())
-                        .with("value", text.as_str()),
-                ),
-            }
+            goals[position - 1].target_date =
+                date::parse_field(format!("goals.{n}.target_date"), &text, &mut problems);
         }
         for (n, g) in self.goals.iter().enumerate() {
             let filled = [&g.success, &g.target_date, &g.first_actions]

@@ -416,15 +416,8 @@ impl PeriodForm {
         today: NaiveDate,
     ) -> std::result::Result<(NaiveDate, NaiveDate), Vec<FieldError>> {
         let mut problems = Vec::new();
-        let mut day = |field: &'static str, text: &str| match date::parse(text) {
-            Ok(d) => Some(d),
-            Err(p) => {
-                problems.push(FieldError::new(field, p.message_key()).with("value", text.trim()));
-                None
-            }
-        };
-        let from = day("from", &self.from);
-        let to = day("to", &self.to);
+        let from = date::parse_field("from", &self.from, &mut problems);
+        let to = date::parse_field("to", &self.to, &mut problems);
         if let (Some(from), Some(to)) = (from, to) {
             if to < from {
                 problems.push(FieldError::new("to", "error.intake.period_order"));
@@ -699,28 +692,40 @@ pub fn apply(store: &mut Store, proposal: &Proposal, now: NaiveDateTime) -> Resu
                         .with("value", p.pair.mentee_name.clone()),
                 ]));
             }
-            let uid = new_uid(tx, p.pair.id, now)?;
-            tx.execute(
-                "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
-                     created_at, updated_at)
-                 VALUES (?1, ?2, 0, ?3, ?4, ?5, 'planned', ?6, ?6)",
-                params![
-                    p.pair.id.0,
-                    uid,
-                    local(p.start),
-                    minutes,
-                    location,
-                    timestamp(now)
-                ],
-            )?;
-            ids.push(IntakeId(tx.last_insert_rowid()));
-            tx.execute(
-                "UPDATE match_pair SET status = 'intake_planned', updated_at = ?2 WHERE id = ?1",
-                params![p.pair.id.0, timestamp(now)],
-            )?;
+            ids.push(add_talk(
+                tx, p.pair.id, p.start, minutes, &location, now, true,
+            )?);
         }
         Ok(ids)
     })
+}
+
+/// Adds a planned talk with a new UID to a match; with `planning`, the
+/// match is then "intake planned".
+fn add_talk(
+    tx: &Transaction,
+    id: MatchId,
+    start: NaiveDateTime,
+    minutes: u16,
+    location: &str,
+    now: NaiveDateTime,
+    planning: bool,
+) -> rusqlite::Result<IntakeId> {
+    let uid = new_uid(tx, id, now)?;
+    tx.execute(
+        "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
+             created_at, updated_at)
+         VALUES (?1, ?2, 0, ?3, ?4, ?5, 'planned', ?6, ?6)",
+        params![id.0, uid, local(start), minutes, location, timestamp(now)],
+    )?;
+    let talk = IntakeId(tx.last_insert_rowid());
+    if planning {
+        tx.execute(
+            "UPDATE match_pair SET status = 'intake_planned', updated_at = ?2 WHERE id = ?1",
+            params![id.0, timestamp(now)],
+        )?;
+    }
+    Ok(talk)
 }
 
 const COLUMNS: &str = "id, match_id, uid, sequence, starts_at, minutes, location, status, outcome,
@@ -845,11 +850,7 @@ fn check_time(
 /// A date and a time as typed ("12-01-2027", "14:30") as a local time.
 pub fn parse_start(day: &str, time: &str) -> std::result::Result<NaiveDateTime, Vec<FieldError>> {
     let mut problems = Vec::new();
-    let d = date::parse(day)
-        .map_err(|p| {
-            problems.push(FieldError::new("date", p.message_key()).with("value", day.trim()))
-        })
-        .ok();
+    let d = date::parse_field("date", day, &mut problems);
     let t = parse_time(time.trim())
         .filter(|t| *t < 24 * 60)
         .or_else(|| {
@@ -913,21 +914,7 @@ pub fn schedule(
                 )?;
                 Ok(i.id)
             }
-            None => {
-                let uid = new_uid(tx, id, now)?;
-                tx.execute(
-                    "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
-                         created_at, updated_at)
-                     VALUES (?1, ?2, 0, ?3, ?4, ?5, 'planned', ?6, ?6)",
-                    params![id.0, uid, local(start), minutes, settings.location, timestamp(now)],
-                )?;
-                let intake = IntakeId(tx.last_insert_rowid());
-                tx.execute(
-                    "UPDATE match_pair SET status = 'intake_planned', updated_at = ?2 WHERE id = ?1",
-                    params![id.0, timestamp(now)],
-                )?;
-                Ok(intake)
-            }
+            None => Ok(add_talk(tx, id, start, minutes, &settings.location, now, true)?),
         }
     })?;
     get(store, intake)
@@ -1009,15 +996,9 @@ pub fn record_outcome(
         let intake_id = match &planned {
             Some(i) => i.id.0,
             None => {
-                let uid = new_uid(tx, id, now)?;
+                // A talk held without being planned in Klik: it ended now.
                 let start = now - Duration::minutes(i64::from(settings.minutes));
-                tx.execute(
-                    "INSERT INTO intake (match_id, uid, sequence, starts_at, minutes, location, status,
-                         created_at, updated_at)
-                     VALUES (?1, ?2, 0, ?3, ?4, '', 'planned', ?5, ?5)",
-                    params![id.0, uid, local(start), settings.minutes, timestamp(now)],
-                )?;
-                tx.last_insert_rowid()
+                add_talk(tx, id, start, settings.minutes, "", now, false)?.0
             }
         };
         tx.execute(

@@ -187,3 +187,38 @@ export function modal(id, labelledby, className) {
   document.body.append(dialog);
   return dialog;
 }
+
+/**
+ * A command's error as showFormErrors takes it, also when the shell sent no
+ * field list (or something else failed).
+ * @param {any} error
+ * @returns {{code: string, message: string, fields: {field: string, label: string, message: string}[]}}
+ */
+export function commandError(error) {
+  return { code: error?.code ?? 'internal', message: error?.message ?? String(error), fields: error?.fields ?? [] };
+}
+
+/**
+ * Runs a view's actions one at a time: a second click while one is under
+ * way is ignored (it would act on data about to change), the view is marked
+ * busy meanwhile, and an error becomes a message.
+ * @param {() => HTMLElement} view the view, looked up when an action runs
+ * @returns {(work: () => Promise<void>) => Promise<void>}
+ */
+export function oneAtATime(view) {
+  let busy = false;
+  return async (work) => {
+    if (busy) return;
+    busy = true;
+    const element = view();
+    element.setAttribute('aria-busy', 'true');
+    try {
+      await work();
+    } catch (error) {
+      toast(commandError(error).message);
+    } finally {
+      busy = false;
+      element.removeAttribute('aria-busy');
+    }
+  };
+}

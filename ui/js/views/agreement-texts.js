@@ -4,7 +4,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors } from '../dom.js';
+import { h, field, toast, showFormErrors, clearFormErrors, commandError } from '../dom.js';
 import { go } from '../main.js';
 import { GROUPS, textRows } from './agreement.js';
 
@@ -88,7 +88,7 @@ export async function agreementTextsView(programmeId) {
       toast(t('agreement.ui.template_saved'));
       go(`#/programme/${programmeId}/matching`);
     } catch (error) {
-      showFormErrors(form, { code: error?.code ?? 'internal', message: error?.message ?? String(error), fields: error?.fields ?? [] });
+      showFormErrors(form, commandError(error));
     } finally {
       busy = false;
     }

@@ -5,7 +5,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
-import { h, append, field, toast, showFormErrors, clearFormErrors } from '../dom.js';
+import { h, append, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
 
 /** The most learning goals an agreement holds (the core refuses more). */
 const GOALS_MAX = 5;
@@ -89,15 +89,6 @@ function today() {
 }
 
 /**
- * A command error as showFormErrors expects it, even when the shell sent no
- * field list.
- * @param {any} error
- */
-function formError(error) {
-  return { code: error?.code ?? 'internal', message: error?.message ?? String(error), fields: error?.fields ?? [] };
-}
-
-/**
  * Says where a printed PDF went and how many pages it has, and shows each
  * warning (such as characters the font lacks) as its own message, because
  * each asks for a different fix.
@@ -172,7 +163,7 @@ export async function agreementView(programmeId, matchId) {
   let dirty = false;
   // One command at a time: a second click while the first is under way would
   // act on an agreement that is about to change.
-  let busy = false;
+  const act = oneAtATime(() => view);
 
   const statusArea = h('div', { class: 'agreement-top' });
   const formArea = h('div', { class: 'agreement-form-area' });
@@ -403,24 +394,6 @@ export async function agreementView(programmeId, matchId) {
   }
 
   /**
-   * Runs one action at a time, the page marked busy meanwhile.
-   * @param {() => Promise<void>} work
-   */
-  async function act(work) {
-    if (busy) return;
-    busy = true;
-    view.setAttribute('aria-busy', 'true');
-    try {
-      await work();
-    } catch (error) {
-      toast(formError(error).message);
-    } finally {
-      busy = false;
-      view.removeAttribute('aria-busy');
-    }
-  }
-
-  /**
    * Saves the form and redraws; false when the core found problems, which
    * are then shown on the form. Saving a signed agreement makes a new
    * version, which the message says, since the status changes with it.
@@ -431,7 +404,7 @@ export async function agreementView(programmeId, matchId) {
     try {
       next = await ipc.saveAgreement(matchId, formValues());
     } catch (error) {
-      showFormErrors(form, formError(error));
+      showFormErrors(form, commandError(error));
       return false;
     }
     draw(next);
@@ -453,7 +426,7 @@ export async function agreementView(programmeId, matchId) {
       try {
         draw(await ipc.markAgreementReady(matchId));
       } catch (error) {
-        showFormErrors(form, formError(error));
+        showFormErrors(form, commandError(error));
         return;
       }
       toast(t('agreement.ui.ready_done'));
@@ -521,7 +494,7 @@ export async function agreementView(programmeId, matchId) {
           next = await ipc.signAgreement(matchId, typed('mentee_signed_on'), typed('mentor_signed_on'), typed('coordinator_signed_on'));
         } catch (error) {
           submit.disabled = false;
-          showFormErrors(signForm, formError(error));
+          showFormErrors(signForm, commandError(error));
           return;
         }
         draw(next);

@@ -6,7 +6,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors, modal } from '../dom.js';
+import { h, field, toast, showFormErrors, clearFormErrors, modal, commandError, oneAtATime } from '../dom.js';
 import { go } from '../main.js';
 import { programmeTabs } from './programme.js';
 import { openDocument } from './agreement.js';
@@ -21,14 +21,6 @@ const ICS = [{ name: 'iCalendar', extensions: ['ics'] }];
  * @param {string} text
  */
 const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
-
-/**
- * A command error as showFormErrors expects it.
- * @param {any} error
- */
-function formError(error) {
-  return { code: error?.code ?? 'internal', message: error?.message ?? String(error), fields: error?.fields ?? [] };
-}
 
 /** Monday of the week of an ISO date (2027-01-06 → 2027-01-04). @param {string} iso */
 function monday(iso) {
@@ -53,30 +45,12 @@ export async function intakesView(programmeId) {
   let mode = 'list';
   /** The Monday of the week shown in the week view (ISO). */
   let week = '';
-  let busy = false;
+  const act = oneAtATime(() => view);
 
   const summaryArea = h('ul', { class: 'summary-cards', id: 'intake-summary', aria: { live: 'polite' } });
   const proposalArea = h('div', { id: 'intake-proposal' });
   const settingsArea = h('div', {});
   const listArea = h('div', { id: 'intake-list-area' });
-
-  /**
-   * Runs one action at a time; its error is shown as a message.
-   * @param {() => Promise<void>} work
-   */
-  async function act(work) {
-    if (busy) return;
-    busy = true;
-    view.setAttribute('aria-busy', 'true');
-    try {
-      await work();
-    } catch (error) {
-      toast(formError(error).message);
-    } finally {
-      busy = false;
-      view.removeAttribute('aria-busy');
-    }
-  }
 
   /** Shows a board. @param {any} next */
   function draw(next) {
@@ -111,7 +85,7 @@ export async function intakesView(programmeId) {
       try {
         proposal = await ipc.proposeIntakes(programmeId, planValue('from'), planValue('to'));
       } catch (error) {
-        showFormErrors(planForm, formError(error));
+        showFormErrors(planForm, commandError(error));
         return;
       }
       drawProposal(proposal);
@@ -242,7 +216,7 @@ export async function intakesView(programmeId) {
           board = await ipc.saveIntakeSettings(programmeId, settings, days);
         } catch (error) {
           // The core names closed days closed_days.N; their date field carries the message.
-          const e = formError(error);
+          const e = commandError(error);
           e.fields = e.fields.map((f) => (/^closed_days\.\d+$/.test(f.field) ? { ...f, field: `${f.field}.day` } : f));
           showFormErrors(form, e);
           return;
@@ -396,7 +370,7 @@ export async function intakesView(programmeId) {
         try {
           next = await ipc.moveIntake(programmeId, r.match_id, typed('date'), typed('time'));
         } catch (error) {
-          showFormErrors(form, formError(error));
+          showFormErrors(form, commandError(error));
           return;
         }
         draw(next);
@@ -433,7 +407,7 @@ export async function intakesView(programmeId) {
         try {
           done = await ipc.recordIntakeOutcome(programmeId, r.match_id, picked, reason);
         } catch (error) {
-          showFormErrors(form, formError(error));
+          showFormErrors(form, commandError(error));
           return;
         }
         draw(done.board);
