@@ -164,5 +164,14 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing(&format!("tr[data-match='{pair}']"), "Geen klik")
         .await;
     app.screenshot("44-intakes-nl").await;
+    app.click("#programme-tab-participants").await;
+    app.find_containing("a.participant-link", &mentee)
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find_containing("#participant-history", "Geen klik")
+        .await;
+    app.screenshot("47-participant-history-nl").await;
     app.quit().await;
 }

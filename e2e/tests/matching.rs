@@ -119,6 +119,13 @@ async fn propose_move_confirm_on_the_demo() {
         "the expectations from the programme's texts are printed: {text}"
     );
     app.client.back().await.unwrap();
+
+    // The programme's standard agreement texts, in English.
+    app.click("#agreement-texts-link").await;
+    app.find_containing("#origin-place", "Klik’s standard text")
+        .await;
+    app.screenshot("39-agreement-texts-en").await;
+    app.client.back().await.unwrap();
     let table = app.find_containing("#match-table", "Confirmed").await;
     let rows = table
         .find_all(fantoccini::Locator::Css("tbody tr"))
