@@ -50,6 +50,7 @@ const COMMANDS: &[&str] = &[
     "propose_intakes",
     "plan_intakes",
     "move_intake",
+    "free_intake_times",
     "cancel_intake",
     "record_intake_outcome",
     "intake_calendar_name",

@@ -116,8 +116,9 @@ impl App {
         }
     }
 
-    /// Waits for an element matching `css` whose text contains `text`.
-    pub async fn find_containing(&self, css: &str, text: &str) -> Element {
+    /// Waits until an element matching `css` contains every one of `texts`
+    /// (an element the page replaces meanwhile is simply looked for again).
+    pub async fn find_containing_all(&self, css: &str, texts: &[&str]) -> Element {
         let deadline = std::time::Instant::now() + PATIENCE;
         loop {
             for element in self
@@ -129,7 +130,7 @@ impl App {
                 if element
                     .text()
                     .await
-                    .map(|t| t.contains(text))
+                    .map(|t| texts.iter().all(|x| t.contains(x)))
                     .unwrap_or(false)
                 {
                     return element;
@@ -137,10 +138,15 @@ impl App {
             }
             if std::time::Instant::now() > deadline {
                 self.screenshot("failure").await;
-                panic!("expected {css} containing {text:?} on screen (see failure.png)");
+                panic!("expected {css} containing all of {texts:?} on screen (see failure.png)");
             }
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
+    }
+
+    /// Waits for an element matching `css` whose text contains `text`.
+    pub async fn find_containing(&self, css: &str, text: &str) -> Element {
+        self.find_containing_all(css, &[text]).await
     }
 
     /// Chooses a file in the `<input type=file>` matching `css`, as a person picking it would.
@@ -162,8 +168,18 @@ impl App {
 
     /// Clicks the element matching `css`.
     pub async fn click(&self, css: &str) {
-        self.find(css)
-            .await
+        let element = self.find(css).await;
+        // In the middle of the window, as a person would scroll to it: at the
+        // very bottom edge the messages that come and go sit over it.
+        let target = serde_json::to_value(&element).expect("elements serialise");
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![target],
+            )
+            .await;
+        element
             .click()
             .await
             .unwrap_or_else(|e| panic!("could not click {css}: {e}"));

@@ -193,6 +193,23 @@ fn row(pair: &Match, history: &[Intake], texts: &Texts, now: NaiveDateTime) -> R
     }
 }
 
+/// The period to plan in: the programme's intake phase from today on, else
+/// the coming four weeks.
+fn suggested_period(
+    programme: &programme::Programme,
+    today: chrono::NaiveDate,
+) -> (chrono::NaiveDate, chrono::NaiveDate) {
+    let phase = programme
+        .draft
+        .phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Intake && p.end >= today);
+    match phase {
+        Some(p) => (p.start.max(today), p.end),
+        None => (today, today + chrono::Duration::days(27)),
+    }
+}
+
 fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto> {
     let now = clock::now();
     let language = texts.language();
@@ -244,16 +261,7 @@ fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto
             _ => {}
         }
     }
-    let today = now.date();
-    let phase = programme
-        .draft
-        .phases
-        .iter()
-        .find(|p| p.kind == PhaseKind::Intake && p.end >= today);
-    let (from, to) = match phase {
-        Some(p) => (p.start.max(today), p.end),
-        None => (today, today + chrono::Duration::days(27)),
-    };
+    let (from, to) = suggested_period(&programme, now.date());
     Ok(BoardDto {
         programme_id: id.0,
         programme_name: programme.draft.name.clone(),
@@ -507,6 +515,47 @@ pub async fn move_intake(
         intake::schedule(store, MatchId(match_id), start, clock::now()).map(|_| ())
     })
     .await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FreeTimeDto {
+    /// As the date and time fields take them: "06-01-2027", "10:00".
+    pub date: String,
+    pub time: String,
+    /// "wo 06-01-2027 10:00".
+    pub label: String,
+}
+
+/// The first free times for a pair's talk in the suggested period (at
+/// least four weeks from today), to move it with one click.
+#[tauri::command]
+pub async fn free_intake_times(
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+) -> Reply<Vec<FreeTimeDto>> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let language = texts.language();
+                let pair = matching::get(store, MatchId(match_id))?;
+                let programme = programme::get(store, pair.programme)?;
+                let today = clock::now().date();
+                let (from, to) = suggested_period(&programme, today);
+                let to = to.max(today + chrono::Duration::days(27));
+                let times = intake::free_times(store, pair.id, from, to, 8)?;
+                Ok(times
+                    .into_iter()
+                    .filter(|t| *t > clock::now())
+                    .map(|t| FreeTimeDto {
+                        date: date::short(t.date(), language),
+                        time: t.format("%H:%M").to_string(),
+                        label: format!("{} {}", day_text(t, language), t.format("%H:%M")),
+                    })
+                    .collect())
+            })
+        })
+        .await
 }
 
 /// Cancels a planned talk; the pair is to plan again.

@@ -76,6 +76,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             intakes::propose_intakes,
             intakes::plan_intakes,
             intakes::move_intake,
+            intakes::free_intake_times,
             intakes::cancel_intake,
             intakes::record_intake_outcome,
             intakes::intake_calendar_name,

@@ -659,6 +659,26 @@ fn intakes_are_planned_moved_decided_and_sent_through_the_commands() {
     assert_eq!(row["location"], "Vergaderzaal De Haven");
     let match_id = row["match_id"].as_i64().unwrap();
 
+    // Free times to move to: labelled, and never the talk's own time.
+    let free = window
+        .invoke("free_intake_times", json!({"matchId": match_id}))
+        .unwrap();
+    for choice in free.as_array().unwrap() {
+        assert!(
+            choice["label"]
+                .as_str()
+                .unwrap()
+                .ends_with(choice["time"].as_str().unwrap())
+        );
+        assert_ne!(
+            (choice["date"].as_str(), choice["time"].as_str()),
+            (
+                row["day"].as_str().unwrap().split(' ').next_back(),
+                row["time"].as_str().unwrap().split('–').next()
+            )
+        );
+    }
+
     // Moving onto Christmas is refused with the day's name.
     let refused = window
         .invoke(

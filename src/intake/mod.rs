@@ -863,6 +863,60 @@ pub fn parse_start(day: &str, time: &str) -> std::result::Result<NaiveDateTime, 
     }
 }
 
+/// The first free times for a pair's talk from `from` to `to`: inside both
+/// availabilities and the working hours on open days, clashing with no other
+/// talk of either person and within the day's limit (the pair's own planned
+/// talk does not count, since it is the one to move, and its own time is
+/// left out). At most two a day, a talk's length apart, and `limit` in
+/// all, earliest first.
+pub fn free_times(
+    store: &Store,
+    id: MatchId,
+    from: NaiveDate,
+    to: NaiveDate,
+    limit: usize,
+) -> Result<Vec<NaiveDateTime>> {
+    let pair = matching::get(store, id)?;
+    let settings = settings(store, pair.programme)?;
+    let closed = closed_days(store, pair.programme)?;
+    let people = people(store, pair.programme)?;
+    let own = history(store, id)?
+        .into_iter()
+        .find(|i| i.status == IntakeStatus::Planned);
+    let minutes = own.as_ref().map(|i| i.minutes).unwrap_or(settings.minutes);
+    let none = (0, Availability::default());
+    let mentor = people.get(&pair.mentor.0).unwrap_or(&none);
+    let mentee = people.get(&pair.mentee.0).unwrap_or(&none);
+    let mut planner = plan_settings(&settings, from, to, &closed);
+    planner.minutes = minutes;
+    let calendar = plan::Calendar::with(&busy(store, own.as_ref().map(|i| i.id))?);
+    let length = Duration::minutes(i64::from(minutes));
+    let current = own.as_ref().map(|i| i.start);
+    Ok(plan::options(&planner, &mentor.1, &mentee.1)
+        .into_iter()
+        .filter(|&start| Some(start) != current)
+        .filter(|&start| {
+            [mentor.0, mentee.0].iter().all(|&person| {
+                calendar.on_day(person, start.date()) < settings.max_per_day
+                    && calendar.clash(person, start, start + length).is_none()
+            })
+        })
+        // Spread over the days: a choice of days beats four times an hour apart.
+        .scan(Vec::<NaiveDateTime>::new(), |kept, start| {
+            let same_day: Vec<_> = kept.iter().filter(|t| t.date() == start.date()).collect();
+            let spaced = same_day.iter().all(|t| start >= **t + length);
+            if same_day.len() < 2 && spaced {
+                kept.push(start);
+                Some(Some(start))
+            } else {
+                Some(None)
+            }
+        })
+        .flatten()
+        .take(limit)
+        .collect())
+}
+
 /// Moves a planned talk to another time, or plans one by hand for a
 /// confirmed match without one. A clash with another talk of either person
 /// or a closed day is refused with the reason; calendars see the change

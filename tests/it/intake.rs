@@ -284,6 +284,21 @@ fn moving_an_intake_refuses_clashes_and_closed_days_and_bumps_the_sequence() {
         .is_err()
     );
 
+    // The free times offered for the move are free: none is taken by Marie's other talk.
+    let offered = intake::free_times(&store, first.pair.id, day(4), day(29), 6).unwrap();
+    assert!(!offered.is_empty());
+    assert!(
+        offered
+            .iter()
+            .all(|t| *t != marie[1].start && t.date() != day(13)),
+        "{offered:?}"
+    );
+    assert!(offered.windows(2).all(|w| w[0] < w[1]), "earliest first");
+    for t in &offered {
+        let same_day: Vec<_> = offered.iter().filter(|o| o.date() == t.date()).collect();
+        assert!(same_day.len() <= 2, "spread over the days: {offered:?}");
+    }
+
     // A free time: moved, same UID, sequence one up.
     let moved = intake::schedule(
         &mut store,

@@ -181,6 +181,8 @@ export const proposeIntakes = (programmeId, from, to) => call('propose_intakes',
 export const planIntakes = (programmeId, from, to) => call('plan_intakes', { programmeId, from, to });
 /** Moves a pair's talk (or plans one by hand) to a date and time as typed. */
 export const moveIntake = (programmeId, matchId, date, time) => call('move_intake', { programmeId, matchId, date, time });
+/** The first free times for a pair's talk: [{date, time, label}], earliest first. */
+export const freeIntakeTimes = (matchId) => call('free_intake_times', { matchId });
 /** Cancels a planned talk. */
 export const cancelIntake = (programmeId, intakeId) => call('cancel_intake', { programmeId, intakeId });
 /** Records 'klik', 'unsure' or 'no' (with a reason); resolves to {board, next_mentor, next_score}. */

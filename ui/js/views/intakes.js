@@ -341,12 +341,33 @@ export async function intakesView(programmeId) {
   // ---- Actions on one pair -----------------------------------------
 
   /** Moves a pair's talk, or plans one by hand. @param {any} r */
-  function openMove(r) {
+  async function openMove(r) {
+    // The free times come first, so that moving is usually one click.
+    let free = [];
+    try {
+      free = await ipc.freeIntakeTimes(r.match_id);
+    } catch (error) {
+      toast(commandError(error).message);
+    }
     const dialog = modal('move-intake-dialog', 'move-intake-title', 'dialog');
     const [date, time] = r.start ? [r.day.split(' ').pop(), r.time.split('–')[0]] : ['', ''];
+    /** Puts a free time in the fields. @param {{date: string, time: string}} choice */
+    const pick = (choice) => {
+      /** @type {HTMLInputElement} */ (form.elements.namedItem('date')).value = choice.date;
+      /** @type {HTMLInputElement} */ (form.elements.namedItem('time')).value = choice.time;
+      /** @type {HTMLElement|null} */ (form.querySelector('#move-intake-confirm'))?.focus();
+    };
+    const freeTimes = h('fieldset', { class: 'free-times', id: 'intake-free-times' },
+      h('legend', {}, t('intake.ui.free_times')),
+      free.length
+        ? h('div', { class: 'row-actions' }, free.map((choice) => h('button', {
+          type: 'button', class: 'button small secondary free-time', onclick: () => pick(choice),
+        }, choice.label)))
+        : h('p', { class: 'muted' }, t('intake.ui.no_free_times')));
     const form = /** @type {HTMLFormElement} */ (h('form', { novalidate: true },
       h('h2', { id: 'move-intake-title' }, t('intake.ui.move_title', { mentee: r.mentee.name, mentor: r.mentor.name })),
       h('p', { class: 'hint' }, t('intake.ui.move_hint')),
+      freeTimes,
       h('div', { class: 'field-row' },
         field({ name: 'date', label: t('field.date'), hint: t('form.date_hint'), value: date, size: 'narrow' }),
         field({ name: 'time', label: t('field.time'), hint: t('intake.ui.time_hint'), value: time, size: 'narrow' })),
