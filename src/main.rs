@@ -1470,9 +1470,7 @@ fn run_intake(
             }
         }
         IntakeCommand::ExportIcs { programme, out } => {
-            let id = ProgrammeId(*programme);
-            let intakes = intake::list(&store, id)?;
-            let events = intake::events(&store, id, &intakes, clock::utc(now))?;
+            let talks = intake::calendar(&store, ProgrammeId(*programme), None, clock::utc(now))?;
             std::fs::create_dir_all(out).map_err(|source| Error::Io {
                 path: out.clone(),
                 source,
@@ -1488,16 +1486,13 @@ fn run_intake(
                 Ok(path)
             };
             let mut files = Vec::new();
-            for (i, event) in intakes
-                .iter()
-                .filter(|i| i.status != intake::IntakeStatus::Held)
-                .zip(&events)
-            {
+            for (talk, event) in &talks {
                 files.push(write(
-                    format!("intake-{}.ics", i.id.0),
+                    format!("intake-{}.ics", talk.id.0),
                     std::slice::from_ref(event),
                 )?);
             }
+            let events: Vec<_> = talks.into_iter().map(|(_, event)| event).collect();
             files.push(write("intakes.ics".into(), &events)?);
             if cli.json {
                 print_json(&serde_json::json!({
@@ -1563,22 +1558,17 @@ fn run_intake(
             country,
             year,
         } => {
-            let id = ProgrammeId(*programme);
-            let p = programme::get(&store, id)?;
             if !intake::holidays::COUNTRIES.contains(&country.as_str()) {
                 return Err(Failure::Usage(format!(
                     "--country {country}: expected be or nl"
                 )));
             }
-            let names = Texts::for_language(&p.draft.document_language);
-            let mut days = intake::closed_days(&store, id)?;
-            for h in intake::public_holidays(country, *year, &names) {
-                if !days.iter().any(|d| d.day == h.day) {
-                    days.push(h);
-                }
-            }
-            intake::set_closed_days(&mut store, id, &days)?;
-            let days = intake::closed_days(&store, id)?;
+            let days = intake::add_public_holidays(
+                &mut store,
+                ProgrammeId(*programme),
+                country,
+                &[*year],
+            )?;
             if cli.json {
                 print_json(
                     &days

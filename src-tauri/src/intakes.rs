@@ -11,12 +11,10 @@ use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use klik::i18n::Texts;
-use klik::intake::{
-    self, ClosedDay, Intake, IntakeId, IntakeStatus, Outcome, PeriodForm, SettingsForm,
-};
+use klik::intake::{self, ClosedDay, Intake, IntakeId, Outcome, PeriodForm, SettingsForm};
 use klik::matching::{self, Match, MatchId, MatchStatus};
 use klik::participant::availability::Availability;
-use klik::programme::{self, PhaseKind, ProgrammeId};
+use klik::programme::{self, ProgrammeId};
 use klik::{Error, FieldError, Store, clock, date};
 
 use crate::dto::CommandError;
@@ -136,24 +134,12 @@ fn time_text(i: &Intake) -> String {
 
 fn row(pair: &Match, history: &[Intake], texts: &Texts, now: NaiveDateTime) -> RowDto {
     let language = texts.language();
-    let planned = history.iter().find(|i| i.status == IntakeStatus::Planned);
-    let last_held = history
-        .iter()
-        .rev()
-        .find(|i| i.status == IntakeStatus::Held);
     let open = matches!(
         pair.status,
         MatchStatus::Confirmed | MatchStatus::IntakePlanned
     );
-    let (state, shown) = match (planned, open) {
-        (Some(i), _) if i.outcome_missing(now) => ("outcome_missing", Some(i)),
-        (Some(i), _) => ("planned", Some(i)),
-        (None, true) => ("to_plan", None),
-        (None, false) => match last_held {
-            Some(i) => ("held", Some(i)),
-            None => ("cancelled", history.last()),
-        },
-    };
+    let (state, shown) = intake::pair_state(pair, history, now);
+    let state = state.as_str();
     let state_label = match (state, shown.and_then(|i| i.outcome)) {
         ("held", Some(o)) => texts.get(o.label_key()).to_string(),
         _ => texts.get(&format!("intake.state.{state}")).to_string(),
@@ -190,23 +176,6 @@ fn row(pair: &Match, history: &[Intake], texts: &Texts, now: NaiveDateTime) -> R
         reason: shown.and_then(|i| i.outcome_reason.clone()),
         history,
         open,
-    }
-}
-
-/// The period to plan in: the programme's intake phase from today on, else
-/// the coming four weeks.
-fn suggested_period(
-    programme: &programme::Programme,
-    today: chrono::NaiveDate,
-) -> (chrono::NaiveDate, chrono::NaiveDate) {
-    let phase = programme
-        .draft
-        .phases
-        .iter()
-        .find(|p| p.kind == PhaseKind::Intake && p.end >= today);
-    match phase {
-        Some(p) => (p.start.max(today), p.end),
-        None => (today, today + chrono::Duration::days(27)),
     }
 }
 
@@ -261,7 +230,7 @@ fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto
             _ => {}
         }
     }
-    let (from, to) = suggested_period(&programme, now.date());
+    let (from, to) = intake::suggested_period(&programme, now.date());
     Ok(BoardDto {
         programme_id: id.0,
         programme_name: programme.draft.name.clone(),
@@ -381,26 +350,7 @@ pub async fn add_public_holidays(
     years: Vec<i32>,
 ) -> Reply<BoardDto> {
     with_board(shared, programme_id, move |store, _| {
-        let id = ProgrammeId(programme_id);
-        let programme = programme::get(store, id)?;
-        if !intake::holidays::COUNTRIES.contains(&country.as_str())
-            || years.is_empty()
-            || years.iter().any(|y| !(2000..=2100).contains(y))
-        {
-            return Err(Error::Invalid(vec![
-                FieldError::new("country", "error.intake.holidays").with("value", country.clone()),
-            ]));
-        }
-        let names = Texts::for_language(&programme.draft.document_language);
-        let mut days = intake::closed_days(store, id)?;
-        for year in years {
-            for h in intake::public_holidays(&country, year, &names) {
-                if !days.iter().any(|d| d.day == h.day) {
-                    days.push(h);
-                }
-            }
-        }
-        intake::set_closed_days(store, id, &days)
+        intake::add_public_holidays(store, ProgrammeId(programme_id), &country, &years).map(|_| ())
     })
     .await
 }
@@ -541,7 +491,7 @@ pub async fn free_intake_times(
                 let pair = matching::get(store, MatchId(match_id))?;
                 let programme = programme::get(store, pair.programme)?;
                 let today = clock::now().date();
-                let (from, to) = suggested_period(&programme, today);
+                let (from, to) = intake::suggested_period(&programme, today);
                 let to = to.max(today + chrono::Duration::days(27));
                 let times = intake::free_times(store, pair.id, from, to, 8)?;
                 Ok(times
@@ -613,22 +563,6 @@ pub async fn record_intake_outcome(
         .await
 }
 
-/// The talks a calendar file holds: one talk, or every planned and cancelled one.
-fn calendar_intakes(
-    store: &Store,
-    programme: ProgrammeId,
-    intake_id: Option<i64>,
-) -> klik::Result<Vec<Intake>> {
-    let all = intake::list(store, programme)?;
-    Ok(match intake_id {
-        Some(id) => all.into_iter().filter(|i| i.id.0 == id).collect(),
-        None => all
-            .into_iter()
-            .filter(|i| i.status != IntakeStatus::Held)
-            .collect(),
-    })
-}
-
 /// A file name for the save dialog: "Intakegesprek Zoë Peeters.ics" or "Intakegesprekken Groeien.ics".
 #[tauri::command]
 pub async fn intake_calendar_name(
@@ -677,14 +611,17 @@ pub async fn save_intake_calendar(
         .run(move |session| {
             session.with_active(|store| {
                 let id = ProgrammeId(programme_id);
-                let talks = calendar_intakes(store, id, intake_id)?;
-                if talks.is_empty() {
+                let events: Vec<_> =
+                    intake::calendar(store, id, intake_id.map(IntakeId), clock::utc(clock::now()))?
+                        .into_iter()
+                        .map(|(_, event)| event)
+                        .collect();
+                if events.is_empty() {
                     return Err(Error::Invalid(vec![FieldError::new(
                         "intake",
                         "error.intake.nothing_to_send",
                     )]));
                 }
-                let events = intake::events(store, id, &talks, clock::utc(clock::now()))?;
                 std::fs::write(&path, intake::ics::calendar(&events)).map_err(|source| {
                     Error::Io {
                         path: path.clone(),
@@ -714,53 +651,15 @@ fn encoded(text: &str) -> String {
     out
 }
 
-/// The invitation to a pair's planned talk as a mailto: link, in the programme's language.
+/// The invitation to a pair's planned talk as a mailto: link.
 fn mail_link(store: &Store, match_id: MatchId) -> klik::Result<String> {
-    let pair = matching::get(store, match_id)?;
-    let programme = programme::get(store, pair.programme)?;
-    let texts = Texts::for_language(&programme.draft.document_language);
-    let talk = intake::history(store, match_id)?
-        .into_iter()
-        .find(|i| i.status == IntakeStatus::Planned)
-        .ok_or_else(|| {
-            Error::Invalid(vec![FieldError::new(
-                "intake",
-                "error.intake.nothing_to_send",
-            )])
-        })?;
-    let names = [
-        ("mentee", pair.mentee_name.as_str()),
-        ("mentor", pair.mentor_name.as_str()),
-        ("programme", programme.draft.name.as_str()),
-    ];
-    let subject = texts.format("intake.ics.summary", &names);
-    let when = format!(
-        "{} {}–{}",
-        date::long_with_weekday(talk.start.date(), &texts),
-        talk.start.format("%H:%M"),
-        talk.end().format("%H:%M")
-    );
-    let place = if talk.location.is_empty() {
-        "–".to_string()
-    } else {
-        talk.location.clone()
-    };
-    let body = texts.format(
-        "intake.mail.body",
-        &[
-            ("mentee", &pair.mentee_name),
-            ("mentor", &pair.mentor_name),
-            ("programme", &programme.draft.name),
-            ("when", &when),
-            ("place", &place),
-        ],
-    );
+    let mail = intake::invitation(store, match_id)?;
+    let to: Vec<String> = mail.to.iter().map(|a| encoded(a)).collect();
     Ok(format!(
-        "mailto:{},{}?subject={}&body={}",
-        encoded(&pair.mentee_email),
-        encoded(&pair.mentor_email),
-        encoded(&subject),
-        encoded(&body)
+        "mailto:{}?subject={}&body={}",
+        to.join(","),
+        encoded(&mail.subject),
+        encoded(&mail.body)
     ))
 }
 

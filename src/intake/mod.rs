@@ -1105,13 +1105,44 @@ pub fn record_outcome(
     })
 }
 
-/// The calendar events of talks, in the programme's document language.
+/// The calendar events of talks, in the programme's document language
+/// (held talks have none: they happened).
 pub fn events(
     store: &Store,
     programme: ProgrammeId,
     intakes: &[Intake],
     stamp: NaiveDateTime,
 ) -> Result<Vec<ics::Event>> {
+    Ok(talk_events(store, programme, intakes, stamp)?
+        .into_iter()
+        .map(|(_, event)| event)
+        .collect())
+}
+
+/// What a calendar file holds: one talk (`only`), or every planned and
+/// cancelled talk of the programme, each with its event.
+pub fn calendar(
+    store: &Store,
+    programme: ProgrammeId,
+    only: Option<IntakeId>,
+    stamp: NaiveDateTime,
+) -> Result<Vec<(Intake, ics::Event)>> {
+    let talks: Vec<Intake> = list(store, programme)?
+        .into_iter()
+        .filter(|i| only.is_none_or(|id| i.id == id))
+        .collect();
+    Ok(talk_events(store, programme, &talks, stamp)?
+        .into_iter()
+        .map(|(talk, event)| (talk.clone(), event))
+        .collect())
+}
+
+fn talk_events<'a>(
+    store: &Store,
+    programme: ProgrammeId,
+    intakes: &'a [Intake],
+    stamp: NaiveDateTime,
+) -> Result<Vec<(&'a Intake, ics::Event)>> {
     let p = programme::get(store, programme)?;
     let texts = Texts::for_language(&p.draft.document_language);
     let settings = settings(store, programme)?;
@@ -1139,28 +1170,181 @@ pub fn events(
                 ("mentor", pair.mentor_name.as_str()),
                 ("programme", p.draft.name.as_str()),
             ];
-            Some(ics::Event {
-                uid: i.uid.clone(),
-                sequence: i.sequence,
-                start: i.start,
-                minutes: i.minutes,
-                summary: texts.format("intake.ics.summary", &names),
-                description: texts.format("intake.ics.description", &names),
-                location: i.location.clone(),
-                organiser: organiser.clone(),
-                attendees: vec![
-                    ics::Person {
-                        name: pair.mentee_name.clone(),
-                        email: pair.mentee_email.clone(),
-                    },
-                    ics::Person {
-                        name: pair.mentor_name.clone(),
-                        email: pair.mentor_email.clone(),
-                    },
-                ],
-                stamp,
-                cancelled: i.status == IntakeStatus::Cancelled,
-            })
+            Some((
+                i,
+                ics::Event {
+                    uid: i.uid.clone(),
+                    sequence: i.sequence,
+                    start: i.start,
+                    minutes: i.minutes,
+                    summary: texts.format("intake.ics.summary", &names),
+                    description: texts.format("intake.ics.description", &names),
+                    location: i.location.clone(),
+                    organiser: organiser.clone(),
+                    attendees: vec![
+                        ics::Person {
+                            name: pair.mentee_name.clone(),
+                            email: pair.mentee_email.clone(),
+                        },
+                        ics::Person {
+                            name: pair.mentor_name.clone(),
+                            email: pair.mentor_email.clone(),
+                        },
+                    ],
+                    stamp,
+                    cancelled: i.status == IntakeStatus::Cancelled,
+                },
+            ))
         })
         .collect())
+}
+
+/// An e-mail inviting a pair to its planned talk, in the programme's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invitation {
+    pub to: Vec<String>,
+    pub subject: String,
+    pub body: String,
+}
+
+/// The invitation to a pair's planned talk; refused when none is planned.
+pub fn invitation(store: &Store, id: MatchId) -> Result<Invitation> {
+    let pair = matching::get(store, id)?;
+    let programme = programme::get(store, pair.programme)?;
+    let texts = Texts::for_language(&programme.draft.document_language);
+    let talk = history(store, id)?
+        .into_iter()
+        .find(|i| i.status == IntakeStatus::Planned)
+        .ok_or_else(|| {
+            Error::Invalid(vec![FieldError::new(
+                "intake",
+                "error.intake.nothing_to_send",
+            )])
+        })?;
+    let names = [
+        ("mentee", pair.mentee_name.as_str()),
+        ("mentor", pair.mentor_name.as_str()),
+        ("programme", programme.draft.name.as_str()),
+    ];
+    let when = format!(
+        "{} {}–{}",
+        date::long_with_weekday(talk.start.date(), &texts),
+        talk.start.format("%H:%M"),
+        talk.end().format("%H:%M")
+    );
+    let place = if talk.location.is_empty() {
+        "–".to_string()
+    } else {
+        talk.location.clone()
+    };
+    Ok(Invitation {
+        to: vec![pair.mentee_email.clone(), pair.mentor_email.clone()],
+        subject: texts.format("intake.ics.summary", &names),
+        body: texts.format(
+            "intake.mail.body",
+            &[
+                ("mentee", &pair.mentee_name),
+                ("mentor", &pair.mentor_name),
+                ("programme", &programme.draft.name),
+                ("when", &when),
+                ("place", &place),
+            ],
+        ),
+    })
+}
+
+/// Adds a country's public holidays of some years to a programme's closed
+/// days, named in the programme's language; days already closed keep their name.
+pub fn add_public_holidays(
+    store: &mut Store,
+    id: ProgrammeId,
+    country: &str,
+    years: &[i32],
+) -> Result<Vec<ClosedDay>> {
+    if !holidays::COUNTRIES.contains(&country)
+        || years.is_empty()
+        || years.iter().any(|y| !(2000..=2100).contains(y))
+    {
+        return Err(Error::Invalid(vec![
+            FieldError::new("country", "error.intake.holidays").with("value", country),
+        ]));
+    }
+    let programme = programme::get(store, id)?;
+    let names = Texts::for_language(&programme.draft.document_language);
+    let mut days = closed_days(store, id)?;
+    for &year in years {
+        for h in public_holidays(country, year, &names) {
+            if !days.iter().any(|d| d.day == h.day) {
+                days.push(h);
+            }
+        }
+    }
+    set_closed_days(store, id, &days)?;
+    closed_days(store, id)
+}
+
+/// The period to plan in by default: the programme's intake phase from
+/// today on, else the coming four weeks.
+pub fn suggested_period(
+    programme: &crate::programme::Programme,
+    today: NaiveDate,
+) -> (NaiveDate, NaiveDate) {
+    let phase = programme
+        .draft
+        .phases
+        .iter()
+        .find(|p| p.kind == crate::programme::PhaseKind::Intake && p.end >= today);
+    match phase {
+        Some(p) => (p.start.max(today), p.end),
+        None => (today, today + Duration::days(27)),
+    }
+}
+
+/// Where a pair stands with its intake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairState {
+    /// Confirmed, no talk planned.
+    ToPlan,
+    Planned,
+    /// Planned, its time has passed, no outcome yet.
+    OutcomeMissing,
+    /// Decided: the last held talk has the outcome.
+    Held,
+    /// Its only talks were cancelled and the match went on otherwise.
+    Cancelled,
+}
+
+impl PairState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairState::ToPlan => "to_plan",
+            PairState::Planned => "planned",
+            PairState::OutcomeMissing => "outcome_missing",
+            PairState::Held => "held",
+            PairState::Cancelled => "cancelled",
+        }
+    }
+}
+
+/// A pair's intake state from its match and its talks (oldest first), and
+/// the talk that state is about.
+pub fn pair_state<'a>(
+    pair: &Match,
+    talks: &'a [Intake],
+    now: NaiveDateTime,
+) -> (PairState, Option<&'a Intake>) {
+    let planned = talks.iter().find(|i| i.status == IntakeStatus::Planned);
+    let open = matches!(
+        pair.status,
+        MatchStatus::Confirmed | MatchStatus::IntakePlanned
+    );
+    match (planned, open) {
+        (Some(i), _) if i.outcome_missing(now) => (PairState::OutcomeMissing, Some(i)),
+        (Some(i), _) => (PairState::Planned, Some(i)),
+        (None, true) => (PairState::ToPlan, None),
+        (None, false) => match talks.iter().rev().find(|i| i.status == IntakeStatus::Held) {
+            Some(i) => (PairState::Held, Some(i)),
+            None => (PairState::Cancelled, talks.last()),
+        },
+    }
 }

@@ -6,7 +6,7 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, commandError } from '../dom.js';
 import { go } from '../main.js';
-import { GROUPS, textRows } from './agreement.js';
+import { expectationGroups, textRows } from './agreement.js';
 
 /**
  * @typedef {{key: string, label: string, text: string, standard: string, own: boolean}} Part
@@ -63,14 +63,7 @@ export async function agreementTextsView(programmeId) {
   }
 
   form.append(
-    ...GROUPS.map((group) => {
-      const alone = group.rows.flat().length === 1;
-      return h('fieldset', { class: 'agreement-group' },
-        h('legend', {}, t(group.heading)),
-        group.rows.map((row) => (row.length === 1
-          ? part(row[0], alone)
-          : h('div', { class: 'field-row' }, row.map((key) => part(key, alone))))));
-    }),
+    ...expectationGroups(part),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'button primary', id: 'save-agreement-texts' }, t('action.save')),
       h('a', { class: 'button secondary', href: `#/programme/${programmeId}/matching` }, t('action.cancel'))));

@@ -18,7 +18,7 @@ const GOAL_PARTS = ['what', 'success', 'target_date', 'first_actions'];
  * the agreement's order; parts side by side share an inner array, so that
  * short texts such as "how often" and "how long" fit on one line.
  */
-export const GROUPS = [
+const GROUPS = [
   { heading: 'agreement.meetings', rows: [['meeting_frequency', 'meeting_duration'], ['place', 'initiative'], ['cancellation', 'between_meetings']] },
   { heading: 'agreement.confidentiality', rows: [['confidentiality']] },
   { heading: 'agreement.responsibilities', rows: [['mentor_responsibilities', 'mentee_responsibilities']] },
@@ -34,6 +34,23 @@ export const GROUPS = [
  */
 export function textRows(text, wide) {
   return Math.min(8, Math.max(wide ? 3 : 2, Math.ceil(text.length / (wide ? 95 : 45))));
+}
+
+/**
+ * The expectations as fieldsets under their headings, parts side by side
+ * where GROUPS puts them; `part` draws one part's field, told whether it is
+ * alone under its heading.
+ * @param {(key: string, alone: boolean) => HTMLElement} part
+ */
+export function expectationGroups(part) {
+  return GROUPS.map((group) => {
+    const alone = group.rows.flat().length === 1;
+    return h('fieldset', { class: 'agreement-group' },
+      h('legend', {}, t(group.heading)),
+      group.rows.map((row) => (row.length === 1
+        ? part(row[0], alone)
+        : h('div', { class: 'field-row' }, row.map((key) => part(key, alone))))));
+  });
 }
 
 /** The file type offered in the save dialog when printing. */
@@ -355,14 +372,7 @@ export async function agreementView(programmeId, matchId) {
         goalsFull,
         addGoal),
       h('p', { class: 'hint agreement-expectations-hint' }, t('agreement.ui.expectations_hint')),
-      GROUPS.map((group) => {
-        const alone = group.rows.flat().length === 1;
-        return h('fieldset', { class: 'agreement-group' },
-          h('legend', {}, t(group.heading)),
-          group.rows.map((row) => (row.length === 1
-            ? expectation(row[0], alone)
-            : h('div', { class: 'field-row' }, row.map((key) => expectation(key, alone))))));
-      }),
+      expectationGroups(expectation),
       a.read_only ? h('p', { class: 'notice', id: 'agreement-new-version-notice' },
         t('agreement.ui.signed_notice', { version: a.version, next: a.version + 1 })) : null,
       h('div', { class: 'form-actions' },
