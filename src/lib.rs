@@ -21,6 +21,7 @@ pub mod participant;
 pub mod programme;
 pub mod store;
 pub mod tabular;
+pub mod trajectory;
 
 pub use error::{Error, FieldError, Result};
 pub use store::Store;

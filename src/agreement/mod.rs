@@ -486,6 +486,22 @@ pub fn versions(store: &Store, id: MatchId) -> Result<Vec<Agreement>> {
     load(store.conn(), "match_id = ?1", id.0).map_err(|e| store.read_error(e))
 }
 
+/// The current version of the agreement of every match of a programme that has one.
+pub fn current_of_programme(
+    store: &Store,
+    programme: ProgrammeId,
+) -> Result<std::collections::HashMap<MatchId, Agreement>> {
+    let all = load(
+        store.conn(),
+        "id IN (SELECT a.id FROM agreement a JOIN match_pair m ON m.id = a.match_id
+                WHERE m.programme_id = ?1
+                  AND a.version = (SELECT max(version) FROM agreement b WHERE b.match_id = a.match_id))",
+        programme.0,
+    )
+    .map_err(|e| store.read_error(e))?;
+    Ok(all.into_iter().map(|a| (a.match_id, a)).collect())
+}
+
 /// The current (latest) version of a match's agreement, if one was started.
 pub fn current(store: &Store, id: MatchId) -> Result<Option<Agreement>> {
     Ok(versions(store, id)?.pop())

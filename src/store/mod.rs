@@ -25,6 +25,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_matching.sql"),
     include_str!("migrations/0004_agreements.sql"),
     include_str!("migrations/0005_intakes.sql"),
+    include_str!("migrations/0006_trajectory.sql"),
 ];
 
 /// The schema version this build creates and understands.

@@ -7,6 +7,7 @@ mod matching;
 mod participants;
 mod programme;
 mod store;
+mod trajectory;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,256 @@
+//! A programme's key figures, always computed from the data: supply and
+//! demand, how many were matched, how the intakes went, where the pairs
+//! stand, meetings held against the cadence, goals and satisfaction.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{GoalState, Side, Trajectory};
+use crate::i18n::Texts;
+use crate::intake::{IntakeStatus, Outcome};
+use crate::matching::MatchStatus;
+
+/// The key figures of a programme on a day.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Kpis {
+    pub mentors: u32,
+    pub mentees: u32,
+    /// Mentees with a match that is not dissolved.
+    pub matched_mentees: u32,
+    /// Intake talks held, by outcome.
+    pub kliks: u32,
+    pub unsure: u32,
+    pub no_kliks: u32,
+    /// Confirmed matches waiting for their intake (planned or not).
+    pub waiting: u32,
+    pub active: u32,
+    pub completed: u32,
+    pub dissolved: u32,
+    /// Why pairs were dissolved, the most frequent first.
+    pub dissolve_reasons: Vec<(String, u32)>,
+    pub meetings_held: u32,
+    pub meetings_cancelled: u32,
+    pub minutes_held: u64,
+    /// Meetings the cadence asks of the active and completed pairs so far.
+    pub meetings_expected: u32,
+    /// Average days from the klik to the first meeting, over the pairs that met.
+    pub days_to_first_meeting: Option<f64>,
+    /// The goals of the current agreements of active and completed pairs.
+    pub goals_set: u32,
+    /// Those goals by their latest state, in [`GoalState::ALL`] order.
+    pub goals_by_state: [u32; 4],
+    /// Average satisfaction (1–5) of every check-in answer, per side.
+    pub satisfaction_mentors: Option<f64>,
+    pub satisfaction_mentees: Option<f64>,
+    /// How many check-in answers gave 1, 2, 3, 4 and 5.
+    pub satisfaction_counts: [u32; 5],
+    /// Held meetings per month, from the first month with one to the last.
+    pub meetings_per_month: Vec<(NaiveDate, u32)>,
+}
+
+/// A share as a whole percentage, rounded half up; none when nothing to share.
+pub fn percent(part: u32, whole: u32) -> Option<u8> {
+    (whole > 0).then(|| ((u64::from(part) * 200 + u64::from(whole)) / (2 * u64::from(whole))) as u8)
+}
+
+impl Kpis {
+    /// Share of the mentees who have a match.
+    pub fn match_rate(&self) -> Option<u8> {
+        percent(self.matched_mentees, self.mentees)
+    }
+
+    /// Share of decided intakes (klik or no klik) that had a klik.
+    pub fn klik_rate(&self) -> Option<u8> {
+        percent(self.kliks, self.kliks + self.no_kliks)
+    }
+
+    pub fn goals_achieved(&self) -> u32 {
+        self.goals_by_state[2]
+    }
+
+    /// Share of the expected meetings that were held.
+    pub fn meeting_rate(&self) -> Option<u8> {
+        percent(self.meetings_held, self.meetings_expected)
+    }
+
+    /// The figures as label–value rows, in the language of `texts`: for the
+    /// report, the dashboard export and the CLI.
+    pub fn rows(&self, texts: &Texts) -> Vec<(String, String)> {
+        let pct = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| format!("{p} %"));
+        let avg = |a: Option<f64>| a.map_or_else(|| "–".to_string(), |a| decimal(a, texts));
+        let label = |key: &str| texts.get(key).to_string();
+        vec![
+            (label("kpi.mentors"), self.mentors.to_string()),
+            (label("kpi.mentees"), self.mentees.to_string()),
+            (
+                label("kpi.matched_mentees"),
+                self.matched_mentees.to_string(),
+            ),
+            (label("kpi.match_rate"), pct(self.match_rate())),
+            (label("kpi.kliks"), self.kliks.to_string()),
+            (label("kpi.unsure"), self.unsure.to_string()),
+            (label("kpi.no_kliks"), self.no_kliks.to_string()),
+            (label("kpi.klik_rate"), pct(self.klik_rate())),
+            (label("kpi.waiting"), self.waiting.to_string()),
+            (label("kpi.active"), self.active.to_string()),
+            (label("kpi.completed"), self.completed.to_string()),
+            (label("kpi.dissolved"), self.dissolved.to_string()),
+            (label("kpi.meetings_held"), self.meetings_held.to_string()),
+            (
+                label("kpi.meetings_expected"),
+                self.meetings_expected.to_string(),
+            ),
+            (label("kpi.meeting_rate"), pct(self.meeting_rate())),
+            (
+                label("kpi.meetings_cancelled"),
+                self.meetings_cancelled.to_string(),
+            ),
+            (
+                label("kpi.hours_held"),
+                decimal(self.minutes_held as f64 / 60.0, texts),
+            ),
+            (
+                label("kpi.days_to_first_meeting"),
+                avg(self.days_to_first_meeting),
+            ),
+            (label("kpi.goals_set"), self.goals_set.to_string()),
+            (
+                label("kpi.goals_achieved"),
+                self.goals_achieved().to_string(),
+            ),
+            (
+                label("kpi.goals_achieved_rate"),
+                pct(percent(self.goals_achieved(), self.goals_set)),
+            ),
+            (
+                label("kpi.satisfaction_mentees"),
+                avg(self.satisfaction_mentees),
+            ),
+            (
+                label("kpi.satisfaction_mentors"),
+                avg(self.satisfaction_mentors),
+            ),
+        ]
+    }
+}
+
+/// A number with one decimal, written the way the language writes it (3,5 in Dutch).
+pub fn decimal(value: f64, texts: &Texts) -> String {
+    let text = format!("{value:.1}");
+    if texts.language() == "en" {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
+fn average(values: &[u8]) -> Option<f64> {
+    (!values.is_empty())
+        .then(|| values.iter().map(|v| f64::from(*v)).sum::<f64>() / values.len() as f64)
+}
+
+/// The key figures of a programme on `today`.
+pub fn compute(trajectory: &Trajectory, today: NaiveDate) -> Kpis {
+    let mut k = Kpis {
+        mentors: trajectory.counts.mentors,
+        mentees: trajectory.counts.mentees,
+        ..Kpis::default()
+    };
+    for i in trajectory
+        .intakes
+        .iter()
+        .filter(|i| i.status == IntakeStatus::Held)
+    {
+        match i.outcome {
+            Some(Outcome::Klik) => k.kliks += 1,
+            Some(Outcome::Unsure) => k.unsure += 1,
+            Some(Outcome::NoKlik) => k.no_kliks += 1,
+            None => {}
+        }
+    }
+    let cadence = trajectory.programme.draft.cadence_weeks;
+    let mut reasons: BTreeMap<String, u32> = BTreeMap::new();
+    let mut first_meeting_days = Vec::new();
+    let mut per_month: BTreeMap<NaiveDate, u32> = BTreeMap::new();
+    let (mut mentor_scores, mut mentee_scores) = (Vec::new(), Vec::new());
+    for pair in &trajectory.pairs {
+        match pair.pair.status {
+            MatchStatus::Confirmed | MatchStatus::IntakePlanned => k.waiting += 1,
+            MatchStatus::Active => k.active += 1,
+            MatchStatus::Completed => k.completed += 1,
+            MatchStatus::Dissolved => {
+                k.dissolved += 1;
+                let reason = pair.pair.dissolve_reason.clone().unwrap_or_default();
+                *reasons.entry(reason.trim().to_string()).or_default() += 1;
+            }
+        }
+        if pair.pair.status != MatchStatus::Dissolved {
+            k.matched_mentees += 1;
+        }
+        for m in &pair.meetings {
+            if m.held {
+                k.meetings_held += 1;
+                k.minutes_held += u64::from(m.minutes);
+                let month = m.on.with_day(1).expect("every month has a first day");
+                *per_month.entry(month).or_default() += 1;
+            } else {
+                k.meetings_cancelled += 1;
+            }
+        }
+        for c in &pair.checkins {
+            match c.side {
+                Side::Mentor => mentor_scores.push(c.satisfaction),
+                Side::Mentee => mentee_scores.push(c.satisfaction),
+            }
+            k.satisfaction_counts[usize::from(c.satisfaction.clamp(1, 5)) - 1] += 1;
+        }
+        if !matches!(
+            pair.pair.status,
+            MatchStatus::Active | MatchStatus::Completed
+        ) {
+            continue;
+        }
+        let until = pair.end().map_or(today, |end| end.min(today));
+        k.meetings_expected += pair.expected_meetings(cadence, until);
+        if let Some(first) = pair.held().map(|m| m.on).min() {
+            let from = pair.klik_on.unwrap_or(pair.start());
+            first_meeting_days.push((first - from).num_days().max(0) as f64);
+        }
+        if let Some(agreement) = &pair.agreement {
+            for position in 1..=agreement.terms.goals.len() as u8 {
+                k.goals_set += 1;
+                let state = pair
+                    .latest_progress(position)
+                    .map_or(GoalState::NotStarted, |p| p.state);
+                let index = GoalState::ALL
+                    .iter()
+                    .position(|s| *s == state)
+                    .expect("every state is in ALL");
+                k.goals_by_state[index] += 1;
+            }
+        }
+    }
+    k.dissolve_reasons = reasons.into_iter().collect();
+    k.dissolve_reasons
+        .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    k.days_to_first_meeting = (!first_meeting_days.is_empty())
+        .then(|| first_meeting_days.iter().sum::<f64>() / first_meeting_days.len() as f64);
+    k.satisfaction_mentors = average(&mentor_scores);
+    k.satisfaction_mentees = average(&mentee_scores);
+    // Every month from the first to the last, so that a month without meetings shows as 0.
+    if let (Some(first), Some(last)) = (
+        per_month.keys().next().copied(),
+        per_month.keys().next_back().copied(),
+    ) {
+        let mut month = first;
+        while month <= last {
+            k.meetings_per_month
+                .push((month, per_month.get(&month).copied().unwrap_or(0)));
+            month = month
+                .checked_add_months(chrono::Months::new(1))
+                .expect("a month after a stored date exists");
+        }
+    }
+    k
+}

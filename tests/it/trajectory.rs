@@ -1,0 +1,568 @@
+//! The trajectory after the klik on a small programme whose every figure is
+//! computed by hand below: meetings, goal progress, check-ins, the attention
+//! list, the key figures, and the reports in Dutch and English (text
+//! snapshots), the anonymous one checked against every name.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use klik::agreement::{self, AgreementForm, GoalForm, Signatures};
+use klik::document;
+use klik::intake::{self, Outcome};
+use klik::matching::{self, Confirming, Match, MatchStatus};
+use klik::participant::{self, import};
+use klik::programme::ProgrammeId;
+use klik::trajectory::attention::{self, Concern};
+use klik::trajectory::report;
+use klik::trajectory::{
+    self, AnswerForm, CheckinForm, GoalState, MeetingForm, ProgressForm, Settings, Side, kpi,
+};
+use klik::{Error, Store};
+
+/// Three mentors with four places, five mentees: one mentee stays unmatched.
+const PEOPLE: &str = "role;first name;last name;email;capacity;topics\n\
+    mentor;Marie;Dubois;marie@devries.be;2;onderhandelen\n\
+    mentor;Jan;Claes;jan@devries.be;1;onderhandelen\n\
+    mentor;Pieter;Smets;pieter@devries.be;1;onderhandelen\n\
+    mentee;Zoë;Peeters;zoe@devries.be;;onderhandelen\n\
+    mentee;Ahmed;Yilmaz;ahmed@devries.be;;onderhandelen\n\
+    mentee;Noor;Bakker;noor@devries.be;;onderhandelen\n\
+    mentee;Lotte;Janssens;lotte@devries.be;;onderhandelen\n\
+    mentee;Ruben;Maes;ruben@devries.be;;onderhandelen\n";
+
+fn at(text: &str) -> NaiveDateTime {
+    klik::clock::pinned(text).unwrap()
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+/// The day the figures are taken.
+fn today() -> NaiveDateTime {
+    at("2027-03-01T09:00:00")
+}
+
+/// A programme in `language` with its four matches confirmed on 28-11-2026,
+/// the matches in list order (by mentee name).
+fn programme(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
+    let mut store = Store::open_in_memory().unwrap();
+    klik::organisation::set_name(&mut store, "De Vries Logistiek").unwrap();
+    let draft = klik::programme::ProgrammeForm {
+        name: "Groeien in je rol".into(),
+        start: "01-11-2026".into(),
+        end: "30-09-2027".into(),
+        document_language: language.into(),
+        ..klik::programme::ProgrammeForm::default()
+    }
+    .validate()
+    .unwrap();
+    let id = klik::programme::create(&mut store, &draft, super::now()).unwrap();
+    let preview = import::preview(&store, id, PEOPLE.as_bytes(), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    matching::confirm(&mut store, id, Confirming::Proposal, super::now()).unwrap();
+    let pairs = matching::list(&store, id).unwrap();
+    assert_eq!(pairs.len(), 4);
+    (store, id, pairs)
+}
+
+fn meeting(date: &str, minutes: &str, held: bool, topics: &str, next: &str) -> MeetingForm {
+    MeetingForm {
+        date: date.into(),
+        minutes: minutes.into(),
+        held,
+        topics: topics.into(),
+        notes: String::new(),
+        next_steps: next.into(),
+    }
+}
+
+fn answer(score: &str, fit: &str, comment: &str) -> AnswerForm {
+    AnswerForm {
+        satisfaction: score.into(),
+        fit: fit.into(),
+        comment: comment.into(),
+    }
+}
+
+/// The fixture, written as a coordinator would over three months:
+/// - A: klik 01-12-2026, an agreement from 07-12-2026 to 30-06-2027 with two
+///   goals, signed; meetings on 14-12 (60 min) and 11-01 (90 min), one on
+///   08-02 cancelled; goal 1 at 40 % on 11-01, achieved on 15-02; goal 2
+///   never updated; a check-in on 12-01: mentor 4 good, mentee 5 good.
+/// - B: klik 01-12-2026, no agreement; a meeting on 21-12 (50 min); the
+///   mentee's check-in on 20-01 says 2, not a good fit.
+/// - C: no klik on 02-12-2026 ("Te weinig tijd volgens <mentee>"): dissolved.
+/// - D: "not sure yet" on 02-12-2026: back to waiting for a second talk.
+fn written(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
+    let (mut store, id, pairs) = programme(language);
+    let (a, b, c, d) = (pairs[0].id, pairs[1].id, pairs[2].id, pairs[3].id);
+    let klik_day = at("2026-12-01T11:00:00");
+    intake::record_outcome(&mut store, a, Outcome::Klik, "", klik_day).unwrap();
+    intake::record_outcome(&mut store, b, Outcome::Klik, "", klik_day).unwrap();
+    let reason = format!("Te weinig tijd volgens {}", pairs[2].mentee_name);
+    intake::record_outcome(
+        &mut store,
+        c,
+        Outcome::NoKlik,
+        &reason,
+        at("2026-12-02T11:00:00"),
+    )
+    .unwrap();
+    intake::record_outcome(
+        &mut store,
+        d,
+        Outcome::Unsure,
+        "",
+        at("2026-12-02T11:00:00"),
+    )
+    .unwrap();
+
+    let signing = at("2026-12-05T10:00:00");
+    let current = agreement::open(&mut store, a, signing).unwrap();
+    let mut form = AgreementForm::from_terms(&current.terms, language);
+    form.start = "07-12-2026".into();
+    form.end = "30-06-2027".into();
+    form.goals = vec![
+        GoalForm {
+            what: "Onderhandelen met leveranciers".into(),
+            success: "Zelf het raamcontract onderhandelen".into(),
+            target_date: "30-06-2027".into(),
+            first_actions: String::new(),
+        },
+        GoalForm {
+            what: "Feedback geven aan het team".into(),
+            ..GoalForm::default()
+        },
+    ];
+    agreement::save(&mut store, a, &form.validate().unwrap(), signing).unwrap();
+    agreement::mark_ready(&mut store, a, signing).unwrap();
+    let on = Some(day("2026-12-05"));
+    let all = Signatures {
+        mentee: on,
+        mentor: on,
+        coordinator: on,
+    };
+    agreement::sign(&mut store, a, &all, signing).unwrap();
+
+    let later = today();
+    for form in [
+        meeting(
+            "14-12-2026",
+            "60",
+            true,
+            "Kennismaking, doelen",
+            "Offerte lezen",
+        ),
+        meeting(
+            "11-01-2027",
+            "90",
+            true,
+            "Voorbereiding onderhandeling",
+            "Rollenspel BATNA",
+        ),
+        meeting("08-02-2027", "60", false, "", ""),
+    ] {
+        trajectory::add_meeting(&mut store, a, &form, later).unwrap();
+    }
+    trajectory::add_meeting(
+        &mut store,
+        b,
+        &meeting("21-12-2026", "50", true, "Eerste gesprek", ""),
+        later,
+    )
+    .unwrap();
+    let progress =
+        |position: u8, date: &str, state: &str, percent: &str, note: &str| ProgressForm {
+            position,
+            date: date.into(),
+            state: state.into(),
+            percent: percent.into(),
+            note: note.into(),
+        };
+    trajectory::record_progress(
+        &mut store,
+        a,
+        &progress(
+            1,
+            "11-01-2027",
+            "in_progress",
+            "40",
+            "Eerste offerte samen gelezen",
+        ),
+        later,
+    )
+    .unwrap();
+    trajectory::record_progress(
+        &mut store,
+        a,
+        &progress(1, "15-02-2027", "achieved", "90", "Raamcontract rond"),
+        later,
+    )
+    .unwrap();
+    trajectory::record_checkin(
+        &mut store,
+        a,
+        &CheckinForm {
+            moment: "after_meetings".into(),
+            date: "12-01-2027".into(),
+            mentor: Some(answer("4", "good", "Gemotiveerd")),
+            mentee: Some(answer("5", "good", "")),
+        },
+        later,
+    )
+    .unwrap();
+    trajectory::record_checkin(
+        &mut store,
+        b,
+        &CheckinForm {
+            moment: "other".into(),
+            date: "20-01-2027".into(),
+            mentor: None,
+            mentee: Some(answer("2", "poor", "We vinden geen tijd")),
+        },
+        later,
+    )
+    .unwrap();
+    (store, id, pairs)
+}
+
+#[test]
+fn key_figures_match_the_hand_computed_values() {
+    let (store, id, _) = written("nl");
+    let t = trajectory::load(&store, id).unwrap();
+    let k = kpi::compute(&t, today().date());
+    assert_eq!((k.mentors, k.mentees, k.matched_mentees), (3, 5, 3));
+    assert_eq!(k.match_rate(), Some(60));
+    assert_eq!((k.kliks, k.unsure, k.no_kliks), (2, 1, 1));
+    // 2 kliks of 3 decided talks (klik or no klik): 66.7 % → 67 %.
+    assert_eq!(k.klik_rate(), Some(67));
+    assert_eq!(
+        (k.waiting, k.active, k.completed, k.dissolved),
+        (1, 2, 0, 1)
+    );
+    assert_eq!(k.dissolve_reasons.len(), 1);
+    assert_eq!(k.dissolve_reasons[0].1, 1);
+    assert_eq!(
+        (k.meetings_held, k.meetings_cancelled, k.minutes_held),
+        (3, 1, 200)
+    );
+    // A: 07-12-2026 to 01-03-2027 is 84 days, three 28-day periods; B: from
+    // the klik on 01-12-2026, 90 days, also three.
+    assert_eq!(k.meetings_expected, 6);
+    assert_eq!(k.meeting_rate(), Some(50));
+    // A: 01-12 → 14-12 is 13 days; B: 01-12 → 21-12 is 20 days.
+    assert_eq!(k.days_to_first_meeting, Some(16.5));
+    assert_eq!(k.goals_set, 2);
+    assert_eq!(k.goals_by_state, [1, 0, 1, 0]);
+    assert_eq!(k.goals_achieved(), 1);
+    assert_eq!(k.satisfaction_mentors, Some(4.0));
+    assert_eq!(k.satisfaction_mentees, Some(3.5));
+    assert_eq!(k.satisfaction_counts, [0, 1, 0, 1, 1]);
+    assert_eq!(
+        k.meetings_per_month,
+        vec![(day("2026-12-01"), 2), (day("2027-01-01"), 1)]
+    );
+    let rows = k.rows(&klik::i18n::Texts::for_language("nl"));
+    let find = |label: &str| rows.iter().find(|(l, _)| l == label).unwrap().1.clone();
+    assert_eq!(find("Uren mentoring"), "3,3");
+    assert_eq!(find("Klikgraad"), "67 %");
+    assert_eq!(find("Tevredenheid mentees (1–5)"), "3,5");
+}
+
+#[test]
+fn the_attention_list_names_each_concern_most_urgent_first() {
+    let (store, id, pairs) = written("en");
+    let t = trajectory::load(&store, id).unwrap();
+    let items = attention::list(&t, today());
+    let (a, b, d) = (pairs[0].id, pairs[1].id, pairs[3].id);
+    let got: Vec<_> = items
+        .iter()
+        .map(|i| (i.match_id, i.concern.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                b,
+                Concern::PoorFit {
+                    side: Side::Mentee,
+                    on: day("2027-01-20")
+                }
+            ),
+            // Waiting since the "not sure yet" talk of 02-12-2026.
+            (d, Concern::IntakeNotPlanned { days: 89 }),
+            (b, Concern::AgreementUnsigned { days: 90 }),
+            (b, Concern::NoRecentMeeting { days: 70 }),
+            (a, Concern::NoRecentMeeting { days: 49 }),
+            (
+                a,
+                Concern::GoalQuiet {
+                    position: 2,
+                    days: 84
+                }
+            ),
+        ]
+    );
+    let texts = klik::i18n::Texts::for_language("en");
+    assert_eq!(
+        items[0].concern.message(&texts),
+        "The Mentee said “not a good fit” on 20/01/2027"
+    );
+    // Thresholds are settings: a patient coordinator sees fewer items.
+    let mut store = store;
+    let patient = Settings {
+        intake_wait_days: 100,
+        signature_wait_days: 100,
+        goal_quiet_days: 100,
+        ..Settings::default()
+    };
+    trajectory::save_settings(&mut store, id, &patient).unwrap();
+    let t = trajectory::load(&store, id).unwrap();
+    let codes: Vec<&str> = attention::list(&t, today())
+        .iter()
+        .map(|i| i.concern.code())
+        .collect();
+    assert_eq!(
+        codes,
+        ["poor_fit", "no_recent_meeting", "no_recent_meeting"]
+    );
+    let bad = Settings {
+        goal_quiet_days: 1,
+        ..Settings::default()
+    };
+    let refused = trajectory::save_settings(&mut store, id, &bad).unwrap_err();
+    assert_eq!(refused.field_errors()[0].field, "goal_quiet_days");
+    // The end comes near: within 14 days of 30-06-2027.
+    let t = trajectory::load(&store, id).unwrap();
+    let near_end = attention::list(&t, at("2027-06-20T09:00:00"));
+    assert!(near_end.iter().any(|i| i.match_id == a
+        && i.concern
+            == Concern::EndingSoon {
+                on: day("2027-06-30")
+            }));
+}
+
+#[test]
+fn bad_input_is_refused_with_the_field_named_and_nothing_written() {
+    let (mut store, _, pairs) = written("en");
+    let (a, c) = (pairs[0].id, pairs[2].id);
+    let texts = klik::i18n::Texts::for_language("en");
+    let refused = |e: Error| -> Vec<(String, String)> {
+        e.field_errors()
+            .iter()
+            .map(|f| (f.field.clone(), f.message(&texts)))
+            .collect()
+    };
+    let before = trajectory::meetings(&store, a).unwrap().len();
+    let cases = [
+        (
+            meeting("01-11-2026", "60", true, "", ""),
+            "date",
+            "before the match was confirmed (28/11/2026)",
+        ),
+        (
+            meeting("02-03-2027", "60", true, "", ""),
+            "date",
+            "in the future",
+        ),
+        (
+            meeting("01-06-2028", "60", false, "", ""),
+            "date",
+            "more than a year ahead",
+        ),
+        (
+            meeting("31-02-2027", "60", true, "", ""),
+            "date",
+            "does not exist",
+        ),
+        (
+            meeting("10-02-2027", "0", true, "", ""),
+            "minutes",
+            "“0” must be a whole number from 5 to 480",
+        ),
+        (
+            meeting("10-02-2027", "1000", true, "", ""),
+            "minutes",
+            "“1000” must be a whole number from 5 to 480",
+        ),
+    ];
+    for (form, field, words) in cases {
+        let problems = refused(trajectory::add_meeting(&mut store, a, &form, today()).unwrap_err());
+        assert_eq!(problems[0].0, field, "{form:?}");
+        assert!(problems[0].1.contains(words), "{form:?}: {}", problems[0].1);
+    }
+    // A cancelled meeting may be logged ahead; a held one may not.
+    trajectory::add_meeting(
+        &mut store,
+        a,
+        &meeting("15-03-2027", "60", false, "", ""),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(trajectory::meetings(&store, a).unwrap().len(), before + 1);
+
+    let progress = ProgressForm {
+        position: 1,
+        date: "20-02-2027".into(),
+        state: "in_progress".into(),
+        percent: "140".into(),
+        note: String::new(),
+    };
+    let problems =
+        refused(trajectory::record_progress(&mut store, a, &progress, today()).unwrap_err());
+    assert_eq!(problems[0].0, "percent");
+    assert!(problems[0].1.contains("from 0 to 100"));
+    let no_goal = ProgressForm {
+        position: 3,
+        percent: "10".into(),
+        ..progress.clone()
+    };
+    let problems =
+        refused(trajectory::record_progress(&mut store, a, &no_goal, today()).unwrap_err());
+    assert_eq!(problems[0].0, "goal");
+
+    let checkin = CheckinForm {
+        moment: "halfway".into(),
+        date: "20-02-2027".into(),
+        mentor: Some(answer("7", "good", "")),
+        mentee: Some(answer("4", "", "")),
+    };
+    let problems =
+        refused(trajectory::record_checkin(&mut store, a, &checkin, today()).unwrap_err());
+    assert_eq!(
+        problems,
+        vec![
+            (
+                "mentor_satisfaction".to_string(),
+                "“7” must be a whole number from 1 to 5.".to_string()
+            ),
+            (
+                "mentee_fit".to_string(),
+                "This field is required.".to_string()
+            ),
+        ]
+    );
+    // Nothing of the refused check-in was written, not even the valid half.
+    assert_eq!(trajectory::checkins(&store, a).unwrap().len(), 2);
+
+    let dissolved = trajectory::add_meeting(
+        &mut store,
+        c,
+        &meeting("10-02-2027", "60", true, "", ""),
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(refused(dissolved)[0].0, "match");
+    // Percentages typed with a sign are read; an achieved goal is 100 %.
+    let done = ProgressForm {
+        position: 2,
+        state: "achieved".into(),
+        percent: "80 %".into(),
+        ..progress
+    };
+    let entry = trajectory::record_progress(&mut store, a, &done, today()).unwrap();
+    assert_eq!((entry.state, entry.percent), (GoalState::Achieved, 100));
+}
+
+fn write_pdf(doc: &document::Document, name: &str) -> (std::path::PathBuf, String) {
+    let pdf = document::render(doc).unwrap();
+    assert!(pdf.missing.is_empty(), "{name}: {:?}", pdf.missing);
+    let path = super::out("reports", name);
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    super::run("qpdf", &["--check", path.to_str().unwrap()]);
+    let text = super::text_of(&path);
+    (path, text)
+}
+
+#[test]
+fn the_pair_report_reads_right_in_dutch_and_english() {
+    for language in ["nl", "en"] {
+        let (store, _, pairs) = written(language);
+        let doc = report::pair_report(&store, pairs[0].id, today()).unwrap();
+        let (_, text) = write_pdf(&doc, &format!("pair-{language}.pdf"));
+        super::snapshot(&format!("pair-report-{language}.txt"), &text);
+    }
+}
+
+#[test]
+fn the_programme_report_has_its_figures_and_names_only_when_asked() {
+    for language in ["nl", "en"] {
+        let (store, id, _) = written(language);
+        let (doc, anonymous) = report::programme_report(&store, id, Some(false), today()).unwrap();
+        assert!(!anonymous);
+        let (_, text) = write_pdf(&doc, &format!("programme-{language}.pdf"));
+        super::snapshot(&format!("programme-report-{language}.txt"), &text);
+    }
+    // Three mentors are fewer than five: anonymous unless asked otherwise.
+    let (store, id, _) = written("nl");
+    let (doc, anonymous) = report::programme_report(&store, id, None, today()).unwrap();
+    assert!(anonymous);
+    let (_, text) = write_pdf(&doc, "programme-anonymous.pdf");
+    assert!(text.contains("Anoniem rapport"), "{text}");
+    assert!(text.contains("Te weinig tijd volgens [naam]"), "{text}");
+    // Every word of the report against every name, as written (the month
+    // "jan 27" under a chart is not Jan Claes).
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut checked = 0;
+    for p in participant::all(&store, id).unwrap() {
+        for name in [&p.enrolment.first_name, &p.enrolment.last_name] {
+            assert!(
+                !words.contains(&name.as_str()),
+                "{name} is in the anonymous report"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 16);
+}
+
+#[test]
+fn a_programme_without_pairs_gets_a_short_meaningful_report() {
+    let mut store = Store::open_in_memory().unwrap();
+    let draft = klik::programme::ProgrammeForm {
+        name: "Nieuw programma".into(),
+        start: "01-01-2027".into(),
+        end: "31-12-2027".into(),
+        document_language: "en".into(),
+        ..klik::programme::ProgrammeForm::default()
+    }
+    .validate()
+    .unwrap();
+    let id = klik::programme::create(&mut store, &draft, super::now()).unwrap();
+    let (doc, anonymous) = report::programme_report(&store, id, None, super::now()).unwrap();
+    assert!(anonymous, "nobody takes part yet, so nobody may be named");
+    let (path, text) = write_pdf(&doc, "programme-empty.pdf");
+    assert!(text.contains("There are no pairs yet"), "{text}");
+    assert!(text.contains("Mentees 0"), "{text}");
+    assert!(text.contains("Not started yet"), "{text}");
+    let pages = super::run("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(pages.contains("Pages:           1"), "{pages}");
+}
+
+#[test]
+fn names_are_blotted_out_as_whole_words_in_any_case() {
+    let names = vec![
+        "Noor Bakker".to_string(),
+        "Noor".to_string(),
+        "Jan".to_string(),
+    ];
+    assert_eq!(
+        report::blot_names("noor bakker en JAN: geen tijd in januari", &names, "[naam]"),
+        "[naam] en [naam]: geen tijd in januari"
+    );
+}
+
+#[test]
+fn the_checkin_form_prints_both_parts_on_one_page() {
+    let (store, _, pairs) = written("nl");
+    let doc = report::checkin_form(&store, pairs[0].id, today()).unwrap();
+    let (path, text) = write_pdf(&doc, "checkin-form.pdf");
+    assert!(text.contains("Hoe tevreden ben je?"), "{text}");
+    assert!(text.contains(&pairs[0].mentee_name) && text.contains(&pairs[0].mentor_name));
+    let pages = super::run("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(pages.contains("Pages:           1"), "{pages}");
+    assert_eq!(pairs[0].status, MatchStatus::Confirmed);
+}
