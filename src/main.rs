@@ -8,6 +8,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod cli;
+
 use clap::{Args, Parser, Subcommand};
 use serde::Serialize;
 
@@ -67,6 +69,23 @@ enum Command {
     /// Plan intake talks, write calendar files and record whether there was a klik.
     #[command(subcommand)]
     Intake(IntakeCommand),
+    /// Log and list a pair's meetings.
+    #[command(subcommand)]
+    Meeting(cli::trajectory::MeetingCommand),
+    /// Record progress on a pair's learning goals.
+    #[command(subcommand)]
+    Progress(cli::trajectory::ProgressCommand),
+    /// Record what mentor and mentee said at a check-in.
+    #[command(subcommand)]
+    Checkin(cli::trajectory::CheckinCommand),
+    /// The pairs of a programme that need the coordinator's attention, most urgent first.
+    Attention {
+        #[arg(long)]
+        programme: i64,
+    },
+    /// Progress reports, the programme report, key figures and check-in forms.
+    #[command(subcommand)]
+    Report(cli::trajectory::ReportCommand),
     /// Show which database is used and what it holds.
     Info,
 }
@@ -509,6 +528,13 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         Command::Match(command) => run_match(cli, texts, command, now)?,
         Command::Agreement(command) => run_agreement(cli, texts, command, now)?,
         Command::Intake(command) => run_intake(cli, texts, command, now)?,
+        Command::Meeting(command) => cli::trajectory::run_meeting(cli, texts, command, now)?,
+        Command::Progress(command) => cli::trajectory::run_progress(cli, texts, command, now)?,
+        Command::Checkin(command) => cli::trajectory::run_checkin(cli, texts, command, now)?,
+        Command::Attention { programme } => {
+            cli::trajectory::run_attention(cli, texts, *programme, now)?
+        }
+        Command::Report(command) => cli::trajectory::run_report(cli, texts, command, now)?,
     }
     Ok(())
 }
@@ -1256,7 +1282,7 @@ fn run_agreement(
                     return Err(Failure::Usage("give --match ID or --programme ID".into()));
                 }
             };
-            return write_pdf(cli, texts, &document, out, ("agreements", count));
+            return write_pdf(cli, texts, &document, out, ("agreements", count.into()));
         }
         AgreementCommand::Default { programme, set } => {
             // All parts together or none, as the window saves them.
@@ -1297,13 +1323,13 @@ fn run_agreement(
 }
 
 /// Renders a document to `out` and says so: the file, pages and warnings,
-/// and under `counted.0` how many documents it holds.
+/// and under `counted.0` what the caller adds (how many documents it holds).
 fn write_pdf(
     cli: &Cli,
     texts: &Texts,
     document: &klik::document::Document,
     out: &PathBuf,
-    counted: (&str, usize),
+    counted: (&str, serde_json::Value),
 ) -> Result<(), Failure> {
     let pdf = klik::document::render(document)?;
     std::fs::write(out, &pdf.bytes).map_err(|source| Error::Io {
@@ -1317,7 +1343,7 @@ fn write_pdf(
             "pages": pdf.pages,
             "warnings": warnings,
         });
-        json[counted.0] = counted.1.into();
+        json[counted.0] = counted.1;
         print_json(&json);
     } else {
         for warning in warnings {
@@ -1539,7 +1565,7 @@ fn run_intake(
                 .iter()
                 .filter(|i| i.status == intake::IntakeStatus::Planned)
                 .count();
-            write_pdf(cli, texts, &document, out, ("intakes", planned))?;
+            write_pdf(cli, texts, &document, out, ("intakes", planned.into()))?;
         }
         IntakeCommand::Guide { of, out } => {
             let (document, count) = match (of.id, of.programme) {
@@ -1551,7 +1577,7 @@ fn run_intake(
                     return Err(Failure::Usage("give --match ID or --programme ID".into()));
                 }
             };
-            write_pdf(cli, texts, &document, out, ("guides", count))?;
+            write_pdf(cli, texts, &document, out, ("guides", count.into()))?;
         }
         IntakeCommand::Holidays {
             programme,

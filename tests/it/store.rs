@@ -290,3 +290,24 @@ fn a_schema_v5_database_with_intakes_opens_and_keeps_them() {
         10
     );
 }
+
+#[test]
+fn a_schema_v6_database_with_a_trajectory_opens_and_keeps_it() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v6.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let pair = klik::trajectory::pair(&store, klik::matching::MatchId(1)).unwrap();
+    assert_eq!(pair.meetings.len(), 2);
+    assert_eq!(pair.held().count(), 1);
+    assert_eq!(pair.meetings[0].next_steps, "Offerte lezen");
+    assert_eq!(pair.latest_progress(1).unwrap().percent, 40);
+    assert_eq!(pair.checkins.len(), 2);
+    assert!(pair.klik_on.is_some());
+    let programme = klik::trajectory::load(&store, klik::programme::ProgrammeId(1)).unwrap();
+    assert_eq!(programme.pairs.len(), 16);
+}

@@ -45,7 +45,10 @@ fn today() -> NaiveDateTime {
 /// A programme in `language` with its four matches confirmed on 28-11-2026,
 /// the matches in list order (by mentee name).
 fn programme(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
-    let mut store = Store::open_in_memory().unwrap();
+    programme_in(Store::open_in_memory().unwrap(), language)
+}
+
+fn programme_in(mut store: Store, language: &str) -> (Store, ProgrammeId, Vec<Match>) {
     klik::organisation::set_name(&mut store, "De Vries Logistiek").unwrap();
     let draft = klik::programme::ProgrammeForm {
         name: "Groeien in je rol".into(),
@@ -94,7 +97,11 @@ fn answer(score: &str, fit: &str, comment: &str) -> AnswerForm {
 /// - C: no klik on 02-12-2026 ("Te weinig tijd volgens <mentee>"): dissolved.
 /// - D: "not sure yet" on 02-12-2026: back to waiting for a second talk.
 fn written(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
-    let (mut store, id, pairs) = programme(language);
+    written_in(Store::open_in_memory().unwrap(), language)
+}
+
+fn written_in(store: Store, language: &str) -> (Store, ProgrammeId, Vec<Match>) {
+    let (mut store, id, pairs) = programme_in(store, language);
     let (a, b, c, d) = (pairs[0].id, pairs[1].id, pairs[2].id, pairs[3].id);
     let klik_day = at("2026-12-01T11:00:00");
     intake::record_outcome(&mut store, a, Outcome::Klik, "", klik_day).unwrap();
@@ -565,4 +572,203 @@ fn the_checkin_form_prints_both_parts_on_one_page() {
     let pages = super::run("pdfinfo", &[path.to_str().unwrap()]);
     assert!(pages.contains("Pages:           1"), "{pages}");
     assert_eq!(pairs[0].status, MatchStatus::Confirmed);
+}
+
+#[test]
+fn the_cli_logs_meetings_and_prints_reports_with_stable_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let (store, id, pairs) = written_in(Store::open(&db).unwrap(), "en");
+    drop(store);
+    let klik = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_klik"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("KLIK_NOW", "2027-03-01T09:00:00")
+            .env("LANG", "en_GB.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .output()
+            .unwrap()
+    };
+    let ok = |args: &[&str]| {
+        let out = klik(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
+    };
+    let a = pairs[0].id.0.to_string();
+    let programme = id.0.to_string();
+    let added = ok(&[
+        "--json",
+        "meeting",
+        "add",
+        "--match",
+        &a,
+        "--date",
+        "27-02-2027",
+        "--minutes",
+        "45",
+        "--topics",
+        "Rollenspel",
+        "--next-steps",
+        "Offerte versturen",
+    ]);
+    assert_eq!(added["date"], "2027-02-27");
+    assert_eq!(added["held"], true);
+    assert_eq!(
+        ok(&["--json", "meeting", "list", "--match", &a])
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    let refused = klik(&[
+        "--json",
+        "meeting",
+        "add",
+        "--match",
+        &a,
+        "--date",
+        "27-02-2027",
+        "--minutes",
+        "1000",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&refused.stderr).unwrap();
+    assert_eq!(error["code"], "invalid_input");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("“1000” must be a whole number from 5 to 480")
+    );
+
+    let progress = ok(&[
+        "--json",
+        "progress",
+        "add",
+        "--match",
+        &a,
+        "--goal",
+        "2",
+        "--state",
+        "in_progress",
+        "--percent",
+        "30",
+    ]);
+    assert_eq!(
+        (progress["date"].as_str(), progress["percent"].as_u64()),
+        (Some("2027-03-01"), Some(30))
+    );
+    let checkin = ok(&[
+        "--json",
+        "checkin",
+        "add",
+        "--match",
+        &a,
+        "--moment",
+        "halfway",
+        "--mentee-score",
+        "4",
+        "--mentee-fit",
+        "good",
+    ]);
+    assert_eq!(checkin[0]["role"], "mentee");
+
+    let items = ok(&["--json", "attention", "--programme", &programme]);
+    let codes: Vec<&str> = items
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    // The new meeting and progress quieted pair A; B and D still wait.
+    assert_eq!(
+        codes,
+        [
+            "poor_fit",
+            "intake_not_planned",
+            "agreement_unsigned",
+            "no_recent_meeting"
+        ]
+    );
+    assert!(
+        items[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not a good fit")
+    );
+
+    let pdf = dir.path().join("programme.pdf");
+    let printed = ok(&[
+        "--json",
+        "report",
+        "programme",
+        "--programme",
+        &programme,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(printed["anonymous"], true);
+    assert!(printed["pages"].as_u64().unwrap() >= 2);
+    let named = ok(&[
+        "--json",
+        "report",
+        "programme",
+        "--programme",
+        &programme,
+        "--named",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(named["anonymous"], false);
+    assert!(super::text_of(&pdf).contains(&pairs[0].mentee_name));
+    let pair_pdf = dir.path().join("pair.pdf");
+    ok(&[
+        "report",
+        "pair",
+        "--match",
+        &a,
+        "--out",
+        pair_pdf.to_str().unwrap(),
+    ]);
+    assert!(super::text_of(&pair_pdf).contains("Offerte versturen"));
+
+    let csv = dir.path().join("kpis.csv");
+    let kpis = ok(&[
+        "--json",
+        "report",
+        "kpis",
+        "--programme",
+        &programme,
+        "--out",
+        csv.to_str().unwrap(),
+    ]);
+    assert_eq!(kpis["kpis"]["meetings_held"], 4);
+    assert_eq!(kpis["kpis"]["klik_rate"], 67);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert!(
+        text.contains("Klik rate;67 %") || text.contains("Klik rate,67 %"),
+        "{text}"
+    );
+    let xlsx = dir.path().join("kpis.xlsx");
+    ok(&[
+        "report",
+        "kpis",
+        "--programme",
+        &programme,
+        "--out",
+        xlsx.to_str().unwrap(),
+    ]);
+    let table = klik::tabular::read(&std::fs::read(&xlsx).unwrap(), None).unwrap();
+    assert_eq!(
+        table.rows.len(),
+        text.lines().filter(|l| !l.is_empty()).count()
+    );
+    assert_eq!(table.rows[0].cells, ["Figure", "Value"]);
 }

@@ -1,0 +1,3 @@
+//! The command line, one module per area (the older areas still live in `main.rs`).
+
+pub mod trajectory;
