@@ -57,6 +57,13 @@ const COMMANDS: &[&str] = &[
     "save_intake_calendar",
     "open_intake_mail",
     "participant_history",
+    "programme_dashboard",
+    "save_trajectory_settings",
+    "pair_trajectory",
+    "save_meeting",
+    "delete_meeting",
+    "record_goal_progress",
+    "record_checkin",
 ];
 
 fn main() {

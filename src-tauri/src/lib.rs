@@ -13,6 +13,7 @@ mod matching;
 mod participants;
 mod printing;
 mod session;
+mod trajectory;
 
 use std::sync::Arc;
 
@@ -83,6 +84,13 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             intakes::save_intake_calendar,
             intakes::open_intake_mail,
             intakes::participant_history,
+            trajectory::programme_dashboard,
+            trajectory::save_trajectory_settings,
+            trajectory::pair_trajectory,
+            trajectory::save_meeting,
+            trajectory::delete_meeting,
+            trajectory::record_goal_progress,
+            trajectory::record_checkin,
         ])
 }
 

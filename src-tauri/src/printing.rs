@@ -12,6 +12,7 @@ use tauri_plugin_opener::OpenerExt;
 use klik::i18n::Texts;
 use klik::matching::{self, MatchId};
 use klik::programme::{self, ProgrammeId};
+use klik::trajectory::report;
 use klik::{Error, Store, agreement, clock, document, intake};
 
 use crate::dto::CommandError;
@@ -19,8 +20,10 @@ use crate::session::Shared;
 
 type Reply<T> = Result<T, CommandError>;
 
-/// Which document: of one match (`agreement`, `guide`) or of a programme
-/// (`agreements`, `schedule`, `guides`).
+/// Which document: of one match (`agreement`, `guide`, `pair_report`,
+/// `checkin_form`) or of a programme (`agreements`, `schedule`, `guides`,
+/// `programme_report` anonymous by Klik's rule, `programme_report_anonymous`,
+/// `programme_report_named`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
@@ -29,6 +32,11 @@ pub enum Kind {
     Schedule,
     Guide,
     Guides,
+    PairReport,
+    CheckinForm,
+    ProgrammeReport,
+    ProgrammeReportAnonymous,
+    ProgrammeReportNamed,
 }
 
 impl Kind {
@@ -41,17 +49,31 @@ impl Kind {
             Kind::Schedule => (intake::print::schedule(store, ProgrammeId(id), now)?, 1),
             Kind::Guide => (intake::print::guide(store, MatchId(id), now)?, 1),
             Kind::Guides => intake::print::guides(store, ProgrammeId(id), now)?,
+            Kind::PairReport => (report::pair_report(store, MatchId(id), now)?, 1),
+            Kind::CheckinForm => (report::checkin_form(store, MatchId(id), now)?, 1),
+            Kind::ProgrammeReport => (report::programme_report(store, ProgrammeId(id), None, now)?.0, 1),
+            Kind::ProgrammeReportAnonymous => {
+                (report::programme_report(store, ProgrammeId(id), Some(true), now)?.0, 1)
+            }
+            Kind::ProgrammeReportNamed => {
+                (report::programme_report(store, ProgrammeId(id), Some(false), now)?.0, 1)
+            }
         })
     }
 
     /// "Mentoringovereenkomst Zoë Peeters.pdf", "Planning intakegesprekken Groeien.pdf".
     fn file_name(self, store: &Store, id: i64) -> klik::Result<String> {
         let (programme, subject) = match self {
-            Kind::Agreement | Kind::Guide => {
+            Kind::Agreement | Kind::Guide | Kind::PairReport | Kind::CheckinForm => {
                 let found = matching::get(store, MatchId(id))?;
                 (programme::get(store, found.programme)?, found.mentee_name)
             }
-            Kind::Agreements | Kind::Schedule | Kind::Guides => {
+            Kind::Agreements
+            | Kind::Schedule
+            | Kind::Guides
+            | Kind::ProgrammeReport
+            | Kind::ProgrammeReportAnonymous
+            | Kind::ProgrammeReportNamed => {
                 let programme = programme::get(store, ProgrammeId(id))?;
                 let name = programme.draft.name.clone();
                 (programme, name)
@@ -64,6 +86,11 @@ impl Kind {
             Kind::Schedule => "intake.schedule.title",
             Kind::Guide => "intake.guide.title",
             Kind::Guides => "intake.guide.title_all",
+            Kind::PairReport => "report.pair.title",
+            Kind::CheckinForm => "checkin.form.title",
+            Kind::ProgrammeReport | Kind::ProgrammeReportAnonymous | Kind::ProgrammeReportNamed => {
+                "report.programme.title"
+            }
         });
         Ok(safe_file_name(&format!("{title} {subject}"), "pdf"))
     }

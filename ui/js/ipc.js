@@ -147,7 +147,7 @@ export const signAgreement = (matchId, mentee, mentor, coordinator) =>
 /**
  * Documents are named by kind and id: 'agreement' and 'guide' of a match,
  * 'agreements', 'schedule' and 'guides' of a programme.
- * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'} DocumentKind
+ * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'|'pair_report'|'checkin_form'|'programme_report'|'programme_report_anonymous'|'programme_report_named'} DocumentKind
  */
 /** The suggested file name (with .pdf) of a document. @param {DocumentKind} kind @param {number} id */
 export const documentFileName = (kind, id) => call('document_file_name', { kind, id });
@@ -196,3 +196,18 @@ export const saveIntakeCalendar = (programmeId, intakeId, path) => call('save_in
 export const openIntakeMail = (matchId) => call('open_intake_mail', { matchId });
 /** A participant's matches and intake talks: [{match_id, programme_id, other, other_role, score, status_label, confirmed_on, dissolve_reason, open, intakes}]. */
 export const participantHistory = (id) => call('participant_history', { id });
+
+/** A programme's dashboard: {phase_label, cards, figures, attention: [{match_id, mentee, mentor, code, message}], pairs, settings, anonymous_by_default, archived}. */
+export const programmeDashboard = (programmeId) => call('programme_dashboard', { programmeId });
+/** Saves the attention thresholds and check-in moments; resolves to the dashboard. */
+export const saveTrajectorySettings = (programmeId, settings) => call('save_trajectory_settings', { programmeId, settings });
+/** One pair's trajectory: goals with their history, meetings, check-ins, next steps. */
+export const pairTrajectory = (matchId) => call('pair_trajectory', { matchId });
+/** Logs a meeting (meetingId null) or changes one; resolves to the pair. */
+export const saveMeeting = (matchId, meetingId, form) => call('save_meeting', { matchId, meetingId, form });
+/** Removes a meeting; resolves to the pair. */
+export const deleteMeeting = (matchId, meetingId) => call('delete_meeting', { matchId, meetingId });
+/** Records where a goal stands {position, date, state, percent, note}; resolves to the pair. */
+export const recordGoalProgress = (matchId, form) => call('record_goal_progress', { matchId, form });
+/** Records a check-in {moment, date, mentor: {satisfaction, fit, comment}|null, mentee: …}; resolves to the pair. */
+export const recordCheckin = (matchId, form) => call('record_checkin', { matchId, form });

@@ -18,6 +18,7 @@ import { matchingView } from './views/matching.js';
 import { agreementView } from './views/agreement.js';
 import { agreementTextsView } from './views/agreement-texts.js';
 import { intakesView } from './views/intakes.js';
+import { trajectoryView, pairView } from './views/trajectory.js';
 
 /** @type {any} */
 let status = null;
@@ -59,6 +60,8 @@ const routes = [
   { pattern: /^#\/programme\/(\d+)\/intakes$/, view: (m) => intakesView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/agreement-texts$/, view: (m) => agreementTextsView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/agreement\/(\d+)$/, view: (m) => agreementView(Number(m[1]), Number(m[2])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/trajectory$/, view: (m) => trajectoryView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/pair\/(\d+)(?:\?do=(\w+))?$/, view: (m) => pairView(Number(m[1]), Number(m[2]), m[3]), nav: 'programmes' },
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 

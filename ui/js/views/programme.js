@@ -6,6 +6,7 @@ import { t, shortDate, longDate } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { go, render, appState } from '../main.js';
 import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from './programmes.js';
+import { dashboardSection } from './trajectory.js';
 
 /** @param {string} text @param {string} emptyKey */
 function prose(text, emptyKey) {
@@ -14,9 +15,9 @@ function prose(text, emptyKey) {
 }
 
 /**
- * The tabs under a programme's name: overview, participants, matching and intakes.
+ * The tabs under a programme's name: overview, participants, matching, intakes and trajectory.
  * @param {any} p
- * @param {'overview'|'participants'|'matching'|'intakes'} active
+ * @param {'overview'|'participants'|'matching'|'intakes'|'trajectory'} active
  */
 export function programmeTabs(p, active) {
   const tab = (key, hash, label) => h('a', {
@@ -27,7 +28,8 @@ export function programmeTabs(p, active) {
     tab('overview', `#/programme/${p.id}`, t('programme.overview')),
     tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')),
     tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')),
-    tab('intakes', `#/programme/${p.id}/intakes`, t('nav.intakes')));
+    tab('intakes', `#/programme/${p.id}/intakes`, t('nav.intakes')),
+    tab('trajectory', `#/programme/${p.id}/trajectory`, t('nav.trajectory')));
 }
 
 /** @param {number} id */
@@ -68,6 +70,7 @@ export async function programmeView(id) {
           } }, t('action.restore'))
           : h('button', { class: 'button secondary', type: 'button', onclick: () => archiveProgramme(p).then((done) => done && go('#/programmes')).catch(failure) }, t('action.archive')))),
     programmeTabs(p, 'overview'),
+    await dashboardSection(p.id),
     h('section', { class: 'card' },
       h('h2', {}, t('programme.phases')),
       h('p', { class: 'muted' }, `${t('programme.current_phase')}: `, h('strong', {}, phaseText(p))),
