@@ -79,6 +79,9 @@ impl FieldError {
             let part = texts.get(&format!("agreement.goal.{part}")).to_string();
             return texts.format("agreement.goal_field", &[("n", n), ("part", &part)]);
         }
+        if let Some(n) = self.field.strip_prefix("questions.") {
+            return texts.format("evaluation.question_field", &[("n", n)]);
+        }
         if let Some(n) = self.field.strip_prefix("closed_days.") {
             return texts.format("intake.closed_day_field", &[("n", n)]);
         }

@@ -83,9 +83,15 @@ enum Command {
         #[arg(long)]
         programme: i64,
     },
-    /// Progress reports, the programme report, key figures and check-in forms.
+    /// Progress reports, the programme report, key figures, certificates and check-in forms.
     #[command(subcommand)]
     Report(cli::trajectory::ReportCommand),
+    /// Plan supporting workshops, register attendance, write calendar files.
+    #[command(subcommand)]
+    Workshop(cli::trajectory::WorkshopCommand),
+    /// The closing evaluation: questions and answers.
+    #[command(subcommand)]
+    Evaluation(cli::trajectory::EvaluationCommand),
     /// Show which database is used and what it holds.
     Info,
 }
@@ -365,6 +371,9 @@ enum ProgrammeCommand {
     Archive { id: i64 },
     /// Bring a programme back from the archive.
     Restore { id: i64 },
+    /// Close a programme: active pairs completed, pairs still waiting dissolved,
+    /// planned intakes cancelled, the programme archived; all for good.
+    Close { id: i64 },
 }
 
 #[derive(Args)]
@@ -535,6 +544,8 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
             cli::trajectory::run_attention(cli, texts, *programme, now)?
         }
         Command::Report(command) => cli::trajectory::run_report(cli, texts, command, now)?,
+        Command::Workshop(command) => cli::trajectory::run_workshop(cli, texts, command, now)?,
+        Command::Evaluation(command) => cli::trajectory::run_evaluation(cli, texts, command)?,
     }
     Ok(())
 }
@@ -632,6 +643,22 @@ fn run_programme(
         }
         ProgrammeCommand::Restore { id } => {
             programme::set_archived(&mut store, ProgrammeId(*id), false, now)?;
+            ProgrammeId(*id)
+        }
+        ProgrammeCommand::Close { id } => {
+            let closed = klik::trajectory::closing::close(&mut store, ProgrammeId(*id), now)?;
+            if !cli.json {
+                eprintln!(
+                    "klik: {}",
+                    texts.format(
+                        "closing.done",
+                        &[
+                            ("completed", &closed.completed.to_string()),
+                            ("dissolved", &closed.dissolved.to_string()),
+                        ],
+                    )
+                );
+            }
             ProgrammeId(*id)
         }
     };
@@ -932,6 +959,7 @@ struct ProgrammeJson {
     default_capacity: u8,
     document_language: String,
     archived: bool,
+    closed: bool,
     phases: Vec<PhaseJson>,
 }
 
@@ -956,6 +984,7 @@ impl From<&Programme> for ProgrammeJson {
             default_capacity: p.draft.default_capacity,
             document_language: p.draft.document_language.clone(),
             archived: p.archived_at.is_some(),
+            closed: p.closed_at.is_some(),
             phases: p
                 .draft
                 .phases

@@ -102,6 +102,9 @@ pub struct Programme {
     pub archived_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Closed: its pairs are completed or dissolved for good (see
+    /// `trajectory::closing::close`); a closed programme is archived.
+    pub closed_at: Option<NaiveDateTime>,
 }
 
 impl Programme {
@@ -625,7 +628,7 @@ pub fn set_archived(
 
 const COLUMNS: &str =
     "id, name, purpose, goals, context, start_date, end_date, cadence_weeks, default_capacity,
-     document_language, archived_at, created_at, updated_at";
+     document_language, archived_at, created_at, updated_at, closed_at";
 
 fn programme_from_row(row: &Row<'_>) -> rusqlite::Result<Programme> {
     let day = |i: usize| -> rusqlite::Result<NaiveDate> {
@@ -654,6 +657,7 @@ fn programme_from_row(row: &Row<'_>) -> rusqlite::Result<Programme> {
         archived_at: moment(10)?,
         created_at: moment(11)?.ok_or_else(|| bad_value(11, String::new()))?,
         updated_at: moment(12)?.ok_or_else(|| bad_value(12, String::new()))?,
+        closed_at: moment(13)?,
     })
 }
 

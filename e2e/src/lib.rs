@@ -188,6 +188,16 @@ impl App {
     /// Clears a text field and types `text` into it, key by key.
     pub async fn type_into(&self, css: &str, text: &str) {
         let field = self.find(css).await;
+        // WebKitWebDriver refuses to clear a field outside the visible part
+        // of a scrolled dialog; a person would scroll to it first.
+        let target = serde_json::to_value(&field).expect("elements serialise");
+        let _ = self
+            .client
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![target],
+            )
+            .await;
         field.clear().await.expect("a text field can be cleared");
         field.send_keys(text).await.expect("text can be typed");
     }

@@ -51,13 +51,18 @@ impl Kind {
             Kind::Guides => intake::print::guides(store, ProgrammeId(id), now)?,
             Kind::PairReport => (report::pair_report(store, MatchId(id), now)?, 1),
             Kind::CheckinForm => (report::checkin_form(store, MatchId(id), now)?, 1),
-            Kind::ProgrammeReport => (report::programme_report(store, ProgrammeId(id), None, now)?.0, 1),
-            Kind::ProgrammeReportAnonymous => {
-                (report::programme_report(store, ProgrammeId(id), Some(true), now)?.0, 1)
-            }
-            Kind::ProgrammeReportNamed => {
-                (report::programme_report(store, ProgrammeId(id), Some(false), now)?.0, 1)
-            }
+            Kind::ProgrammeReport => (
+                report::programme_report(store, ProgrammeId(id), None, now)?.0,
+                1,
+            ),
+            Kind::ProgrammeReportAnonymous => (
+                report::programme_report(store, ProgrammeId(id), Some(true), now)?.0,
+                1,
+            ),
+            Kind::ProgrammeReportNamed => (
+                report::programme_report(store, ProgrammeId(id), Some(false), now)?.0,
+                1,
+            ),
         })
     }
 

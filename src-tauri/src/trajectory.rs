@@ -9,10 +9,10 @@ use tauri::State;
 
 use klik::i18n::Texts;
 use klik::matching::{MatchId, MatchStatus};
-use klik::programme::{Progress, ProgrammeId};
+use klik::programme::{ProgrammeId, Progress};
 use klik::trajectory::{
-    self, AnswerForm, CheckinForm, MeetingForm, MeetingId, Pair, ProgressForm, Settings,
-    attention, kpi, report,
+    self, AnswerForm, CheckinForm, MeetingForm, MeetingId, Pair, ProgressForm, Settings, attention,
+    kpi, report,
 };
 use klik::{Store, clock, date};
 

@@ -11,7 +11,8 @@ use klik::i18n::Texts;
 use klik::matching::MatchId;
 use klik::programme::ProgrammeId;
 use klik::trajectory::{
-    self, AnswerForm, CheckinForm, MeetingForm, ProgressForm, attention, kpi, report,
+    self, AnswerForm, CheckinForm, MeetingForm, ProgressForm, attention, closing, kpi, report,
+    workshop,
 };
 
 use crate::{Cli, Failure, open, print_json, write_pdf, write_table};
@@ -134,6 +135,15 @@ pub enum ReportCommand {
         #[arg(long)]
         programme: i64,
         /// FILE.csv or FILE.xlsx
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// A certificate of participation per participant of a pair that was not
+    /// dissolved, one page each, as PDF.
+    Certificates {
+        #[arg(long)]
+        programme: i64,
+        /// FILE.pdf
         #[arg(long)]
         out: PathBuf,
     },
@@ -433,9 +443,309 @@ pub fn run_report(
                 println!("{}", out.display());
             }
         }
+        ReportCommand::Certificates { programme, out } => {
+            let (document, count) = closing::certificates(&store, ProgrammeId(*programme), now)?;
+            write_pdf(cli, texts, &document, out, ("certificates", count.into()))?;
+        }
         ReportCommand::CheckinForm { id, out } => {
             let document = report::checkin_form(&store, MatchId(*id), now)?;
             write_pdf(cli, texts, &document, out, ("forms", 1.into()))?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Subcommand)]
+pub enum WorkshopCommand {
+    /// Plan a supporting workshop.
+    Add {
+        #[arg(long)]
+        programme: i64,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        date: String,
+        /// HH:MM
+        #[arg(long)]
+        time: String,
+        /// 15 to 600.
+        #[arg(long, default_value = "120")]
+        minutes: String,
+        #[arg(long, default_value = "")]
+        location: String,
+        /// mentors, mentees or all.
+        #[arg(long)]
+        audience: String,
+        #[arg(long, default_value = "")]
+        trainer: String,
+        #[arg(long)]
+        required: bool,
+    },
+    /// List a programme's workshops with their attendance.
+    List {
+        #[arg(long)]
+        programme: i64,
+    },
+    /// Register who came (by e-mail); every other invitee missed it.
+    Attendance {
+        #[arg(long)]
+        workshop: i64,
+        /// The e-mail address of someone who came (repeat).
+        #[arg(long = "present", value_name = "EMAIL")]
+        present: Vec<String>,
+    },
+    /// Write the workshop's calendar file (RFC 5545), everyone it is for invited.
+    Ics {
+        #[arg(long)]
+        workshop: i64,
+        /// FILE.ics
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+pub enum EvaluationCommand {
+    /// Set the closing evaluation's questions: Klik's (--default) or your own.
+    Questions {
+        #[arg(long)]
+        programme: i64,
+        /// Klik's six questions in the programme's language.
+        #[arg(long, conflicts_with = "question")]
+        default: bool,
+        /// scale:TEXT (a score 1–5) or open:TEXT (repeat, in order).
+        #[arg(long, value_name = "KIND:TEXT")]
+        question: Vec<String>,
+    },
+    /// Record one participant's answers (replacing earlier ones).
+    Answer {
+        #[arg(long)]
+        programme: i64,
+        /// The participant's e-mail address.
+        #[arg(long)]
+        participant: String,
+        /// N=SCORE for a scale question, N=TEXT for an open one (repeat).
+        #[arg(long, value_name = "N=VALUE")]
+        answer: Vec<String>,
+    },
+}
+
+fn workshop_json(w: &workshop::Workshop) -> serde_json::Value {
+    serde_json::json!({
+        "id": w.id.0,
+        "programme": w.programme.0,
+        "title": w.title,
+        "start": w.start.format("%Y-%m-%dT%H:%M").to_string(),
+        "end": w.end().format("%Y-%m-%dT%H:%M").to_string(),
+        "location": w.location,
+        "audience": w.audience.as_str(),
+        "trainer": w.trainer,
+        "required": w.required,
+        "attended": w.attended,
+        "absent": w.absent,
+        "sequence": w.sequence,
+        "uid": w.uid,
+    })
+}
+
+/// The participant of a programme with this e-mail address.
+fn participant_by_email(
+    store: &klik::Store,
+    programme: ProgrammeId,
+    email: &str,
+) -> Result<klik::participant::ParticipantId, Failure> {
+    klik::participant::all(store, programme)?
+        .into_iter()
+        .find(|p| p.enrolment.email.eq_ignore_ascii_case(email.trim()))
+        .map(|p| p.id)
+        .ok_or_else(|| {
+            Failure::Usage(format!(
+                "nobody with the e-mail address {email} takes part in programme {}",
+                programme.0
+            ))
+        })
+}
+
+pub fn run_workshop(
+    cli: &Cli,
+    texts: &Texts,
+    command: &WorkshopCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    match command {
+        WorkshopCommand::Add {
+            programme,
+            title,
+            date,
+            time,
+            minutes,
+            location,
+            audience,
+            trainer,
+            required,
+        } => {
+            let form = workshop::WorkshopForm {
+                title: title.clone(),
+                date: date.clone(),
+                time: time.clone(),
+                minutes: minutes.clone(),
+                location: location.clone(),
+                audience: audience.clone(),
+                trainer: trainer.clone(),
+                required: *required,
+            };
+            let w = workshop::add(&mut store, ProgrammeId(*programme), &form, now)?;
+            if cli.json {
+                print_json(&workshop_json(&w));
+            } else {
+                println!("{}", w.id.0);
+            }
+        }
+        WorkshopCommand::List { programme } => {
+            let id = ProgrammeId(*programme);
+            klik::programme::get(&store, id)?;
+            let all = workshop::list(&store, id)?;
+            if cli.json {
+                print_json(&all.iter().map(workshop_json).collect::<Vec<_>>());
+            } else {
+                for w in &all {
+                    println!(
+                        "{}  {}  {}  {}/{}",
+                        workshop::when(w, texts),
+                        w.title,
+                        texts.get(w.audience.label_key()),
+                        w.attended,
+                        w.attended + w.absent
+                    );
+                }
+            }
+        }
+        WorkshopCommand::Attendance {
+            workshop: id,
+            present,
+        } => {
+            let id = workshop::WorkshopId(*id);
+            let programme = workshop::get(&store, id)?.programme;
+            let people = present
+                .iter()
+                .map(|email| participant_by_email(&store, programme, email))
+                .collect::<Result<Vec<_>, _>>()?;
+            let w = workshop::register_attendance(&mut store, id, &people, now)?;
+            if cli.json {
+                print_json(&workshop_json(&w));
+            } else {
+                println!("{}/{}", w.attended, w.attended + w.absent);
+            }
+        }
+        WorkshopCommand::Ics { workshop: id, out } => {
+            let text = workshop::calendar(&store, workshop::WorkshopId(*id), now)?;
+            std::fs::write(out, text).map_err(|source| klik::Error::Io {
+                path: out.clone(),
+                source,
+            })?;
+            if cli.json {
+                print_json(&serde_json::json!({ "file": out.display().to_string(), "events": 1 }));
+            } else {
+                println!("{}", out.display());
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn run_evaluation(
+    cli: &Cli,
+    _texts: &Texts,
+    command: &EvaluationCommand,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    match command {
+        EvaluationCommand::Questions {
+            programme,
+            default,
+            question,
+        } => {
+            let id = ProgrammeId(*programme);
+            let wanted: Vec<(String, closing::Kind)> = if *default {
+                let p = klik::programme::get(&store, id)?;
+                closing::default_questions(&Texts::for_language(&p.draft.document_language))
+                    .into_iter()
+                    .map(|q| (q.text, q.kind))
+                    .collect()
+            } else {
+                question
+                    .iter()
+                    .map(|q| {
+                        let (kind, text) = q.split_once(':').unwrap_or(("", q));
+                        closing::Kind::parse(kind.trim())
+                            .map(|k| (text.to_string(), k))
+                            .ok_or_else(|| {
+                                Failure::Usage(format!("“{q}”: write scale:TEXT or open:TEXT"))
+                            })
+                    })
+                    .collect::<Result<_, _>>()?
+            };
+            let set = closing::set_questions(&mut store, id, &wanted)?;
+            if cli.json {
+                print_json(
+                    &set.iter()
+                        .map(|q| serde_json::json!({ "position": q.position, "text": q.text, "kind": q.kind.as_str() }))
+                        .collect::<Vec<_>>(),
+                );
+            } else {
+                for q in &set {
+                    println!("{}. [{}] {}", q.position, q.kind.as_str(), q.text);
+                }
+            }
+        }
+        EvaluationCommand::Answer {
+            programme,
+            participant,
+            answer,
+        } => {
+            let id = ProgrammeId(*programme);
+            let who = participant_by_email(&store, id, participant)?;
+            let asked = closing::questions(&store, id)?;
+            let forms = answer
+                .iter()
+                .map(|a| {
+                    let (n, value) = a
+                        .split_once('=')
+                        .ok_or_else(|| Failure::Usage(format!("“{a}”: write N=VALUE")))?;
+                    let position: u8 = n
+                        .trim()
+                        .parse()
+                        .map_err(|_| Failure::Usage(format!("“{a}”: N is a question number")))?;
+                    let scale = asked
+                        .iter()
+                        .any(|q| q.position == position && q.kind == closing::Kind::Scale);
+                    Ok(closing::AnswerForm {
+                        position,
+                        score: if scale {
+                            value.to_string()
+                        } else {
+                            String::new()
+                        },
+                        text: if scale {
+                            String::new()
+                        } else {
+                            value.to_string()
+                        },
+                    })
+                })
+                .collect::<Result<Vec<_>, Failure>>()?;
+            let kept = closing::record_answers(&mut store, id, who, &forms)?;
+            if cli.json {
+                print_json(
+                    &kept
+                        .iter()
+                        .map(|a| serde_json::json!({ "position": a.position, "score": a.score, "text": a.text }))
+                        .collect::<Vec<_>>(),
+                );
+            } else {
+                println!("{}", kept.len());
+            }
         }
     }
     Ok(())

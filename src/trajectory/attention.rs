@@ -28,6 +28,8 @@ pub enum Concern {
     PoorFit { side: Side, on: NaiveDate },
     /// The agreement ends on this day, within the threshold.
     EndingSoon { on: NaiveDate },
+    /// One of the two missed a required workshop.
+    WorkshopMissed { side: Side, workshop: String },
 }
 
 impl Concern {
@@ -41,6 +43,7 @@ impl Concern {
             Concern::GoalQuiet { .. } => "goal_quiet",
             Concern::PoorFit { .. } => "poor_fit",
             Concern::EndingSoon { .. } => "ending_soon",
+            Concern::WorkshopMissed { .. } => "workshop_missed",
         }
     }
 
@@ -72,6 +75,10 @@ impl Concern {
             Concern::EndingSoon { on } => {
                 texts.format("attention.ending_soon", &[("date", &day(*on))])
             }
+            Concern::WorkshopMissed { side, workshop } => texts.format(
+                "attention.workshop_missed",
+                &[("who", texts.get(side.label_key())), ("workshop", workshop)],
+            ),
         }
     }
 
@@ -85,6 +92,7 @@ impl Concern {
             Concern::NoRecentMeeting { .. } => 4,
             Concern::GoalQuiet { .. } => 5,
             Concern::EndingSoon { .. } => 6,
+            Concern::WorkshopMissed { .. } => 7,
         }
     }
 }
@@ -168,6 +176,7 @@ fn days(concern: &Concern) -> i64 {
         Concern::OutcomeMissing { on }
         | Concern::PoorFit { on, .. }
         | Concern::EndingSoon { on } => -i64::from(on.num_days_from_ce()),
+        Concern::WorkshopMissed { .. } => 0,
     }
 }
 
@@ -202,6 +211,21 @@ fn active_concerns(trajectory: &Trajectory, pair: &Pair, today: NaiveDate, out: 
         let limit = (i64::from(trajectory.programme.draft.cadence_weeks) * 21 + 1) / 2;
         if days >= limit {
             out.push(Concern::NoRecentMeeting { days });
+        }
+    }
+    for (workshop, who) in &trajectory.absences {
+        let side = if *who == pair.pair.mentee {
+            Side::Mentee
+        } else if *who == pair.pair.mentor {
+            Side::Mentor
+        } else {
+            continue;
+        };
+        if let Some(w) = trajectory.workshops.iter().find(|w| w.id == *workshop) {
+            out.push(Concern::WorkshopMissed {
+                side,
+                workshop: w.title.clone(),
+            });
         }
     }
     if let Some(agreement) = &pair.agreement {

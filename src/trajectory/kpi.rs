@@ -47,6 +47,10 @@ pub struct Kpis {
     pub satisfaction_counts: [u32; 5],
     /// Held meetings per month, from the first month with one to the last.
     pub meetings_per_month: Vec<(NaiveDate, u32)>,
+    /// Workshops whose attendance was registered, and the places taken and missed.
+    pub workshops_registered: u32,
+    pub workshop_present: u32,
+    pub workshop_absent: u32,
 }
 
 /// A share as a whole percentage, rounded half up; none when nothing to share.
@@ -130,6 +134,17 @@ impl Kpis {
             (
                 label("kpi.satisfaction_mentors"),
                 avg(self.satisfaction_mentors),
+            ),
+            (
+                label("kpi.workshops"),
+                self.workshops_registered.to_string(),
+            ),
+            (
+                label("kpi.workshop_attendance"),
+                pct(percent(
+                    self.workshop_present,
+                    self.workshop_present + self.workshop_absent,
+                )),
             ),
         ]
     }
@@ -236,6 +251,11 @@ pub fn compute(trajectory: &Trajectory, today: NaiveDate) -> Kpis {
         .sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     k.days_to_first_meeting = (!first_meeting_days.is_empty())
         .then(|| first_meeting_days.iter().sum::<f64>() / first_meeting_days.len() as f64);
+    for w in trajectory.workshops.iter().filter(|w| w.registered()) {
+        k.workshops_registered += 1;
+        k.workshop_present += w.attended;
+        k.workshop_absent += w.absent;
+    }
     k.satisfaction_mentors = average(&mentor_scores);
     k.satisfaction_mentees = average(&mentee_scores);
     // Every month from the first to the last, so that a month without meetings shows as 0.

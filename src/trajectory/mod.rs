@@ -5,8 +5,10 @@
 //! and `report.rs` prints them.
 
 pub mod attention;
+pub mod closing;
 pub mod kpi;
 pub mod report;
+pub mod workshop;
 
 use std::collections::HashMap;
 
@@ -287,7 +289,8 @@ fn open_pair(store: &Store, id: MatchId) -> Result<Match> {
             "error.trajectory.dissolved",
         )]));
     }
-    if programme::get(store, pair.programme)?.archived_at.is_some() {
+    let programme = programme::get(store, pair.programme)?;
+    if programme.archived_at.is_some() || programme.closed_at.is_some() {
         return Err(Error::Invalid(vec![FieldError::new(
             "match",
             "error.trajectory.archived",
@@ -925,6 +928,10 @@ pub struct Trajectory {
     /// Every match with its trajectory, dissolved ones too, by mentee name.
     pub pairs: Vec<Pair>,
     pub intakes: Vec<Intake>,
+    /// The programme's workshops, earliest first.
+    pub workshops: Vec<workshop::Workshop>,
+    /// Who was registered absent from which required workshop.
+    pub absences: Vec<(workshop::WorkshopId, crate::participant::ParticipantId)>,
 }
 
 /// Rows of one table for every match of a programme, grouped by match.
@@ -998,6 +1005,8 @@ pub fn load(store: &Store, id: ProgrammeId) -> Result<Trajectory> {
     Ok(Trajectory {
         settings: settings(store, id)?,
         counts: crate::participant::counts(store, id)?,
+        workshops: workshop::list(store, id)?,
+        absences: workshop::absences(store, id)?,
         programme,
         pairs,
         intakes,

@@ -352,6 +352,75 @@ pub fn programme_report(
         }),
     ]));
 
+    if !trajectory.workshops.is_empty() {
+        blocks.push(Block::Heading(t("report.workshops")));
+        blocks.push(Block::Table(Table {
+            columns: vec![3.0, 1.8, 1.4, 1.4],
+            header: vec![
+                t("report.workshop"),
+                t("report.date"),
+                t("report.audience"),
+                t("report.attendance"),
+            ],
+            rows: trajectory
+                .workshops
+                .iter()
+                .map(|w| {
+                    vec![
+                        if w.required {
+                            format!("{} ({})", w.title, t("report.required"))
+                        } else {
+                            w.title.clone()
+                        },
+                        super::workshop::when(w, &texts),
+                        t(w.audience.label_key()),
+                        if w.registered() {
+                            format!("{} / {}", w.attended, w.attended + w.absent)
+                        } else {
+                            t("report.not_registered")
+                        },
+                    ]
+                })
+                .collect(),
+        }));
+    }
+
+    let evaluation = super::closing::summary(store, id)?;
+    if evaluation.iter().any(|q| q.answered > 0) {
+        blocks.push(Block::Heading(t("report.evaluation")));
+        for q in &evaluation {
+            let mut part = vec![Block::Paragraph(format!(
+                "{}. {}",
+                q.question.position, q.question.text
+            ))];
+            match q.average {
+                Some(average) => part.push(Block::Chart(Chart {
+                    title: texts.format(
+                        "report.evaluation_average",
+                        &[
+                            ("average", &kpi::decimal(average, &texts)),
+                            ("count", &q.answered.to_string()),
+                        ],
+                    ),
+                    bars: q
+                        .scores
+                        .iter()
+                        .enumerate()
+                        .map(|(k, n)| (format!("{} / 5", k + 1), f64::from(*n)))
+                        .collect(),
+                    vertical: false,
+                    unit: String::new(),
+                })),
+                None if !q.texts.is_empty() => part.push(Block::List {
+                    ordered: false,
+                    items: q.texts.iter().map(|text| blot(text)).collect(),
+                }),
+                None => part.push(Block::Note(t("report.no_answers"))),
+            }
+            blocks.push(Block::KeepTogether(part));
+        }
+    }
+
     let ended: Vec<&Pair> = trajectory
         .pairs
         .iter()
@@ -491,7 +560,7 @@ fn pairs_table(trajectory: &Trajectory, texts: &Texts, today: NaiveDate) -> Tabl
     let t = |key: &str| texts.get(key).to_string();
     let cadence = trajectory.programme.draft.cadence_weeks;
     Table {
-        columns: vec![2.0, 2.0, 1.3, 1.2, 1.0, 1.0],
+        columns: vec![1.9, 1.9, 1.2, 1.3, 1.0, 1.3],
         header: vec![
             t("field.mentee"),
             t("field.mentor"),

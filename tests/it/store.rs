@@ -310,4 +310,17 @@ fn a_schema_v6_database_with_a_trajectory_opens_and_keeps_it() {
     assert!(pair.klik_on.is_some());
     let programme = klik::trajectory::load(&store, klik::programme::ProgrammeId(1)).unwrap();
     assert_eq!(programme.pairs.len(), 16);
+    assert_eq!(programme.workshops.len(), 1);
+    assert_eq!(
+        (
+            programme.workshops[0].attended,
+            programme.workshops[0].absent
+        ),
+        (1, 19)
+    );
+    let evaluation =
+        klik::trajectory::closing::summary(&store, klik::programme::ProgrammeId(1)).unwrap();
+    assert_eq!(evaluation.len(), 6);
+    assert_eq!(evaluation[0].average, Some(5.0));
+    assert_eq!(evaluation[4].texts, ["Meer zelfvertrouwen"]);
 }

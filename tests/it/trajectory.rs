@@ -772,3 +772,209 @@ fn the_cli_logs_meetings_and_prints_reports_with_stable_json() {
     );
     assert_eq!(table.rows[0].cells, ["Figure", "Value"]);
 }
+
+#[test]
+fn workshops_are_planned_registered_and_a_missed_required_one_needs_attention() {
+    use klik::trajectory::workshop::{self, WorkshopForm};
+    let (mut store, id, pairs) = written("nl");
+    let form = WorkshopForm {
+        title: "Feedback geven".into(),
+        date: "15-01-2027".into(),
+        time: "10:00".into(),
+        minutes: "120".into(),
+        location: "Zaal Schelde, Gent".into(),
+        audience: "mentees".into(),
+        trainer: "An De Smet".into(),
+        required: true,
+    };
+    let bad = WorkshopForm {
+        title: " ".into(),
+        date: "31-02-2027".into(),
+        minutes: "5".into(),
+        ..form.clone()
+    };
+    let problems = workshop::add(&mut store, id, &bad, today()).unwrap_err();
+    let fields: Vec<&str> = problems
+        .field_errors()
+        .iter()
+        .map(|f| f.field.as_str())
+        .collect();
+    assert_eq!(fields, ["title", "date", "minutes"]);
+    let w = workshop::add(&mut store, id, &form, today()).unwrap();
+    assert_eq!(w.sequence, 0);
+    let invited = workshop::invitees(&store, w.id).unwrap();
+    assert_eq!(invited.len(), 5, "every mentee, nobody else");
+    // The calendar file invites every mentee.
+    let ics = workshop::calendar(&store, w.id, today()).unwrap();
+    assert!(ics.contains("SUMMARY:Feedback geven"), "{ics}");
+    assert_eq!(ics.matches("ATTENDEE").count(), 5);
+    assert!(
+        ics.contains("DTSTART;TZID=Europe/Brussels:20270115T100000"),
+        "{ics}"
+    );
+
+    // Zoë's pair (A) came, the mentee of B did not.
+    let present = [pairs[0].mentee];
+    let registered = workshop::register_attendance(&mut store, w.id, &present, today()).unwrap();
+    assert_eq!((registered.attended, registered.absent), (1, 4));
+    let t = trajectory::load(&store, id).unwrap();
+    let missed: Vec<_> = attention::list(&t, today())
+        .into_iter()
+        .filter(|i| i.concern.code() == "workshop_missed")
+        .collect();
+    assert_eq!(missed.len(), 1, "only active pairs are on the list");
+    assert_eq!(missed[0].match_id, pairs[1].id);
+    assert_eq!(
+        missed[0]
+            .concern
+            .message(&klik::i18n::Texts::for_language("nl")),
+        "De Mentee miste de verplichte workshop “Feedback geven”"
+    );
+    let k = kpi::compute(&t, today().date());
+    assert_eq!(
+        (
+            k.workshops_registered,
+            k.workshop_present,
+            k.workshop_absent
+        ),
+        (1, 1, 4)
+    );
+
+    // A workshop still to come cannot have its attendance registered; a change bumps SEQUENCE.
+    let later = WorkshopForm {
+        date: "15-04-2027".into(),
+        ..form
+    };
+    let next = workshop::add(&mut store, id, &later, today()).unwrap();
+    let refused =
+        workshop::register_attendance(&mut store, next.id, &present, today()).unwrap_err();
+    assert_eq!(refused.field_errors()[0].field, "attendance");
+    let moved = workshop::update(
+        &mut store,
+        next.id,
+        &WorkshopForm {
+            time: "14:00".into(),
+            ..later
+        },
+        today(),
+    )
+    .unwrap();
+    assert_eq!(
+        (moved.sequence, moved.start.format("%H:%M").to_string()),
+        (1, "14:00".to_string())
+    );
+    let (doc, _) = report::programme_report(&store, id, Some(true), today()).unwrap();
+    let (_, text) = write_pdf(&doc, "programme-workshops.pdf");
+    assert!(text.contains("Feedback geven (verplicht)"), "{text}");
+    assert!(text.contains("Mentees 1/5"), "{text}");
+    assert!(text.contains("Aanwezigheid op workshops 20 %"), "{text}");
+}
+
+#[test]
+fn closing_evaluates_certifies_and_freezes_the_programme() {
+    use klik::trajectory::closing::{self, AnswerForm, Kind};
+    let (mut store, id, pairs) = written("nl");
+    let texts = klik::i18n::Texts::for_language("nl");
+    let questions: Vec<(String, Kind)> = closing::default_questions(&texts)
+        .into_iter()
+        .map(|q| (q.text, q.kind))
+        .collect();
+    assert_eq!(
+        closing::set_questions(&mut store, id, &questions)
+            .unwrap()
+            .len(),
+        6
+    );
+    let answer = |position: u8, score: &str, text: &str| AnswerForm {
+        position,
+        score: score.into(),
+        text: text.into(),
+    };
+    let refused = closing::record_answers(&mut store, id, pairs[0].mentee, &[answer(1, "7", "")])
+        .unwrap_err();
+    assert_eq!(refused.field_errors()[0].label(&texts), "Vraag 1");
+    assert_eq!(
+        refused.field_errors()[0].message(&texts),
+        "‘7’ moet een geheel getal van 1 tot 5 zijn."
+    );
+    closing::record_answers(
+        &mut store,
+        id,
+        pairs[0].mentee,
+        &[
+            answer(1, "5", ""),
+            answer(5, "", "Zelfvertrouwen bij onderhandelen"),
+        ],
+    )
+    .unwrap();
+    closing::record_answers(
+        &mut store,
+        id,
+        pairs[1].mentee,
+        &[
+            answer(1, "4", ""),
+            answer(6, "", "Meer tijd voor Ahmed Yilmaz"),
+        ],
+    )
+    .unwrap();
+    let summary = closing::summary(&store, id).unwrap();
+    assert_eq!(summary[0].average, Some(4.5));
+    assert_eq!(summary[0].scores, [0, 0, 0, 1, 1]);
+    assert_eq!(summary[4].texts, ["Zelfvertrouwen bij onderhandelen"]);
+
+    // Certificates: everyone in an active pair (A and B), one page each.
+    let (doc, count) = closing::certificates(&store, id, today()).unwrap();
+    let people: std::collections::BTreeSet<_> = pairs[..2]
+        .iter()
+        .flat_map(|p| [p.mentee, p.mentor])
+        .collect();
+    assert_eq!(count, people.len());
+    let (path, text) = write_pdf(&doc, "certificates.pdf");
+    let pages = super::run("pdfinfo", &[path.to_str().unwrap()]);
+    assert!(
+        pages.contains(&format!("Pages:           {count}")),
+        "{pages}"
+    );
+    assert!(text.contains("Getuigschrift van deelname"), "{text}");
+    assert!(
+        text.contains("Onderhandelen met leveranciers"),
+        "the mentee's achieved goal: {text}"
+    );
+
+    // Closing: A and B completed, D (waiting for a second talk) dissolved.
+    let closed = closing::close(&mut store, id, today()).unwrap();
+    assert_eq!((closed.completed, closed.dissolved), (2, 1));
+    let after = matching::list(&store, id).unwrap();
+    let status = |m: klik::matching::MatchId| after.iter().find(|a| a.id == m).unwrap().status;
+    assert_eq!(status(pairs[0].id), MatchStatus::Completed);
+    assert_eq!(status(pairs[3].id), MatchStatus::Dissolved);
+    let programme = klik::programme::get(&store, id).unwrap();
+    assert!(programme.archived_at.is_some() && programme.closed_at.is_some());
+    let frozen = trajectory::add_meeting(
+        &mut store,
+        pairs[0].id,
+        &meeting("20-02-2027", "60", true, "", ""),
+        today(),
+    )
+    .unwrap_err();
+    assert_eq!(frozen.field_errors()[0].field, "match");
+    assert!(
+        closing::close(&mut store, id, today()).is_err(),
+        "closed once"
+    );
+    // Still reportable, with the evaluation; the anonymous one blots the name in an answer.
+    let (doc, _) = report::programme_report(&store, id, Some(true), today()).unwrap();
+    let (_, text) = write_pdf(&doc, "programme-closed.pdf");
+    assert!(text.contains("Eindevaluatie"), "{text}");
+    assert!(text.contains("Gemiddeld 4,5 op 5 (2 antwoorden)"), "{text}");
+    assert!(text.contains("Meer tijd voor [naam]"), "{text}");
+    assert!(
+        text.contains("Het programma werd afgesloten vóór de klik"),
+        "{text}"
+    );
+    let k = kpi::compute(&trajectory::load(&store, id).unwrap(), today().date());
+    assert_eq!(
+        (k.active, k.completed, k.dissolved, k.waiting),
+        (0, 2, 2, 0)
+    );
+}

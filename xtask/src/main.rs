@@ -200,7 +200,14 @@ fn end_to_end() -> Outcome {
     let result = step(
         "end-to-end tests in a real window",
         cargo()
-            .args(["test", "-p", "klik-e2e", "--", "--test-threads=1"])
+            .args(["test", "-p", "klik-e2e"])
+            // `KLIK_E2E_ONLY=trajectory` runs one test file, for a quick loop while working.
+            .args(
+                env::var("KLIK_E2E_ONLY")
+                    .map(|t| vec!["--test".to_string(), t])
+                    .unwrap_or_default(),
+            )
+            .args(["--", "--test-threads=1"])
             .env("KLIK_E2E_DRIVER", format!("http://{address}"))
             .env("KLIK_E2E_APP", bin.join("klik-desktop"))
             .env("KLIK_E2E_CLI", bin.join("klik"))

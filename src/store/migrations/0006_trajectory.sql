@@ -64,3 +64,57 @@ CREATE TABLE checkin (
     created_at    TEXT NOT NULL
 ) STRICT;
 CREATE INDEX checkin_match ON checkin (match_id, held_on);
+
+-- A supporting workshop of a programme. The UID stays the same for the
+-- workshop's life and SEQUENCE goes up with every change, so calendars
+-- update the event.
+CREATE TABLE workshop (
+    id            INTEGER PRIMARY KEY,
+    programme_id  INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,
+    uid           TEXT NOT NULL UNIQUE,
+    sequence      INTEGER NOT NULL CHECK (sequence >= 0),
+    title         TEXT NOT NULL CHECK (length(trim(title)) BETWEEN 1 AND 200),
+    starts_at     TEXT NOT NULL,
+    minutes       INTEGER NOT NULL CHECK (minutes BETWEEN 15 AND 600),
+    location      TEXT NOT NULL DEFAULT '' CHECK (length(location) <= 500),
+    audience      TEXT NOT NULL CHECK (audience IN ('mentors', 'mentees', 'all')),
+    trainer       TEXT NOT NULL DEFAULT '' CHECK (length(trainer) <= 200),
+    required      INTEGER NOT NULL CHECK (required IN (0, 1)),
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+) STRICT;
+CREATE INDEX workshop_programme ON workshop (programme_id, starts_at);
+
+-- Who came to a workshop; no row means attendance is not registered yet.
+CREATE TABLE workshop_attendance (
+    workshop_id     INTEGER NOT NULL REFERENCES workshop (id) ON DELETE CASCADE,
+    participant_id  INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
+    attended        INTEGER NOT NULL CHECK (attended IN (0, 1)),
+    PRIMARY KEY (workshop_id, participant_id)
+) STRICT, WITHOUT ROWID;
+
+-- The closing evaluation: the programme's questions (a score from 1 to 5
+-- or an open answer) and each participant's answers.
+CREATE TABLE evaluation_question (
+    programme_id  INTEGER NOT NULL REFERENCES programme (id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL CHECK (position BETWEEN 1 AND 20),
+    text          TEXT NOT NULL CHECK (length(trim(text)) BETWEEN 1 AND 500),
+    kind          TEXT NOT NULL CHECK (kind IN ('scale', 'open')),
+    PRIMARY KEY (programme_id, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE evaluation_answer (
+    programme_id    INTEGER NOT NULL,
+    position        INTEGER NOT NULL,
+    participant_id  INTEGER NOT NULL REFERENCES participant (id) ON DELETE CASCADE,
+    score           INTEGER CHECK (score BETWEEN 1 AND 5),
+    text            TEXT NOT NULL DEFAULT '' CHECK (length(text) <= 2000),
+    PRIMARY KEY (programme_id, position, participant_id),
+    FOREIGN KEY (programme_id, position) REFERENCES evaluation_question (programme_id, position)
+        ON DELETE CASCADE,
+    CHECK (score IS NOT NULL OR text <> '')
+) STRICT, WITHOUT ROWID;
+
+-- A closed programme: its pairs are completed or dissolved for good, and it
+-- sits in the archive, readable and reportable.
+ALTER TABLE programme ADD COLUMN closed_at TEXT;

@@ -5,7 +5,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, toast, modal, field, showFormErrors, commandError, oneAtATime } from '../dom.js';
+import { h, append, toast, modal, field, showFormErrors, commandError, oneAtATime } from '../dom.js';
 import { go } from '../main.js';
 import { programmeTabs } from './programme.js';
 import { openDocument, saveDocument } from './agreement.js';
@@ -92,7 +92,7 @@ function reportCard(programmeId, dashboard, act) {
 /** The thresholds of the attention list. @param {number} programmeId @param {any} dashboard @param {(d: any) => void} redraw */
 function settingsCard(programmeId, dashboard, redraw, act) {
   const s = dashboard.settings;
-  const number = (name) => field({ name, label: t(`field.${name}`), value: String(s[name]), inputmode: 'numeric', size: 'short' });
+  const number = (name) => field({ name, label: t(`field.${name}`), value: String(s[name]), size: 'narrow' });
   const check = (name, label) => h('label', { class: 'check' },
     h('input', { type: 'checkbox', name, checked: s[name] }), ` ${label}`);
   const form = /** @type {HTMLFormElement} */ (h('form', { novalidate: true, id: 'trajectory-settings' },
@@ -157,7 +157,8 @@ export async function trajectoryView(programmeId) {
       h('td', {}, p.last_meeting || '–'),
       h('td', { class: 'number' }, p.goals),
       h('td', {}, p.concerns ? h('span', { class: 'badge warning' }, t('trajectory.ui.concerns', { count: p.concerns })) : '')));
-    view.replaceChildren(
+    view.replaceChildren();
+    append(view, [
       h('p', { class: 'breadcrumb' }, h('a', { href: '#/programmes' }, `← ${t('nav.programmes')}`)),
       h('div', { class: 'page-head' }, h('div', {},
         h('h1', {}, programme.name),
@@ -182,7 +183,7 @@ export async function trajectoryView(programmeId) {
         h('section', { class: 'card', id: 'kpi-table' },
           h('h2', {}, t('report.key_figures')),
           h('dl', { class: 'facts' }, dashboard.figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])))),
-      dashboard.archived ? null : settingsCard(programmeId, dashboard, draw, act));
+      dashboard.archived ? null : settingsCard(programmeId, dashboard, draw, act)]);
   }
   draw(await ipc.programmeDashboard(programmeId));
   return view;
@@ -246,8 +247,8 @@ export async function pairView(programmeId, matchId, then) {
     const held = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', name: 'held', checked: m ? m.held : true }));
     dialogForm('meeting-dialog', m ? t('meeting.ui.edit_title') : t('meeting.ui.add_title', { mentee: pair.mentee, mentor: pair.mentor }), [
       h('div', { class: 'form-grid' },
-        field({ name: 'date', label: t('field.date'), value: m ? m.date : pair.today, hint: t('form.date_hint'), size: 'short' }),
-        field({ name: 'minutes', label: t('meeting.ui.minutes'), value: m ? String(m.minutes) : '60', inputmode: 'numeric', size: 'short' })),
+        field({ name: 'date', label: t('field.date'), value: m ? m.date : pair.today, hint: t('form.date_hint'), size: 'narrow' }),
+        field({ name: 'minutes', label: t('meeting.ui.minutes'), value: m ? String(m.minutes) : '60', size: 'narrow' })),
       h('label', { class: 'check' }, held, ` ${t('meeting.ui.held')}`),
       field({ name: 'topics', label: t('field.topics'), value: m?.topics ?? '' }),
       field({ name: 'notes', label: t('field.notes'), value: m?.notes ?? '', multiline: true, rows: 3, hint: t('trajectory.ui.personal_data_hint') }),
@@ -264,8 +265,8 @@ export async function pairView(programmeId, matchId, then) {
       h('p', { class: 'muted' }, g.what),
       h('div', { class: 'form-grid' },
         field({ name: 'state', label: t('field.state'), control: choice('state', STATES, 'goal.state', g.state === 'not_started' ? 'in_progress' : g.state) }),
-        field({ name: 'percent', label: t('field.percent'), value: String(g.percent), inputmode: 'numeric', size: 'short' }),
-        field({ name: 'date', label: t('field.date'), value: pair.today, size: 'short' })),
+        field({ name: 'percent', label: t('field.percent'), value: String(g.percent), size: 'narrow' }),
+        field({ name: 'date', label: t('field.date'), value: pair.today, size: 'narrow' })),
       field({ name: 'note', label: t('field.note'), multiline: true, rows: 2, hint: t('trajectory.ui.personal_data_hint') }),
     ], t('action.save'), (form) => ipc.recordGoalProgress(matchId, {
       position: g.position, date: valueOf(form, 'date'), state: valueOf(form, 'state'),
@@ -280,14 +281,14 @@ export async function pairView(programmeId, matchId, then) {
       return h('fieldset', { class: 'checkin-side' },
         h('legend', {}, h('label', { class: 'check' }, include, ` ${t(`field.${who}`)} — ${name}`)),
         h('div', { class: 'form-grid' },
-          field({ name: `${who}_satisfaction`, label: t('checkin.form.satisfaction'), hint: t('checkin.ui.scale'), inputmode: 'numeric', size: 'short' }),
+          field({ name: `${who}_satisfaction`, label: t('checkin.form.satisfaction'), hint: t('checkin.ui.scale'), size: 'narrow' }),
           field({ name: `${who}_fit`, label: t('checkin.form.fit'), control: choice(`${who}_fit`, FITS, 'checkin.fit', 'good') })),
         field({ name: `${who}_comment`, label: t('report.comment'), multiline: true, rows: 2 }));
     };
     dialogForm('checkin-dialog', t('checkin.ui.title'), [
       h('div', { class: 'form-grid' },
         field({ name: 'moment', label: t('field.moment'), control: choice('moment', MOMENTS, 'checkin.moment', 'after_meetings') }),
-        field({ name: 'date', label: t('field.date'), value: pair.today, size: 'short' })),
+        field({ name: 'date', label: t('field.date'), value: pair.today, size: 'narrow' })),
       side('mentee', pair.mentee), side('mentor', pair.mentor),
     ], t('action.save'), (form) => {
       const answer = (who) => (/** @type {HTMLInputElement} */ (form.elements.namedItem(`${who}_include`)).checked
@@ -339,7 +340,8 @@ export async function pairView(programmeId, matchId, then) {
           h('td', {}, `${c.satisfaction} / 5`), h('td', { class: c.fit === 'poor' ? 'warning-text' : '' }, c.fit_label),
           h('td', { class: 'topics' }, c.comment))))))
       : h('p', { class: 'muted' }, t('report.no_checkins'));
-    view.replaceChildren(
+    view.replaceChildren();
+    append(view, [
       h('p', { class: 'breadcrumb' }, h('a', { href: `#/programme/${programmeId}/trajectory` }, `← ${programme.name}`)),
       h('div', { class: 'page-head' },
         h('div', {},
@@ -365,7 +367,7 @@ export async function pairView(programmeId, matchId, then) {
       h('section', { class: 'card' }, h('h2', {}, t('report.meetings')), meetings),
       h('section', { class: 'card' },
         h('div', { class: 'card-head' }, h('h2', {}, t('report.checkins')), button('add-checkin', t('checkin.ui.add'), checkinDialog)),
-        checkins));
+        checkins)]);
   }
   draw(pair);
   if (then === 'meeting' && pair.open) setTimeout(() => meetingDialog(null), 0);

@@ -1,0 +1,183 @@
+//! The trajectory in the real window: on the demo, with one pair after its
+//! klik and an agreement with a goal (prepared through the `klik` command
+//! line, as a script would), log a meeting (a duration of 0 refused first),
+//! update the goal (140 % refused first), record a check-in, and print the
+//! programme report from the window and read it back; then in Dutch.
+
+use std::path::Path;
+use std::process::Command;
+
+use klik_e2e::{App, cli, fresh_data_dir};
+
+fn klik(db: &Path, args: &[&str]) -> serde_json::Value {
+    let output = Command::new(cli())
+        .arg("--json")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("LANG", "en_GB.UTF-8")
+        .output()
+        .expect("the klik command line runs");
+    assert!(
+        output.status.success(),
+        "klik {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or(serde_json::Value::Null)
+}
+
+#[tokio::test]
+async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
+    let data = fresh_data_dir("trajectory");
+    let db = data.join("demo").join("klik-demo.sqlite");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    klik(&db, &["demo"]);
+    klik(&db, &["match", "confirm", "--programme", "1"]);
+    klik(&db, &["intake", "outcome", "--match", "1", "--klik", "yes"]);
+    klik(
+        &db,
+        &[
+            "agreement",
+            "edit",
+            "--match",
+            "1",
+            "--goal",
+            "Leren onderhandelen met leveranciers|Zelf het raamcontract leiden||Twee offertes lezen",
+        ],
+    );
+    let pairs = klik(&db, &["match", "list", "--programme", "1"]);
+    assert_eq!(pairs[0]["id"], 1);
+
+    let app = App::launch(&data).await;
+    app.open_demo_programme().await;
+    // The overview's dashboard: the figures and what needs attention.
+    app.find_containing("#programme-dashboard", "Active pairs")
+        .await;
+    app.screenshot("48-dashboard-en").await;
+
+    app.click("#programme-tab-trajectory").await;
+    app.find("#trajectory-pairs").await;
+    app.click("#trajectory-pairs tr[data-match='1'] .pair-link")
+        .await;
+    app.find("#pair-page #pair-goals").await;
+
+    // A meeting of 0 minutes is refused in the dialog; 60 is logged.
+    app.click("#add-meeting").await;
+    app.find("#meeting-dialog[open]").await;
+    app.screenshot("49-meeting-dialog-en").await;
+    // WebKitWebDriver only clears a dialog's other fields once its focused
+    // (first) field has been typed in, as a person starting at the top would.
+    let today = app
+        .find("#meeting-dialog input[name='date']")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    app.type_into("#meeting-dialog input[name='date']", &today)
+        .await;
+    app.type_into("#meeting-dialog input[name='minutes']", "0")
+        .await;
+    app.click("#meeting-dialog-save").await;
+    app.find_containing(
+        "#meeting-dialog .error-summary",
+        "must be a whole number from 5 to 480",
+    )
+    .await;
+    app.type_into("#meeting-dialog input[name='minutes']", "60")
+        .await;
+    app.type_into(
+        "#meeting-dialog input[name='topics']",
+        "Kennismaking en leerdoelen",
+    )
+    .await;
+    app.type_into(
+        "#meeting-dialog textarea[name='next_steps']",
+        "Offerte van Van Dijk samen lezen",
+    )
+    .await;
+    app.click("#meeting-dialog-save").await;
+    app.find_containing("#toasts", "Meeting logged").await;
+    app.find_containing("#pair-meetings", "Kennismaking en leerdoelen")
+        .await;
+    app.find_containing("#pair-next-steps", "Offerte van Van Dijk")
+        .await;
+
+    // Goal 1: 140 % is refused; 40 % in progress is saved and shown.
+    app.click("#pair-goals li[data-position='1'] .goal-update")
+        .await;
+    app.find("#progress-dialog[open]").await;
+    app.find("#progress-dialog select[name='state']")
+        .await
+        .select_by_value("in_progress")
+        .await
+        .unwrap();
+    app.type_into("#progress-dialog input[name='percent']", "140")
+        .await;
+    app.click("#progress-dialog-save").await;
+    app.find_containing("#progress-dialog .error-summary", "from 0 to 100")
+        .await;
+    app.type_into("#progress-dialog input[name='percent']", "40")
+        .await;
+    app.type_into(
+        "#progress-dialog textarea[name='note']",
+        "Eerste offerte samen gelezen",
+    )
+    .await;
+    app.click("#progress-dialog-save").await;
+    app.find_containing("#toasts", "Goal 1 updated").await;
+    app.find_containing("#pair-goals li[data-position='1']", "In progress")
+        .await;
+    app.find_containing("#pair-goals li[data-position='1']", "40 %")
+        .await;
+
+    // A check-in of both.
+    app.click("#add-checkin").await;
+    app.find("#checkin-dialog[open]").await;
+    app.find("#checkin-dialog select[name='moment']")
+        .await
+        .select_by_value("after_meetings")
+        .await
+        .unwrap();
+    app.type_into("#checkin-dialog input[name='mentee_satisfaction']", "5")
+        .await;
+    app.type_into("#checkin-dialog input[name='mentor_satisfaction']", "4")
+        .await;
+    app.click("#checkin-dialog-save").await;
+    app.find_containing("#toasts", "Check-in recorded").await;
+    app.find_containing("#pair-checkins", "5 / 5").await;
+    app.screenshot("49-pair-en").await;
+
+    // The programme report, printed from the window and read back.
+    app.click("#pair-page .breadcrumb a").await;
+    app.find_containing("#trajectory-pairs tr[data-match='1']", "1 / ")
+        .await;
+    app.screenshot("50-trajectory-en").await;
+    app.click("#open-programme-report").await;
+    app.find_containing("#toasts", "Programmarapport").await;
+    let report = std::fs::read_dir(data.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("Programmarapport"))
+        .expect("the report is in Klik's documents folder");
+    let text = Command::new("pdftotext")
+        .args([report.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("Programmarapport"), "{flat}");
+    assert!(flat.contains("Gehouden gesprekken 1"), "{flat}");
+    assert!(flat.contains("Leerdoelen gesteld 1"), "{flat}");
+    assert!(flat.contains("Tevredenheid mentees (1–5) 5,0"), "{flat}");
+
+    // The same screens in Dutch.
+    app.switch_to_dutch().await;
+    app.find_containing("#trajectory", "Vraagt aandacht").await;
+    app.screenshot("51-trajectory-nl").await;
+    app.click("#trajectory-pairs tr[data-match='1'] .pair-link")
+        .await;
+    app.find_containing("#pair-goals", "Bezig").await;
+    app.screenshot("52-pair-nl").await;
+    app.quit().await;
+}
