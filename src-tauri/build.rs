@@ -64,6 +64,18 @@ const COMMANDS: &[&str] = &[
     "delete_meeting",
     "record_goal_progress",
     "record_checkin",
+    "workshops",
+    "save_workshop",
+    "delete_workshop",
+    "workshop_invitees",
+    "register_workshop_attendance",
+    "workshop_calendar_name",
+    "save_workshop_calendar",
+    "programme_evaluation",
+    "save_evaluation_questions",
+    "participant_answers",
+    "save_participant_answers",
+    "close_programme",
 ];
 
 fn main() {

@@ -171,6 +171,48 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     assert!(flat.contains("Leerdoelen gesteld 1"), "{flat}");
     assert!(flat.contains("Tevredenheid mentees (1–5) 5,0"), "{flat}");
 
+    // A workshop this morning: planned, its attendance registered.
+    let today = klik::date::short(klik::clock::now().date(), "en");
+    app.click("#add-workshop").await;
+    app.find("#workshop-dialog[open]").await;
+    app.type_into("#workshop-dialog input[name='title']", "Feedback geven")
+        .await;
+    app.type_into("#workshop-dialog input[name='date']", &today)
+        .await;
+    app.type_into("#workshop-dialog input[name='time']", "00:15")
+        .await;
+    app.find("#workshop-dialog select[name='audience']")
+        .await
+        .select_by_value("mentees")
+        .await
+        .unwrap();
+    app.click("#workshop-dialog input[name='required']").await;
+    app.click("#workshop-dialog-save").await;
+    app.find_containing("#toasts", "Workshop planned").await;
+    app.click("#workshop-table .workshop-attendance").await;
+    app.find("#attendance-dialog[open]").await;
+    app.click("#attendance-dialog input[name='present']").await;
+    app.click("#attendance-dialog-save").await;
+    app.find_containing("#toasts", "Attendance of").await;
+    app.find_containing("#workshop-table", "1 / 12").await;
+
+    // The closing evaluation: Klik's questions, one participant's answers.
+    app.click("#evaluation-standard").await;
+    app.find_containing("#evaluation-questions", "Hoe tevreden ben je")
+        .await;
+    app.click("#closing-card details summary").await;
+    app.click("#closing-card .respondents button").await;
+    app.find("#answers-dialog[open]").await;
+    app.type_into("#answers-dialog input[name='q1']", "9").await;
+    app.click("#answers-dialog-save").await;
+    app.find_containing("#answers-dialog .error-summary", "from 1 to 5")
+        .await;
+    app.type_into("#answers-dialog input[name='q1']", "4").await;
+    app.click("#answers-dialog-save").await;
+    app.find_containing("#evaluation-questions", "Average 4.0 of 5 (1 answers)")
+        .await;
+    app.screenshot("53-workshops-closing-en").await;
+
     // The same screens in Dutch.
     app.switch_to_dutch().await;
     app.find_containing("#trajectory", "Vraagt aandacht").await;
@@ -179,5 +221,13 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
         .await;
     app.find_containing("#pair-goals", "Bezig").await;
     app.screenshot("52-pair-nl").await;
+
+    // Closing the programme: asked first, then done and archived.
+    app.click("#pair-page .breadcrumb a").await;
+    app.click("#close-programme").await;
+    app.click("#confirm-ok").await;
+    app.find_containing("#toasts", "Afgesloten:").await;
+    app.find_containing("#closing-card", "Afgesloten").await;
+    app.screenshot("54-closed-nl").await;
     app.quit().await;
 }

@@ -6,6 +6,7 @@
 //! that draws the window.
 
 mod agreements;
+mod closing;
 mod commands;
 mod dto;
 mod intakes;
@@ -91,6 +92,18 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             trajectory::delete_meeting,
             trajectory::record_goal_progress,
             trajectory::record_checkin,
+            closing::workshops,
+            closing::save_workshop,
+            closing::delete_workshop,
+            closing::workshop_invitees,
+            closing::register_workshop_attendance,
+            closing::workshop_calendar_name,
+            closing::save_workshop_calendar,
+            closing::programme_evaluation,
+            closing::save_evaluation_questions,
+            closing::participant_answers,
+            closing::save_participant_answers,
+            closing::close_programme,
         ])
 }
 

@@ -37,6 +37,7 @@ pub enum Kind {
     ProgrammeReport,
     ProgrammeReportAnonymous,
     ProgrammeReportNamed,
+    Certificates,
 }
 
 impl Kind {
@@ -63,6 +64,9 @@ impl Kind {
                 report::programme_report(store, ProgrammeId(id), Some(false), now)?.0,
                 1,
             ),
+            Kind::Certificates => {
+                klik::trajectory::closing::certificates(store, ProgrammeId(id), now)?
+            }
         })
     }
 
@@ -78,7 +82,8 @@ impl Kind {
             | Kind::Guides
             | Kind::ProgrammeReport
             | Kind::ProgrammeReportAnonymous
-            | Kind::ProgrammeReportNamed => {
+            | Kind::ProgrammeReportNamed
+            | Kind::Certificates => {
                 let programme = programme::get(store, ProgrammeId(id))?;
                 let name = programme.draft.name.clone();
                 (programme, name)
@@ -96,6 +101,7 @@ impl Kind {
             Kind::ProgrammeReport | Kind::ProgrammeReportAnonymous | Kind::ProgrammeReportNamed => {
                 "report.programme.title"
             }
+            Kind::Certificates => "certificate.title_all",
         });
         Ok(safe_file_name(&format!("{title} {subject}"), "pdf"))
     }

@@ -639,7 +639,8 @@ pub fn run_workshop(
             }
         }
         WorkshopCommand::Ics { workshop: id, out } => {
-            let text = workshop::calendar(&store, workshop::WorkshopId(*id), now)?;
+            let text =
+                workshop::calendar(&store, workshop::WorkshopId(*id), klik::clock::utc(now))?;
             std::fs::write(out, text).map_err(|source| klik::Error::Io {
                 path: out.clone(),
                 source,

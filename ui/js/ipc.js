@@ -147,7 +147,7 @@ export const signAgreement = (matchId, mentee, mentor, coordinator) =>
 /**
  * Documents are named by kind and id: 'agreement' and 'guide' of a match,
  * 'agreements', 'schedule' and 'guides' of a programme.
- * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'|'pair_report'|'checkin_form'|'programme_report'|'programme_report_anonymous'|'programme_report_named'} DocumentKind
+ * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'|'pair_report'|'checkin_form'|'programme_report'|'programme_report_anonymous'|'programme_report_named'|'certificates'} DocumentKind
  */
 /** The suggested file name (with .pdf) of a document. @param {DocumentKind} kind @param {number} id */
 export const documentFileName = (kind, id) => call('document_file_name', { kind, id });
@@ -211,3 +211,30 @@ export const deleteMeeting = (matchId, meetingId) => call('delete_meeting', { ma
 export const recordGoalProgress = (matchId, form) => call('record_goal_progress', { matchId, form });
 /** Records a check-in {moment, date, mentor: {satisfaction, fit, comment}|null, mentee: …}; resolves to the pair. */
 export const recordCheckin = (matchId, form) => call('record_checkin', { matchId, form });
+/** A programme's workshops: [{id, title, when, date, time, minutes, location, audience, audience_label, trainer, required, attended, absent, past}]. */
+export const workshops = (programmeId) => call('workshops', { programmeId });
+/** Plans a workshop (workshopId null) or changes one; resolves to the list. */
+export const saveWorkshop = (programmeId, workshopId, form) => call('save_workshop', { programmeId, workshopId, form });
+/** Removes a workshop; resolves to the list. */
+export const deleteWorkshop = (programmeId, workshopId) => call('delete_workshop', { programmeId, workshopId });
+/** Everyone a workshop is for: [{participant_id, name, role_label, attended}]. */
+export const workshopInvitees = (workshopId) => call('workshop_invitees', { workshopId });
+/** Registers who came (participant ids); resolves to the list. */
+export const registerWorkshopAttendance = (programmeId, workshopId, present) =>
+  call('register_workshop_attendance', { programmeId, workshopId, present });
+/** The suggested name of a workshop's calendar file. */
+export const workshopCalendarName = (workshopId) => call('workshop_calendar_name', { workshopId });
+/** Writes a workshop's calendar file where the user chose; resolves to the path. */
+export const saveWorkshopCalendar = (workshopId, path) => call('save_workshop_calendar', { workshopId, path });
+/** The closing evaluation: {questions: [{position, text, kind, answered, result, texts}], respondents, closed}. */
+export const programmeEvaluation = (programmeId) => call('programme_evaluation', { programmeId });
+/** Sets the questions: Klik's (standard) or [{text, kind}]; resolves to the evaluation. */
+export const saveEvaluationQuestions = (programmeId, standard, questions) =>
+  call('save_evaluation_questions', { programmeId, standard, questions });
+/** One participant's answers: [{position, question, kind, score, text}]. */
+export const participantAnswers = (programmeId, participantId) => call('participant_answers', { programmeId, participantId });
+/** Saves one participant's answers [{position, score, text}]; resolves to the evaluation. */
+export const saveParticipantAnswers = (programmeId, participantId, answers) =>
+  call('save_participant_answers', { programmeId, participantId, answers });
+/** Closes a programme for good; resolves to {message}. */
+export const closeProgramme = (programmeId) => call('close_programme', { programmeId });

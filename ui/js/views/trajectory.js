@@ -5,7 +5,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, append, toast, modal, field, showFormErrors, commandError, oneAtATime } from '../dom.js';
+import { h, append, toast, modal, field, showFormErrors, commandError, oneAtATime, confirmAction } from '../dom.js';
 import { go } from '../main.js';
 import { programmeTabs } from './programme.js';
 import { openDocument, saveDocument } from './agreement.js';
@@ -13,6 +13,8 @@ import { openDocument, saveDocument } from './agreement.js';
 const STATES = ['not_started', 'in_progress', 'achieved', 'dropped'];
 const MOMENTS = ['after_meetings', 'halfway', 'end', 'other'];
 const FITS = ['good', 'deciding', 'poor'];
+const AUDIENCES = ['mentees', 'mentors', 'all'];
+const ICS = [{ name: 'iCalendar', extensions: ['ics'] }];
 
 /**
  * Where a concern is acted on: the intake board, the agreement, or the pair's page.
@@ -183,10 +185,164 @@ export async function trajectoryView(programmeId) {
         h('section', { class: 'card', id: 'kpi-table' },
           h('h2', {}, t('report.key_figures')),
           h('dl', { class: 'facts' }, dashboard.figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)])))),
+      workshopArea,
+      closingArea,
       dashboard.archived ? null : settingsCard(programmeId, dashboard, draw, act)]);
   }
+  const workshopArea = h('section', { class: 'card', id: 'workshops-card' });
+  const closingArea = h('section', { class: 'card', id: 'closing-card' });
+  /** @param {any[]} list */
+  const drawWorkshops = (list) => { workshopArea.replaceChildren(); append(workshopArea, workshopsCard(programmeId, list, drawWorkshops, act, programme.archived)); };
+  /** @param {any} evaluation */
+  const drawClosing = (evaluation) => { closingArea.replaceChildren(); append(closingArea, closingCard(programmeId, evaluation, drawClosing, act)); };
   draw(await ipc.programmeDashboard(programmeId));
+  drawWorkshops(await ipc.workshops(programmeId));
+  drawClosing(await ipc.programmeEvaluation(programmeId));
   return view;
+}
+
+/** A dialog with a form; `send` resolves when done or throws a command error shown in the form. */
+function formDialog(id, title, body, submitLabel, act, send) {
+  const dialog = modal(id, `${id}-title`, 'dialog');
+  const form = /** @type {HTMLFormElement} */ (h('form', { novalidate: true },
+    h('h2', { id: `${id}-title` }, title), ...body,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'button secondary', onclick: () => dialog.close() }, t('action.cancel')),
+      h('button', { type: 'submit', class: 'button primary', id: `${id}-save` }, submitLabel))));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    act(async () => {
+      try {
+        await send(form);
+      } catch (error) {
+        showFormErrors(form, commandError(error));
+        return;
+      }
+      dialog.close();
+    });
+  });
+  dialog.append(form);
+  dialog.showModal();
+  /** @type {HTMLElement|null} */ (form.querySelector('input, select, textarea'))?.focus();
+}
+
+const valueIn = (form, name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value;
+
+/** The workshops of a programme: plan, change, register attendance, calendar file. */
+function workshopsCard(programmeId, list, redraw, act, archived) {
+  const edit = (w) => {
+    const required = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', name: 'required', checked: w ? w.required : false }));
+    formDialog('workshop-dialog', w ? t('workshop.ui.edit_title') : t('workshop.ui.add_title'), [
+      field({ name: 'title', label: t('field.title'), value: w?.title ?? '' }),
+      h('div', { class: 'form-grid' },
+        field({ name: 'date', label: t('field.date'), hint: t('form.date_hint'), value: w?.date ?? '', size: 'narrow' }),
+        field({ name: 'time', label: t('field.time'), value: w?.time ?? '14:00', size: 'narrow' }),
+        field({ name: 'minutes', label: t('meeting.ui.minutes'), value: String(w?.minutes ?? 120), size: 'narrow' })),
+      h('div', { class: 'form-grid' },
+        field({ name: 'audience', label: t('field.audience'), control: choice('audience', AUDIENCES, 'workshop.audience', w?.audience ?? 'all') }),
+        field({ name: 'trainer', label: t('field.trainer'), value: w?.trainer ?? '' })),
+      field({ name: 'location', label: t('field.location'), value: w?.location ?? '' }),
+      h('label', { class: 'check' }, required, ` ${t('workshop.ui.required')}`),
+    ], t('action.save'), act, async (form) => {
+      redraw(await ipc.saveWorkshop(programmeId, w ? w.id : null, {
+        title: valueIn(form, 'title'), date: valueIn(form, 'date'), time: valueIn(form, 'time'),
+        minutes: valueIn(form, 'minutes'), audience: valueIn(form, 'audience'), trainer: valueIn(form, 'trainer'),
+        location: valueIn(form, 'location'), required: required.checked,
+      }));
+      toast(t(w ? 'workshop.ui.changed' : 'workshop.ui.added'));
+    });
+  };
+  const attendance = async (w) => {
+    const people = await ipc.workshopInvitees(w.id);
+    const boxes = people.map((p) => h('label', { class: 'check' },
+      h('input', { type: 'checkbox', name: 'present', value: String(p.participant_id), checked: p.attended === true }),
+      ` ${p.name} `, h('span', { class: 'muted' }, `(${p.role_label})`)));
+    formDialog('attendance-dialog', t('workshop.ui.attendance_title', { title: w.title }), [
+      h('p', { class: 'muted' }, t('workshop.ui.attendance_hint')),
+      h('div', { class: 'attendance-list' }, boxes),
+    ], t('action.save'), act, async (form) => {
+      const present = [...form.querySelectorAll('input[name="present"]:checked')].map((b) => Number(/** @type {HTMLInputElement} */ (b).value));
+      redraw(await ipc.registerWorkshopAttendance(programmeId, w.id, present));
+      toast(t('workshop.ui.attendance_saved', { title: w.title }));
+    });
+  };
+  const calendar = async (w) => {
+    const path = await ipc.chooseSavePath(await ipc.workshopCalendarName(w.id), ICS);
+    if (!path) return;
+    toast(t('workshop.ui.ics_saved', { path: await ipc.saveWorkshopCalendar(w.id, path) }));
+  };
+  const rows = list.map((w) => h('tr', { dataset: { workshop: String(w.id) } },
+    h('td', {}, h('strong', {}, w.title), w.required ? h('span', { class: 'badge' }, t('workshop.ui.required_badge')) : null,
+      w.trainer ? h('div', { class: 'muted' }, w.trainer) : null),
+    h('td', {}, w.when, w.location ? h('div', { class: 'muted' }, w.location) : null),
+    h('td', {}, w.audience_label),
+    h('td', { class: 'number' }, w.attended + w.absent ? `${w.attended} / ${w.attended + w.absent}` : '–'),
+    h('td', {}, h('div', { class: 'row-actions' },
+      archived ? null : h('button', { type: 'button', class: 'button secondary small workshop-attendance', disabled: !w.past, title: w.past ? undefined : t('error.workshop.not_yet'), onclick: () => act(() => attendance(w)) }, t('workshop.ui.attendance')),
+      h('button', { type: 'button', class: 'button secondary small', onclick: () => act(() => calendar(w)) }, t('workshop.ui.ics')),
+      archived ? null : h('button', { type: 'button', class: 'button secondary small', onclick: () => edit(w) }, t('action.edit')),
+      archived ? null : h('button', { type: 'button', class: 'button secondary small', onclick: () => act(async () => {
+        if (!await confirmAction(t('workshop.ui.delete_question', { title: w.title }), t('action.delete'))) return;
+        redraw(await ipc.deleteWorkshop(programmeId, w.id));
+      }) }, t('action.delete'))))));
+  return [
+    h('div', { class: 'card-head' },
+      h('h2', {}, t('report.workshops')),
+      archived ? null : h('button', { type: 'button', class: 'button secondary', id: 'add-workshop', onclick: () => edit(null) }, t('workshop.ui.add'))),
+    list.length
+      ? h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'workshop-table' },
+        h('thead', {}, h('tr', {}, h('th', {}, t('report.workshop')), h('th', {}, t('report.date')), h('th', {}, t('report.audience')),
+          h('th', {}, t('report.attendance')), h('th', {}, ''))),
+        h('tbody', {}, rows)))
+      : h('p', { class: 'muted' }, t('workshop.ui.none')),
+  ];
+}
+
+/** The end of the programme: evaluation questions and answers, certificates, closing. */
+function closingCard(programmeId, evaluation, redraw, act) {
+  const answer = async (r) => {
+    const answers = await ipc.participantAnswers(programmeId, r.participant_id);
+    formDialog('answers-dialog', t('evaluation.ui.answers_title', { name: r.name }), answers.map((a) => (a.kind === 'scale'
+      ? field({ name: `q${a.position}`, label: `${a.position}. ${a.question}`, hint: t('checkin.ui.scale'), value: a.score, size: 'narrow' })
+      : field({ name: `q${a.position}`, label: `${a.position}. ${a.question}`, value: a.text, multiline: true, rows: 2 }))),
+    t('action.save'), act, async (form) => {
+      const given = answers.map((a) => (a.kind === 'scale'
+        ? { position: a.position, score: valueIn(form, `q${a.position}`), text: '' }
+        : { position: a.position, score: '', text: valueIn(form, `q${a.position}`) }));
+      redraw(await ipc.saveParticipantAnswers(programmeId, r.participant_id, given));
+      toast(t('evaluation.ui.saved', { name: r.name }));
+    });
+  };
+  const questions = evaluation.questions.length
+    ? h('ol', { class: 'evaluation-questions', id: 'evaluation-questions' }, evaluation.questions.map((q) => h('li', {},
+      q.text, ' ', h('span', { class: 'muted' }, q.result || t('evaluation.ui.answered', { count: q.answered })))))
+    : h('div', {},
+      h('p', { class: 'muted' }, t('evaluation.ui.no_questions')),
+      evaluation.closed ? null : h('button', { type: 'button', class: 'button secondary', id: 'evaluation-standard', onclick: () => act(async () => {
+        redraw(await ipc.saveEvaluationQuestions(programmeId, true, []));
+      }) }, t('evaluation.ui.use_standard')));
+  const answered = evaluation.respondents.filter((r) => r.answered).length;
+  const respondents = evaluation.questions.length && !evaluation.closed
+    ? h('details', {},
+      h('summary', {}, t('evaluation.ui.respondents', { answered, count: evaluation.respondents.length })),
+      h('ul', { class: 'respondents' }, evaluation.respondents.map((r) => h('li', {},
+        h('button', { type: 'button', class: 'button secondary small', onclick: () => act(() => answer(r)) }, r.answered ? t('action.edit') : t('evaluation.ui.enter')),
+        ` ${r.name} `, h('span', { class: 'muted' }, `(${r.role_label})`), r.answered ? ' ✓' : ''))))
+    : null;
+  return [
+    h('h2', {}, t('closing.ui.title')),
+    h('h3', {}, t('report.evaluation')),
+    questions,
+    respondents,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'button secondary', id: 'open-certificates', onclick: () => act(() => openDocument('certificates', programmeId)) }, t('closing.ui.certificates')),
+      evaluation.closed ? h('span', { class: 'badge' }, t('closing.ui.closed')) : h('button', { type: 'button', class: 'button secondary danger', id: 'close-programme', onclick: () => act(async () => {
+        if (!await confirmAction(t('closing.ui.question'), t('closing.ui.close'))) return;
+        const done = await ipc.closeProgramme(programmeId);
+        toast(done.message);
+        go(`#/programme/${programmeId}/trajectory`);
+      }) }, t('closing.ui.close'))),
+  ];
 }
 
 /** A goal's percentage as a bar (its width set through the CSSOM, which the CSP allows). @param {any} g */
@@ -215,32 +371,11 @@ export async function pairView(programmeId, matchId, then) {
   const act = oneAtATime(() => view);
   let pair = await ipc.pairTrajectory(matchId);
 
-  /** A dialog with a form; `send` resolves to the new pair or throws a command error. */
-  function dialogForm(id, title, body, submitLabel, send) {
-    const dialog = modal(id, `${id}-title`, 'dialog');
-    const form = /** @type {HTMLFormElement} */ (h('form', { novalidate: true },
-      h('h2', { id: `${id}-title` }, title), ...body,
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'button secondary', onclick: () => dialog.close() }, t('action.cancel')),
-        h('button', { type: 'submit', class: 'button primary', id: `${id}-save` }, submitLabel))));
-    form.addEventListener('submit', (event) => {
-      event.preventDefault();
-      act(async () => {
-        try {
-          draw(await send(form));
-        } catch (error) {
-          showFormErrors(form, commandError(error));
-          return;
-        }
-        dialog.close();
-      });
-    });
-    dialog.append(form);
-    dialog.showModal();
-    /** @type {HTMLElement|null} */ (form.querySelector('input, select, textarea'))?.focus();
-  }
+  /** A dialog with a form; `send` resolves to the new pair, which is drawn. */
+  const dialogForm = (id, title, body, submitLabel, send) =>
+    formDialog(id, title, body, submitLabel, act, async (form) => draw(await send(form)));
 
-  const valueOf = (form, name) => /** @type {HTMLInputElement} */ (form.elements.namedItem(name)).value;
+  const valueOf = valueIn;
 
   /** Logs a meeting, or changes one. @param {any|null} m */
   function meetingDialog(m) {
