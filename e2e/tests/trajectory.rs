@@ -209,7 +209,7 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
         .await;
     app.type_into("#answers-dialog input[name='q1']", "4").await;
     app.click("#answers-dialog-save").await;
-    app.find_containing("#evaluation-questions", "Average 4.0 of 5 (1 answers)")
+    app.find_containing("#evaluation-questions", "Average 4.0 of 5 (n = 1)")
         .await;
     app.screenshot("53-workshops-closing-en").await;
 
@@ -226,7 +226,7 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     app.click("#pair-page .breadcrumb a").await;
     app.click("#close-programme").await;
     app.click("#confirm-ok").await;
-    app.find_containing("#toasts", "Afgesloten:").await;
+    app.find_containing("#toasts", "Programma afgesloten").await;
     app.find_containing("#closing-card", "Afgesloten").await;
     app.screenshot("54-closed-nl").await;
     app.quit().await;

@@ -966,7 +966,7 @@ fn closing_evaluates_certifies_and_freezes_the_programme() {
     let (doc, _) = report::programme_report(&store, id, Some(true), today()).unwrap();
     let (_, text) = write_pdf(&doc, "programme-closed.pdf");
     assert!(text.contains("Eindevaluatie"), "{text}");
-    assert!(text.contains("Gemiddeld 4,5 op 5 (2 antwoorden)"), "{text}");
+    assert!(text.contains("Gemiddeld 4,5 op 5 (n = 2)"), "{text}");
     assert!(text.contains("Meer tijd voor [naam]"), "{text}");
     assert!(
         text.contains("Het programma werd afgesloten vóór de klik"),
