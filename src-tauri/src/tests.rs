@@ -734,3 +734,81 @@ fn intakes_are_planned_moved_decided_and_sent_through_the_commands() {
     );
     assert_eq!(decided["board"]["summary"]["no"], 1);
 }
+
+#[test]
+fn the_trajectory_is_logged_and_reported_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window.start("en-GB", "demo");
+    window.confirm_demo_pairs();
+    // The demo's first programme has no matches before these, so the first is 1.
+    let match_id = 1;
+    window
+        .invoke(
+            "record_intake_outcome",
+            json!({"programmeId": 1, "matchId": match_id, "outcome": "klik", "reason": ""}),
+        )
+        .unwrap();
+    let dashboard = window
+        .invoke("programme_dashboard", json!({"programmeId": 1}))
+        .unwrap();
+    assert_eq!(dashboard["cards"][0]["value"], "1", "one active pair");
+
+    // A meeting of 1,000 minutes is refused with the field named; 45 is logged.
+    let refused = window
+        .invoke(
+            "save_meeting",
+            json!({"matchId": match_id, "meetingId": null, "form": {"date": "", "minutes": "1000", "held": true}}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+    let fields: Vec<&str> = refused["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["date", "minutes"]);
+    let pair = window
+        .invoke("pair_trajectory", json!({"matchId": match_id}))
+        .unwrap();
+    let today = pair["today"].as_str().unwrap().to_string();
+    let pair = window
+        .invoke(
+            "save_meeting",
+            json!({"matchId": match_id, "meetingId": null, "form": {"date": today, "minutes": "45", "held": true, "topics": "Kennismaking"}}),
+        )
+        .unwrap();
+    assert_eq!(pair["meetings"][0]["topics"], "Kennismaking");
+    assert_eq!(pair["meetings"][0]["status_label"], "Held");
+
+    // The programme report prints through the shared printing command.
+    let out = dir.path().join("report.pdf");
+    let printed = window
+        .invoke(
+            "print_document",
+            json!({"kind": "programme_report_named", "id": 1, "path": out}),
+        )
+        .unwrap();
+    assert!(printed["pages"].as_u64().unwrap() >= 2);
+    assert!(std::fs::read(&out).unwrap().starts_with(b"%PDF"));
+
+    // A workshop is planned; a programme is closed once, and only once.
+    let workshops = window
+        .invoke(
+            "save_workshop",
+            json!({"programmeId": 1, "workshopId": null, "form": {"title": "Feedback geven", "date": today, "time": "23:30", "minutes": "30", "audience": "all"}}),
+        )
+        .unwrap();
+    assert_eq!(workshops.as_array().unwrap().len(), 1);
+    window
+        .invoke("close_programme", json!({"programmeId": 1}))
+        .unwrap();
+    let again = window
+        .invoke("close_programme", json!({"programmeId": 1}))
+        .unwrap_err();
+    assert_eq!(
+        again["message"],
+        "Programme: This programme is already closed."
+    );
+}

@@ -389,11 +389,15 @@ pub fn certificates(
                 .iter()
                 .filter_map(|p| p.agreement.as_ref().map(|a| (p, a)))
                 .flat_map(|(p, a)| {
-                    a.terms.goals.iter().enumerate().filter_map(move |(k, g)| {
-                        p.latest_progress(k as u8 + 1)
-                            .is_some_and(|e| e.state == super::GoalState::Achieved)
-                            .then(|| g.what.clone())
-                    })
+                    a.terms
+                        .goals
+                        .iter()
+                        .enumerate()
+                        .filter(move |(k, _)| {
+                            p.latest_progress(*k as u8 + 1)
+                                .is_some_and(|e| e.state == super::GoalState::Achieved)
+                        })
+                        .map(|(_, g)| g.what.clone())
                 })
                 .collect();
             if !achieved.is_empty() {

@@ -249,10 +249,8 @@ impl MeetingForm {
         today: NaiveDate,
     ) -> std::result::Result<MeetingDraft, Vec<FieldError>> {
         let mut problems = Vec::new();
+        // An empty date is named by the parser ("Enter a date").
         let on = date::parse_field("date", &self.date, &mut problems);
-        if self.date.trim().is_empty() {
-            problems.push(FieldError::new("date", "error.required"));
-        }
         if let Some(on) = on {
             check_day("date", on, pair, !self.held, today, &mut problems);
         }

@@ -368,7 +368,7 @@ pub fn invitees(store: &Store, id: WorkshopId) -> Result<Vec<Invitee>> {
             participant: p.id,
         })
         .collect();
-    people.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    people.sort_by_key(|p| p.name.to_lowercase());
     Ok(people)
 }
 

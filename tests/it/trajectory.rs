@@ -44,10 +44,6 @@ fn today() -> NaiveDateTime {
 
 /// A programme in `language` with its four matches confirmed on 28-11-2026,
 /// the matches in list order (by mentee name).
-fn programme(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
-    programme_in(Store::open_in_memory().unwrap(), language)
-}
-
 fn programme_in(mut store: Store, language: &str) -> (Store, ProgrammeId, Vec<Match>) {
     klik::organisation::set_name(&mut store, "De Vries Logistiek").unwrap();
     let draft = klik::programme::ProgrammeForm {
