@@ -166,11 +166,9 @@ impl App {
             .unwrap_or_else(|e| panic!("could not choose {}: {e}", path.display()));
     }
 
-    /// Clicks the element matching `css`.
-    pub async fn click(&self, css: &str) {
+    /// The element matching `css`, scrolled to the middle of the window.
+    async fn find_in_view(&self, css: &str) -> Element {
         let element = self.find(css).await;
-        // In the middle of the window, as a person would scroll to it: at the
-        // very bottom edge the messages that come and go sit over it.
         let target = serde_json::to_value(&element).expect("elements serialise");
         let _ = self
             .client
@@ -180,6 +178,14 @@ impl App {
             )
             .await;
         element
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        // In the middle of the window, as a person would scroll to it: at the
+        // very bottom edge the messages that come and go sit over it.
+        let element = self.find_in_view(css).await;
+        element
             .click()
             .await
             .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
@@ -187,17 +193,9 @@ impl App {
 
     /// Clears a text field and types `text` into it, key by key.
     pub async fn type_into(&self, css: &str, text: &str) {
-        let field = self.find(css).await;
         // WebKitWebDriver refuses to clear a field outside the visible part
         // of a scrolled dialog; a person would scroll to it first.
-        let target = serde_json::to_value(&field).expect("elements serialise");
-        let _ = self
-            .client
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
-                vec![target],
-            )
-            .await;
+        let field = self.find_in_view(css).await;
         field.clear().await.expect("a text field can be cleared");
         field.send_keys(text).await.expect("text can be typed");
     }

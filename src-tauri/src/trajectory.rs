@@ -153,34 +153,24 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
         .pairs
         .iter()
         .filter(|p| p.pair.status != MatchStatus::Dissolved)
-        .map(|p| {
-            let until = p.end().map_or(today, |end| end.min(today));
-            let goals = p.agreement.as_ref().map_or(0, |a| a.terms.goals.len());
-            let achieved = (1..=goals as u8)
-                .filter(|g| {
-                    p.latest_progress(*g)
-                        .is_some_and(|e| e.state == trajectory::GoalState::Achieved)
-                })
-                .count();
-            PairRowDto {
-                match_id: p.pair.id.0,
-                mentee: p.pair.mentee_name.clone(),
-                mentor: p.pair.mentor_name.clone(),
-                status: p.pair.status.as_str().to_string(),
-                status_label: texts.get(p.pair.status.label_key()).to_string(),
-                meetings: format!(
-                    "{} / {}",
-                    p.held().count(),
-                    p.expected_meetings(cadence, until)
-                ),
-                last_meeting: p
-                    .held()
-                    .map(|m| m.on)
-                    .max()
-                    .map_or_else(String::new, |d| date::short(d, texts.language())),
-                goals: format!("{achieved} / {goals}"),
-                concerns: items.iter().filter(|i| i.match_id == p.pair.id).count(),
-            }
+        .map(|p| PairRowDto {
+            match_id: p.pair.id.0,
+            mentee: p.pair.mentee_name.clone(),
+            mentor: p.pair.mentor_name.clone(),
+            status: p.pair.status.as_str().to_string(),
+            status_label: texts.get(p.pair.status.label_key()).to_string(),
+            meetings: format!(
+                "{} / {}",
+                p.held().count(),
+                p.expected_meetings(cadence, today)
+            ),
+            last_meeting: p
+                .held()
+                .map(|m| m.on)
+                .max()
+                .map_or_else(String::new, |d| date::short(d, texts.language())),
+            goals: format!("{} / {}", p.achieved_goals().count(), p.goals().len()),
+            concerns: items.iter().filter(|i| i.match_id == p.pair.id).count(),
         })
         .collect();
     Ok(DashboardDto {
@@ -318,7 +308,6 @@ fn pair_dto(store: &Store, texts: &Texts, id: MatchId) -> klik::Result<PairDto> 
     let language = texts.language();
     let short = |d: chrono::NaiveDate| date::short(d, language);
     let t = |key: &str| texts.get(key).to_string();
-    let until = found.end().map_or(today, |end| end.min(today));
     let held = found.held().count();
     let minutes: u32 = found.held().map(|m| u32::from(m.minutes)).sum();
     let goals = found
@@ -387,7 +376,7 @@ fn pair_dto(store: &Store, texts: &Texts, id: MatchId) -> klik::Result<PairDto> 
                 (
                     "expected",
                     &found
-                        .expected_meetings(programme.draft.cadence_weeks, until)
+                        .expected_meetings(programme.draft.cadence_weeks, today)
                         .to_string(),
                 ),
                 ("hours", &kpi::decimal(f64::from(minutes) / 60.0, texts)),

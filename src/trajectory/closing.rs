@@ -71,24 +71,20 @@ pub fn default_questions(texts: &Texts) -> Vec<Question> {
 
 /// A programme's questions, in order (none until set).
 pub fn questions(store: &Store, id: ProgrammeId) -> Result<Vec<Question>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(
-            "SELECT position, text, kind FROM evaluation_question WHERE programme_id = ?1
+    super::rows(
+        store,
+        "SELECT position, text, kind FROM evaluation_question WHERE programme_id = ?1
              ORDER BY position",
-        )
-        .map_err(|e| store.read_error(e))?;
-    statement
-        .query_map([id.0], |r| {
+        id.0,
+        |r| {
             let kind: String = r.get(2)?;
             Ok(Question {
                 position: r.get(0)?,
                 text: r.get(1)?,
                 kind: Kind::parse(&kind).unwrap_or(Kind::Open),
             })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))
+        },
+    )
 }
 
 /// Sets a programme's questions (texts with their kind), replacing the old
@@ -239,24 +235,20 @@ pub fn record_answers(
 
 /// Every answer of a programme, by question then participant.
 pub fn answers(store: &Store, id: ProgrammeId) -> Result<Vec<Answer>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(
-            "SELECT position, participant_id, score, text FROM evaluation_answer
+    super::rows(
+        store,
+        "SELECT position, participant_id, score, text FROM evaluation_answer
              WHERE programme_id = ?1 ORDER BY position, participant_id",
-        )
-        .map_err(|e| store.read_error(e))?;
-    statement
-        .query_map([id.0], |r| {
+        id.0,
+        |r| {
             Ok(Answer {
                 position: r.get(0)?,
                 participant: ParticipantId(r.get(1)?),
                 score: r.get(2)?,
                 text: r.get(3)?,
             })
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))
+        },
+    )
 }
 
 /// One question summed up for the report.
@@ -387,18 +379,8 @@ pub fn certificates(
         if person.enrolment.role == Role::Mentee {
             let achieved: Vec<String> = pairs
                 .iter()
-                .filter_map(|p| p.agreement.as_ref().map(|a| (p, a)))
-                .flat_map(|(p, a)| {
-                    a.terms
-                        .goals
-                        .iter()
-                        .enumerate()
-                        .filter(move |(k, _)| {
-                            p.latest_progress(*k as u8 + 1)
-                                .is_some_and(|e| e.state == super::GoalState::Achieved)
-                        })
-                        .map(|(_, g)| g.what.clone())
-                })
+                .flat_map(|p| p.achieved_goals())
+                .map(|g| g.what.clone())
                 .collect();
             if !achieved.is_empty() {
                 blocks.push(Block::Paragraph(

@@ -226,8 +226,7 @@ pub fn compute(trajectory: &Trajectory, today: NaiveDate) -> Kpis {
         ) {
             continue;
         }
-        let until = pair.end().map_or(today, |end| end.min(today));
-        k.meetings_expected += pair.expected_meetings(cadence, until);
+        k.meetings_expected += pair.expected_meetings(cadence, today);
         if let Some(first) = pair.held().map(|m| m.on).min() {
             let from = pair.klik_on.unwrap_or(pair.start());
             first_meeting_days.push((first - from).num_days().max(0) as f64);

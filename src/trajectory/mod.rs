@@ -404,14 +404,27 @@ pub fn get_meeting(store: &Store, id: MeetingId) -> Result<Meeting> {
 
 /// A pair's meetings, oldest first.
 pub fn meetings(store: &Store, id: MatchId) -> Result<Vec<Meeting>> {
+    rows(
+        store,
+        &format!("SELECT {MEETING_COLUMNS} FROM meeting WHERE match_id = ?1 ORDER BY held_on, id"),
+        id.0,
+        meeting_row,
+    )
+}
+
+/// The rows of a query with one parameter, read by `row`.
+pub(crate) fn rows<T>(
+    store: &Store,
+    sql: &str,
+    arg: i64,
+    row: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut statement = store
         .conn()
-        .prepare_cached(&format!(
-            "SELECT {MEETING_COLUMNS} FROM meeting WHERE match_id = ?1 ORDER BY held_on, id"
-        ))
+        .prepare_cached(sql)
         .map_err(|e| store.read_error(e))?;
     statement
-        .query_map([id.0], meeting_row)
+        .query_map([arg], row)
         .and_then(|rows| rows.collect())
         .map_err(|e| store.read_error(e))
 }
@@ -583,17 +596,15 @@ const PROGRESS_COLUMNS: &str = "match_id, position, goal, recorded_on, state, pe
 
 /// A pair's progress entries, per goal and oldest first.
 pub fn progress(store: &Store, id: MatchId) -> Result<Vec<ProgressEntry>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(&format!(
+    rows(
+        store,
+        &format!(
             "SELECT {PROGRESS_COLUMNS} FROM goal_progress WHERE match_id = ?1
              ORDER BY position, recorded_on, id"
-        ))
-        .map_err(|e| store.read_error(e))?;
-    statement
-        .query_map([id.0], progress_row)
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))
+        ),
+        id.0,
+        progress_row,
+    )
 }
 
 /// When in the trajectory a check-in takes place.
@@ -826,16 +837,12 @@ fn checkin_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Checkin> {
 
 /// A pair's check-ins, oldest first, the mentor before the mentee.
 pub fn checkins(store: &Store, id: MatchId) -> Result<Vec<Checkin>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(&format!(
-            "SELECT {CHECKIN_COLUMNS} FROM checkin WHERE match_id = ?1 ORDER BY held_on, id"
-        ))
-        .map_err(|e| store.read_error(e))?;
-    statement
-        .query_map([id.0], checkin_row)
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))
+    rows(
+        store,
+        &format!("SELECT {CHECKIN_COLUMNS} FROM checkin WHERE match_id = ?1 ORDER BY held_on, id"),
+        id.0,
+        checkin_row,
+    )
 }
 
 /// Everything about one pair's trajectory, as the pair page and its report show it.
@@ -876,13 +883,42 @@ impl Pair {
         self.progress.iter().rfind(|p| p.position == position)
     }
 
+    /// The learning goals of the current agreement (none without one).
+    pub fn goals(&self) -> &[agreement::Goal] {
+        self.agreement
+            .as_ref()
+            .map_or(&[], |a| a.terms.goals.as_slice())
+    }
+
+    /// The goals whose latest progress says achieved.
+    pub fn achieved_goals(&self) -> impl Iterator<Item = &agreement::Goal> {
+        self.goals().iter().enumerate().filter_map(|(k, g)| {
+            self.latest_progress(k as u8 + 1)
+                .is_some_and(|e| e.state == GoalState::Achieved)
+                .then_some(g)
+        })
+    }
+
+    /// The average satisfaction of every check-in answer of the pair.
+    pub fn satisfaction(&self) -> Option<f64> {
+        (!self.checkins.is_empty()).then(|| {
+            self.checkins
+                .iter()
+                .map(|c| f64::from(c.satisfaction))
+                .sum::<f64>()
+                / self.checkins.len() as f64
+        })
+    }
+
     /// The agreed next steps of the latest held meeting that has any.
     pub fn next_steps(&self) -> Option<&Meeting> {
         self.held().filter(|m| !m.next_steps.is_empty()).last()
     }
 
-    /// Meetings expected from the cadence between the start and `until`.
-    pub fn expected_meetings(&self, cadence_weeks: u8, until: NaiveDate) -> u32 {
+    /// Meetings the cadence asks for from the start until `today`, or
+    /// until the agreement's end when that came first.
+    pub fn expected_meetings(&self, cadence_weeks: u8, today: NaiveDate) -> u32 {
+        let until = self.end().map_or(today, |end| end.min(today));
         let days = (until - self.start()).num_days();
         if days <= 0 || cadence_weeks == 0 {
             0
@@ -940,16 +976,9 @@ fn by_match<T>(
     row: fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
     match_of: fn(&T) -> MatchId,
 ) -> Result<HashMap<MatchId, Vec<T>>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(sql)
-        .map_err(|e| store.read_error(e))?;
-    let rows: Vec<T> = statement
-        .query_map([programme.0], row)
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))?;
+    let all: Vec<T> = rows(store, sql, programme.0, row)?;
     let mut grouped: HashMap<MatchId, Vec<T>> = HashMap::new();
-    for r in rows {
+    for r in all {
         grouped.entry(match_of(&r)).or_default().push(r);
     }
     Ok(grouped)

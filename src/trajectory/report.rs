@@ -50,8 +50,7 @@ pub fn pair_report(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Doc
         Block::Title(t("report.pair.title")),
         Block::Paragraph(programme.draft.name.clone()),
     ];
-    let until = found.end().map_or(today, |end| end.min(today));
-    let expected = found.expected_meetings(programme.draft.cadence_weeks, until);
+    let expected = found.expected_meetings(programme.draft.cadence_weeks, today);
     let held: Vec<_> = found.held().collect();
     let minutes: u32 = held.iter().map(|m| u32::from(m.minutes)).sum();
     let mut fields = vec![
@@ -574,15 +573,6 @@ fn pairs_table(trajectory: &Trajectory, texts: &Texts, today: NaiveDate) -> Tabl
             .iter()
             .filter(|p| p.pair.status != MatchStatus::Dissolved)
             .map(|p| {
-                let until = p.end().map_or(today, |end| end.min(today));
-                let goals = p.agreement.as_ref().map_or(0, |a| a.terms.goals.len());
-                let achieved = (1..=goals as u8)
-                    .filter(|g| {
-                        p.latest_progress(*g)
-                            .is_some_and(|e| e.state == GoalState::Achieved)
-                    })
-                    .count();
-                let scores: Vec<u8> = p.checkins.iter().map(|c| c.satisfaction).collect();
                 vec![
                     p.pair.mentee_name.clone(),
                     p.pair.mentor_name.clone(),
@@ -590,17 +580,11 @@ fn pairs_table(trajectory: &Trajectory, texts: &Texts, today: NaiveDate) -> Tabl
                     format!(
                         "{} / {}",
                         p.held().count(),
-                        p.expected_meetings(cadence, until)
+                        p.expected_meetings(cadence, today)
                     ),
-                    format!("{achieved} / {goals}"),
-                    if scores.is_empty() {
-                        "–".to_string()
-                    } else {
-                        kpi::decimal(
-                            scores.iter().map(|s| f64::from(*s)).sum::<f64>() / scores.len() as f64,
-                            texts,
-                        )
-                    },
+                    format!("{} / {}", p.achieved_goals().count(), p.goals().len()),
+                    p.satisfaction()
+                        .map_or_else(|| "–".to_string(), |s| kpi::decimal(s, texts)),
                 ]
             })
             .collect(),

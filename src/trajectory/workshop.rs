@@ -315,16 +315,14 @@ pub fn get(store: &Store, id: WorkshopId) -> Result<Workshop> {
 
 /// A programme's workshops, earliest first.
 pub fn list(store: &Store, id: ProgrammeId) -> Result<Vec<Workshop>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(&format!(
+    super::rows(
+        store,
+        &format!(
             "SELECT {COLUMNS} FROM workshop w WHERE w.programme_id = ?1 ORDER BY w.starts_at, w.id"
-        ))
-        .map_err(|e| store.read_error(e))?;
-    statement
-        .query_map([id.0], row)
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))
+        ),
+        id.0,
+        row,
+    )
 }
 
 /// One invited participant and whether they came (`None`: not registered).
@@ -419,21 +417,15 @@ pub fn register_attendance(
 /// Who missed which required workshop (registered absent), for the
 /// attention list: (workshop, participant).
 pub fn absences(store: &Store, id: ProgrammeId) -> Result<Vec<(WorkshopId, ParticipantId)>> {
-    let mut statement = store
-        .conn()
-        .prepare_cached(
-            "SELECT a.workshop_id, a.participant_id FROM workshop_attendance a
+    super::rows(
+        store,
+        "SELECT a.workshop_id, a.participant_id FROM workshop_attendance a
              JOIN workshop w ON w.id = a.workshop_id
              WHERE w.programme_id = ?1 AND w.required = 1 AND a.attended = 0
              ORDER BY w.starts_at, a.participant_id",
-        )
-        .map_err(|e| store.read_error(e))?;
-    statement
-        .query_map([id.0], |r| {
-            Ok((WorkshopId(r.get(0)?), ParticipantId(r.get(1)?)))
-        })
-        .and_then(|rows| rows.collect())
-        .map_err(|e| store.read_error(e))
+        id.0,
+        |r| Ok((WorkshopId(r.get(0)?), ParticipantId(r.get(1)?))),
+    )
 }
 
 /// The calendar file of one workshop, in the programme's language, with
