@@ -33,20 +33,25 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     std::fs::create_dir_all(db.parent().unwrap()).unwrap();
     klik(&db, &["demo"]);
     klik(&db, &["match", "confirm", "--programme", "1"]);
-    klik(&db, &["intake", "outcome", "--match", "1", "--klik", "yes"]);
+    // The demo's closed programme has matches of its own; take this one's first.
+    let pairs = klik(&db, &["match", "list", "--programme", "1"]);
+    let first = pairs[0]["id"].as_i64().unwrap().to_string();
+    let first = first.as_str();
+    klik(
+        &db,
+        &["intake", "outcome", "--match", first, "--klik", "yes"],
+    );
     klik(
         &db,
         &[
             "agreement",
             "edit",
             "--match",
-            "1",
+            first,
             "--goal",
             "Leren onderhandelen met leveranciers|Zelf het raamcontract leiden||Twee offertes lezen",
         ],
     );
-    let pairs = klik(&db, &["match", "list", "--programme", "1"]);
-    assert_eq!(pairs[0]["id"], 1);
 
     let app = App::launch(&data).await;
     app.open_demo_programme().await;
@@ -57,8 +62,10 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
 
     app.click("#programme-tab-trajectory").await;
     app.find("#trajectory-pairs").await;
-    app.click("#trajectory-pairs tr[data-match='1'] .pair-link")
-        .await;
+    app.click(&format!(
+        "#trajectory-pairs tr[data-match='{first}'] .pair-link"
+    ))
+    .await;
     app.find("#pair-page #pair-goals").await;
 
     // A meeting of 0 minutes is refused in the dialog; 60 is logged.
@@ -150,8 +157,11 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
 
     // The programme report, printed from the window and read back.
     app.click("#pair-page .breadcrumb a").await;
-    app.find_containing("#trajectory-pairs tr[data-match='1']", "1 / ")
-        .await;
+    app.find_containing(
+        &format!("#trajectory-pairs tr[data-match='{first}']"),
+        "1 / ",
+    )
+    .await;
     app.screenshot("50-trajectory-en").await;
     app.click("#open-programme-report").await;
     app.find_containing("#toasts", "Programmarapport").await;
@@ -217,8 +227,10 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     app.switch_to_dutch().await;
     app.find_containing("#trajectory", "Vraagt aandacht").await;
     app.screenshot("51-trajectory-nl").await;
-    app.click("#trajectory-pairs tr[data-match='1'] .pair-link")
-        .await;
+    app.click(&format!(
+        "#trajectory-pairs tr[data-match='{first}'] .pair-link"
+    ))
+    .await;
     app.find_containing("#pair-goals", "Bezig").await;
     app.screenshot("52-pair-nl").await;
 
@@ -228,6 +240,11 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     app.click("#confirm-ok").await;
     app.find_containing("#toasts", "Programma afgesloten").await;
     app.find_containing("#closing-card", "Afgesloten").await;
+    app.click("#closing-card h2").await;
     app.screenshot("54-closed-nl").await;
+    app.click("#programme-tab-overview").await;
+    app.find_containing("#programme-dashboard", "Afgeronde koppels")
+        .await;
+    app.screenshot("55-dashboard-nl").await;
     app.quit().await;
 }

@@ -741,8 +741,10 @@ fn the_trajectory_is_logged_and_reported_through_the_commands() {
     let window = window(dir.path());
     window.start("en-GB", "demo");
     window.confirm_demo_pairs();
-    // The demo's first programme has no matches before these, so the first is 1.
-    let match_id = 1;
+    let board = window
+        .invoke("intake_board", json!({"programmeId": 1}))
+        .unwrap();
+    let match_id = board["rows"][0]["match_id"].as_i64().unwrap();
     window
         .invoke(
             "record_intake_outcome",

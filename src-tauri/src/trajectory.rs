@@ -131,8 +131,11 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
         value,
     };
     let pct = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| format!("{p} %"));
-    let cards = vec![
-        figure("kpi.active", k.active.to_string()),
+    let mut cards = vec![figure("kpi.active", k.active.to_string())];
+    if k.completed > 0 {
+        cards.push(figure("kpi.completed", k.completed.to_string()));
+    }
+    cards.extend([
         figure(
             "kpi.meeting_rate",
             format!("{} / {}", k.meetings_held, k.meetings_expected),
@@ -147,7 +150,7 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
             k.satisfaction_mentees
                 .map_or_else(|| "–".to_string(), |v| kpi::decimal(v, texts)),
         ),
-    ];
+    ]);
     let cadence = programme.draft.cadence_weeks;
     let pairs = loaded
         .pairs

@@ -5,7 +5,7 @@
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 
-use super::{Fit, GoalState, Pair, Side, Trajectory};
+use super::{Fit, GoalState, Moment, Pair, Side, Trajectory};
 use crate::date;
 use crate::i18n::Texts;
 use crate::intake::IntakeStatus;
@@ -26,6 +26,8 @@ pub enum Concern {
     GoalQuiet { position: u8, days: i64 },
     /// One of the two said at their latest check-in that it is not a good fit.
     PoorFit { side: Side, on: NaiveDate },
+    /// A check-in the programme asks for at this moment has not been recorded.
+    CheckinDue { moment: Moment },
     /// The agreement ends on this day, within the threshold.
     EndingSoon { on: NaiveDate },
     /// One of the two missed a required workshop.
@@ -42,6 +44,7 @@ impl Concern {
             Concern::NoRecentMeeting { .. } => "no_recent_meeting",
             Concern::GoalQuiet { .. } => "goal_quiet",
             Concern::PoorFit { .. } => "poor_fit",
+            Concern::CheckinDue { .. } => "checkin_due",
             Concern::EndingSoon { .. } => "ending_soon",
             Concern::WorkshopMissed { .. } => "workshop_missed",
         }
@@ -72,6 +75,10 @@ impl Concern {
                 "attention.poor_fit",
                 &[("who", texts.get(side.label_key())), ("date", &day(*on))],
             ),
+            Concern::CheckinDue { moment } => texts.format(
+                "attention.checkin_due",
+                &[("moment", texts.get(moment.label_key()))],
+            ),
             Concern::EndingSoon { on } => {
                 texts.format("attention.ending_soon", &[("date", &day(*on))])
             }
@@ -91,8 +98,9 @@ impl Concern {
             Concern::AgreementUnsigned { .. } => 3,
             Concern::NoRecentMeeting { .. } => 4,
             Concern::GoalQuiet { .. } => 5,
-            Concern::EndingSoon { .. } => 6,
-            Concern::WorkshopMissed { .. } => 7,
+            Concern::CheckinDue { .. } => 6,
+            Concern::EndingSoon { .. } => 7,
+            Concern::WorkshopMissed { .. } => 8,
         }
     }
 }
@@ -176,7 +184,7 @@ fn days(concern: &Concern) -> i64 {
         Concern::OutcomeMissing { on }
         | Concern::PoorFit { on, .. }
         | Concern::EndingSoon { on } => -i64::from(on.num_days_from_ce()),
-        Concern::WorkshopMissed { .. } => 0,
+        Concern::CheckinDue { .. } | Concern::WorkshopMissed { .. } => 0,
     }
 }
 
@@ -213,6 +221,18 @@ fn active_concerns(trajectory: &Trajectory, pair: &Pair, today: NaiveDate, out: 
             out.push(Concern::NoRecentMeeting { days });
         }
     }
+    let after = u32::from(settings.checkin_after_meetings);
+    if after > 0
+        && pair.held().count() as u32 >= after
+        && !pair
+            .checkins
+            .iter()
+            .any(|c| c.moment == Moment::AfterMeetings)
+    {
+        out.push(Concern::CheckinDue {
+            moment: Moment::AfterMeetings,
+        });
+    }
     for (workshop, who) in &trajectory.absences {
         let side = if *who == pair.pair.mentee {
             Side::Mentee
@@ -243,7 +263,23 @@ fn active_concerns(trajectory: &Trajectory, pair: &Pair, today: NaiveDate, out: 
                 out.push(Concern::GoalQuiet { position, days });
             }
         }
-        let end = agreement.terms.end;
+        let (start, end) = (agreement.terms.start, agreement.terms.end);
+        let halfway = start + (end - start) / 2;
+        let due = [
+            (
+                settings.checkin_halfway && today >= halfway,
+                Moment::Halfway,
+            ),
+            (
+                settings.checkin_end && (end - today).num_days() <= i64::from(settings.ending_days),
+                Moment::End,
+            ),
+        ];
+        for (is_due, moment) in due {
+            if is_due && !pair.checkins.iter().any(|c| c.moment == moment) {
+                out.push(Concern::CheckinDue { moment });
+            }
+        }
         if today <= end && (end - today).num_days() <= i64::from(settings.ending_days) {
             out.push(Concern::EndingSoon { on: end });
         }

@@ -559,7 +559,7 @@ fn pairs_table(trajectory: &Trajectory, texts: &Texts, today: NaiveDate) -> Tabl
     let t = |key: &str| texts.get(key).to_string();
     let cadence = trajectory.programme.draft.cadence_weeks;
     Table {
-        columns: vec![1.9, 1.9, 1.2, 1.3, 1.0, 1.3],
+        columns: vec![1.8, 1.8, 1.1, 1.3, 1.0, 1.6],
         header: vec![
             t("field.mentee"),
             t("field.mentor"),

@@ -14,7 +14,8 @@ use klik::programme::ProgrammeId;
 use klik::trajectory::attention::{self, Concern};
 use klik::trajectory::report;
 use klik::trajectory::{
-    self, AnswerForm, CheckinForm, GoalState, MeetingForm, ProgressForm, Settings, Side, kpi,
+    self, AnswerForm, CheckinForm, GoalState, MeetingForm, Moment, ProgressForm, Settings, Side,
+    kpi,
 };
 use klik::{Error, Store};
 
@@ -338,11 +339,52 @@ fn the_attention_list_names_each_concern_most_urgent_first() {
     // The end comes near: within 14 days of 30-06-2027.
     let t = trajectory::load(&store, id).unwrap();
     let near_end = attention::list(&t, at("2027-06-20T09:00:00"));
-    assert!(near_end.iter().any(|i| i.match_id == a
-        && i.concern
-            == Concern::EndingSoon {
-                on: day("2027-06-30")
-            }));
+    let of_a: Vec<Concern> = near_end
+        .iter()
+        .filter(|i| i.match_id == a)
+        .map(|i| i.concern.clone())
+        .collect();
+    // Past the middle of 07-12-2026 – 30-06-2027 and near its end, with
+    // neither check-in recorded.
+    assert!(
+        of_a.contains(&Concern::EndingSoon {
+            on: day("2027-06-30")
+        }),
+        "{of_a:?}"
+    );
+    assert!(
+        of_a.contains(&Concern::CheckinDue {
+            moment: Moment::Halfway
+        }),
+        "{of_a:?}"
+    );
+    assert!(
+        of_a.contains(&Concern::CheckinDue {
+            moment: Moment::End
+        }),
+        "{of_a:?}"
+    );
+    // A check-in after every first meeting: B (one meeting, no such check-in) is due; A had one.
+    let eager = Settings {
+        checkin_after_meetings: 1,
+        ..patient
+    };
+    trajectory::save_settings(&mut store, id, &eager).unwrap();
+    let t = trajectory::load(&store, id).unwrap();
+    let due: Vec<_> = attention::list(&t, today())
+        .into_iter()
+        .filter(|i| i.concern.code() == "checkin_due")
+        .map(|i| (i.match_id, i.concern))
+        .collect();
+    assert_eq!(
+        due,
+        [(
+            b,
+            Concern::CheckinDue {
+                moment: Moment::AfterMeetings
+            }
+        )]
+    );
 }
 
 #[test]

@@ -31,6 +31,8 @@ function actionFor(programmeId, item) {
       return { label: t('attention.act.meeting'), hash: `#/programme/${programmeId}/pair/${item.match_id}?do=meeting` };
     case 'goal_quiet':
       return { label: t('attention.act.goal'), hash: `#/programme/${programmeId}/pair/${item.match_id}` };
+    case 'checkin_due':
+      return { label: t('attention.act.checkin'), hash: `#/programme/${programmeId}/pair/${item.match_id}?do=checkin` };
     case 'poor_fit':
       return { label: t('attention.act.talk'), hash: `#/programme/${programmeId}/pair/${item.match_id}` };
     default:
@@ -506,5 +508,6 @@ export async function pairView(programmeId, matchId, then) {
   }
   draw(pair);
   if (then === 'meeting' && pair.open) setTimeout(() => meetingDialog(null), 0);
+  if (then === 'checkin' && pair.open) setTimeout(() => checkinDialog(), 0);
   return view;
 }
