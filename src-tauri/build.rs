@@ -76,6 +76,10 @@ const COMMANDS: &[&str] = &[
     "participant_answers",
     "save_participant_answers",
     "close_programme",
+    "backup_status",
+    "back_up_to",
+    "inspect_backup",
+    "restore_backup",
 ];
 
 fn main() {

@@ -61,6 +61,11 @@ impl DataDir {
         self.root.join("documents")
     }
 
+    /// Automatic backups of the user's database, and the copies saved before a restore.
+    pub fn backups(&self) -> PathBuf {
+        self.root.join("backups")
+    }
+
     /// The demo database, kept apart so exploring never touches real data.
     pub fn demo_database(&self) -> PathBuf {
         self.root.join("demo").join("klik-demo.sqlite")

@@ -92,6 +92,21 @@ enum Command {
     /// The closing evaluation: questions and answers.
     #[command(subcommand)]
     Evaluation(cli::trajectory::EvaluationCommand),
+    /// Write a consistent copy of the database to a file (a USB stick, say).
+    Backup {
+        /// FILE.sqlite
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Check a backup and put it in place of the current data (which is
+    /// backed up first). Without --yes, only says what the file holds.
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// The full integrity check of the database.
+    Check,
     /// Show which database is used and what it holds.
     Info,
 }
@@ -546,6 +561,9 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         Command::Report(command) => cli::trajectory::run_report(cli, texts, command, now)?,
         Command::Workshop(command) => cli::trajectory::run_workshop(cli, texts, command, now)?,
         Command::Evaluation(command) => cli::trajectory::run_evaluation(cli, texts, command)?,
+        Command::Backup { out } => cli::backup::run_backup(cli, texts, out)?,
+        Command::Restore { file, yes } => cli::backup::run_restore(cli, texts, file, *yes, now)?,
+        Command::Check => cli::backup::run_check(cli, texts)?,
     }
     Ok(())
 }

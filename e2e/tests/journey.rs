@@ -77,6 +77,11 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         .unwrap();
     app.find_text("h1", "Instellingen").await;
     app.screenshot("06-settings-nl").await;
+    // The backups: where they are and today's automatic one.
+    app.click("#backups-card h2").await;
+    app.find_containing("#backup-last", "Laatste automatische kopie")
+        .await;
+    app.screenshot("56-backups-nl").await;
     app.click("#nav-programmes").await;
     app.find_text("h1", "Programma’s").await;
     app.screenshot("07-programmes-nl").await;

@@ -6,6 +6,7 @@
 //! that draws the window.
 
 mod agreements;
+mod backups;
 mod closing;
 mod commands;
 mod dto;
@@ -104,6 +105,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             closing::participant_answers,
             closing::save_participant_answers,
             closing::close_programme,
+            backups::backup_status,
+            backups::back_up_to,
+            backups::inspect_backup,
+            backups::restore_backup,
         ])
 }
 

@@ -502,14 +502,17 @@ pub async fn confirm_pairs(
     shared
         .run(move |session| {
             let texts = session.texts();
-            session.with_active(|store| {
+            let confirmed = session.with_active(|store| {
                 let programme = ProgrammeId(programme_id);
                 let ids = matching::confirm(store, programme, Confirming::Accepted, clock::now())?;
                 Ok(ConfirmedDto {
                     confirmed: ids.len(),
                     board: board(store, &texts, programme, true)?,
                 })
-            })
+            })?;
+            // A large change: a fresh copy of the data as it now is.
+            session.back_up(true);
+            Ok(confirmed)
         })
         .await
 }

@@ -417,6 +417,8 @@ pub async fn apply_import(
                 import::apply(store, programme, &preview, only_valid, now)?;
                 Ok(preview)
             })?;
+            // A large change: a fresh copy of the data as it now is.
+            session.back_up(true);
             Ok(preview_dto(session, &preview))
         })
         .await

@@ -26,6 +26,8 @@ pub struct Session {
     pub demo: Option<Store>,
     /// The OS locale the window reported (`nl-BE`, `en-US`, …).
     pub os_locale: String,
+    /// Why the last automatic backup failed, if it did (shown in Settings).
+    pub backup_problem: Option<Error>,
 }
 
 impl Shared {
@@ -42,6 +44,7 @@ impl Shared {
             }),
             demo: None,
             os_locale: String::new(),
+            backup_problem: None,
         };
         session.reopen();
         Shared {
@@ -79,6 +82,8 @@ impl Session {
             return;
         };
         self.real = Store::open(&dir.database());
+        // Once a day, at start: a copy of the user's data before any work.
+        self.back_up(false);
         let wants_demo = self
             .real
             .as_ref()
@@ -125,6 +130,21 @@ impl Session {
             Some(ref mut demo) => Ok(demo),
             None => self.real(),
         }
+    }
+
+    /// An automatic backup of the user's own database into the backups
+    /// folder: today's if there is none yet, or a fresh one (`force`) after
+    /// a large change. The demo needs none. A failure does not stop the
+    /// work; it is kept to be shown in Settings.
+    pub fn back_up(&mut self, force: bool) {
+        if self.in_demo() {
+            return;
+        }
+        let (Some(dir), Ok(store)) = (&self.data_dir, &self.real) else {
+            return;
+        };
+        self.backup_problem =
+            klik::store::backup::automatic(store, &dir.backups(), clock::now(), force).err();
     }
 
     /// True while the demo is open.

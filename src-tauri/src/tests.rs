@@ -814,3 +814,49 @@ fn the_trajectory_is_logged_and_reported_through_the_commands() {
         "Programme: This programme is already closed."
     );
 }
+
+#[test]
+fn backups_are_made_checked_and_restored_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window.start("en-GB", "empty");
+    // Opening the data made today's automatic backup.
+    let status = window.invoke("backup_status", json!({})).unwrap();
+    assert!(status["last"].is_string(), "{status}");
+    assert!(status["folder"].as_str().unwrap().ends_with("backups"));
+    let form = json!({"name": "Groeien", "start": "04-01-2027", "end": "17-12-2027"});
+    window
+        .invoke("create_programme", json!({"form": form}))
+        .unwrap();
+    let copy = dir.path().join("usb").join("klik.sqlite");
+    let written = window.invoke("back_up_to", json!({"path": copy})).unwrap();
+    assert_eq!(written["programmes"], 1);
+    let second = json!({"name": "Tweede", "start": "04-01-2027", "end": "17-12-2027"});
+    window
+        .invoke("create_programme", json!({"form": second}))
+        .unwrap();
+    // A text file is refused when checked, with a translated message.
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, "niet een databank").unwrap();
+    let refused = window
+        .invoke("inspect_backup", json!({"path": junk}))
+        .unwrap_err();
+    assert_eq!(refused["code"], "not_a_klik_database");
+    let found = window
+        .invoke("inspect_backup", json!({"path": copy}))
+        .unwrap();
+    assert_eq!(found["programmes"], 1);
+    let done = window
+        .invoke("restore_backup", json!({"path": copy}))
+        .unwrap();
+    assert!(
+        done["previous"]
+            .as_str()
+            .unwrap()
+            .contains("before-restore")
+    );
+    let listed = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+}

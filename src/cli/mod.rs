@@ -1,3 +1,4 @@
 //! The command line, one module per area (the older areas still live in `main.rs`).
 
+pub mod backup;
 pub mod trajectory;

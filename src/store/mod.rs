@@ -15,6 +15,8 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::error::{Error, Result};
 
+pub mod backup;
+
 /// `PRAGMA application_id` of every Klik database: "KLIK" in ASCII.
 pub const APPLICATION_ID: i64 = 0x4B4C_494B;
 

@@ -1,9 +1,11 @@
 //! Integration tests of the Klik core: one binary, one module per area.
 
 mod agreement;
+mod backup;
 mod cli;
 mod intake;
 mod matching;
+mod network;
 mod participants;
 mod programme;
 mod store;

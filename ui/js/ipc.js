@@ -238,3 +238,13 @@ export const saveParticipantAnswers = (programmeId, participantId, answers) =>
   call('save_participant_answers', { programmeId, participantId, answers });
 /** Closes a programme for good; resolves to {message}. */
 export const closeProgramme = (programmeId) => call('close_programme', { programmeId });
+/** Where the automatic backups are: {folder, last, problem, in_demo}. */
+export const backupStatus = () => call('backup_status');
+/** Writes a copy of the user's own data to the chosen file; resolves to {path, programmes, people, schema_version}. */
+export const backUpTo = (path) => call('back_up_to', { path });
+/** Checks a file to restore and says what it holds; nothing changes. */
+export const inspectBackup = (path) => call('inspect_backup', { path });
+/** Puts a checked file in place of the user's own data (backed up first); resolves to {restored, previous}. */
+export const restoreBackup = (path) => call('restore_backup', { path });
+/** The system's open dialog for one file; resolves to its path or null. */
+export const chooseOpenPath = (filters) => call('plugin:dialog|open', { options: { multiple: false, directory: false, filters } });

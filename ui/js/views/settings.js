@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors } from '../dom.js';
+import { h, field, toast, showFormErrors, clearFormErrors, confirmAction } from '../dom.js';
 import { applyStatus, appState, go, refreshStatus, render } from '../main.js';
 
 /**
@@ -26,6 +26,42 @@ export function languagePicker(status, id, labelKey = 'welcome.language') {
   h('option', { value: '', selected: !status.ui_language }, t('settings.language_system', { language: system?.name ?? '' })),
   status.languages.map((l) => h('option', { value: l.code, selected: status.ui_language === l.code, lang: l.code }, l.name)));
   return h('div', { class: 'language-picker' }, h('label', { for: id }, t(labelKey)), select);
+}
+
+const KLIK_FILES = [{ name: 'Klik', extensions: ['sqlite'] }];
+
+/** The backups card: where they are, the last one, and backing up or restoring by hand. */
+async function backupsCard() {
+  const backups = await ipc.backupStatus();
+  const fail = (error) => toast(error?.message ?? String(error));
+  const backUp = async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const path = await ipc.chooseSavePath(`klik-${today}.sqlite`, KLIK_FILES);
+    if (!path) return;
+    const written = await ipc.backUpTo(path);
+    toast(t('backup.ui.written', { path: written.path, programmes: written.programmes, people: written.people }));
+  };
+  const restore = async () => {
+    const path = await ipc.chooseOpenPath(KLIK_FILES);
+    if (!path) return;
+    const found = await ipc.inspectBackup(path);
+    const question = t('backup.ui.restore_question', { path: found.path, programmes: found.programmes, people: found.people });
+    if (!await confirmAction(question, t('backup.ui.restore'))) return;
+    const done = await ipc.restoreBackup(path);
+    toast(t('backup.ui.restored', { previous: done.previous }));
+    await refreshStatus();
+    await render();
+  };
+  return h('section', { class: 'card', id: 'backups-card' },
+    h('h2', {}, t('backup.ui.title')),
+    backups.in_demo ? h('p', { class: 'notice' }, t('backup.ui.demo')) : null,
+    h('p', {}, t('backup.ui.automatic')),
+    backups.folder ? h('p', {}, h('code', { id: 'backup-folder' }, backups.folder)) : null,
+    h('p', { id: 'backup-last' }, backups.last ? t('backup.ui.last', { date: backups.last }) : t('backup.ui.none')),
+    backups.problem ? h('p', { class: 'notice', role: 'alert' }, backups.problem) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'button secondary', id: 'back-up-to', onclick: () => backUp().catch(fail) }, t('backup.ui.back_up')),
+      h('button', { type: 'button', class: 'button secondary', id: 'restore-from', onclick: () => restore().catch(fail) }, t('backup.ui.restore_from'))));
 }
 
 export async function settingsView() {
@@ -87,5 +123,6 @@ export async function settingsView() {
         class: 'button secondary', type: 'button', id: 'open-demo',
         onclick: async () => { await applyStatus(await ipc.switchWorkspace(true)); go('#/programmes'); },
       }, t('demo.reopen')),
-      h('p', { class: 'muted' }, t('settings.version', { version: status.version }))));
+      h('p', { class: 'muted' }, t('settings.version', { version: status.version }))),
+    await backupsCard());
 }

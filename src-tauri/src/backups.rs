@@ -1,0 +1,127 @@
+//! Backups in the window: where they are and when the last one was made,
+//! "Back up to…" a file the user chooses, and "Restore from…" a file that
+//! is checked and described before anything changes.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use serde::Serialize;
+use tauri::State;
+
+use klik::store::backup::{self, Inspection};
+use klik::{Error, clock, date};
+
+use crate::dto::CommandError;
+use crate::session::{Session, Shared};
+
+type Reply<T> = Result<T, CommandError>;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BackupStatusDto {
+    /// The folder of automatic backups of the user's own data.
+    pub folder: Option<String>,
+    /// The day of the newest automatic backup (28-11-2026).
+    pub last: Option<String>,
+    /// Why the last automatic backup failed, translated.
+    pub problem: Option<String>,
+    /// Backups and restore concern the user's own data, not the demo.
+    pub in_demo: bool,
+}
+
+fn status(session: &mut Session) -> Reply<BackupStatusDto> {
+    let texts = session.texts();
+    let folder = session.data_dir.as_ref().map(|d| d.backups());
+    let last = match &folder {
+        Some(folder) => backup::automatic_backups(folder)
+            .map_err(|e| session.fail(e))?
+            .first()
+            .map(|(day, _)| date::short(*day, texts.language())),
+        None => None,
+    };
+    Ok(BackupStatusDto {
+        folder: folder.map(|f| f.display().to_string()),
+        last,
+        problem: session.backup_problem.as_ref().map(|e| e.message(&texts)),
+        in_demo: session.in_demo(),
+    })
+}
+
+/// Where the backups are and when the last one was made.
+#[tauri::command]
+pub async fn backup_status(shared: State<'_, Arc<Shared>>) -> Reply<BackupStatusDto> {
+    shared.run(status).await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InspectionDto {
+    pub path: String,
+    pub programmes: i64,
+    pub people: i64,
+    pub schema_version: i64,
+}
+
+impl From<Inspection> for InspectionDto {
+    fn from(i: Inspection) -> InspectionDto {
+        InspectionDto {
+            path: i.path.display().to_string(),
+            programmes: i.programmes,
+            people: i.people,
+            schema_version: i.schema_version,
+        }
+    }
+}
+
+/// Writes a copy of the user's own data to a file the user chose.
+#[tauri::command]
+pub async fn back_up_to(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<InspectionDto> {
+    shared
+        .run(move |session| {
+            session.with_real(|store| backup::backup_to(store, &path).map(InspectionDto::from))
+        })
+        .await
+}
+
+/// Checks a file the user chose to restore and says what it holds; nothing changes.
+#[tauri::command]
+pub async fn inspect_backup(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<InspectionDto> {
+    shared
+        .run(move |session| {
+            backup::inspect(&path)
+                .map(InspectionDto::from)
+                .map_err(|e| session.fail(e))
+        })
+        .await
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RestoredDto {
+    pub restored: InspectionDto,
+    /// Where the data from before the restore was kept.
+    pub previous: String,
+}
+
+/// Puts a checked file in place of the user's own data, which is backed up first.
+#[tauri::command]
+pub async fn restore_backup(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<RestoredDto> {
+    shared
+        .run(move |session| {
+            let folder = session
+                .data_dir
+                .as_ref()
+                .map(|d| d.backups())
+                .ok_or_else(|| {
+                    session.fail(Error::Io {
+                        path: "(no data folder)".into(),
+                        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
+                    })
+                })?;
+            session.with_real(|store| {
+                let done = store.restore_from(&path, &folder, clock::now())?;
+                Ok(RestoredDto {
+                    restored: done.restored.into(),
+                    previous: done.previous.display().to_string(),
+                })
+            })
+        })
+        .await
+}

@@ -1,0 +1,301 @@
+//! Backups and restore with SQLite's online backup API: a consistent copy
+//! while the database is in use, written beside its final name and renamed
+//! into place, so a backup file is always whole. Automatic backups go into
+//! a folder next to the database, at most one a day, pruned to the last 7
+//! days and one a week for 8 weeks. A file to restore is checked first
+//! (ours, whole, not from a newer Klik) and described for the user; the
+//! current data is backed up before it is replaced.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+
+use super::{APPLICATION_ID, SCHEMA_VERSION, Store, check_header, io_error, migrate};
+use crate::error::{Error, Result};
+
+/// How many daily and weekly automatic backups are kept.
+pub const KEEP_DAILY: usize = 7;
+pub const KEEP_WEEKLY: usize = 8;
+
+/// What a database file holds, as the user confirms a restore.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inspection {
+    pub path: PathBuf,
+    pub schema_version: i64,
+    pub programmes: i64,
+    pub people: i64,
+}
+
+/// Checks a file without changing it: a SQLite file, written by Klik, not by
+/// a newer Klik, and whole (`PRAGMA integrity_check`). Says what it holds.
+pub fn inspect(path: &Path) -> Result<Inspection> {
+    if !path.is_file() {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        });
+    }
+    check_header(path)?;
+    let sqlite = |e: rusqlite::Error| Error::from_sqlite(e, path);
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(sqlite)?;
+    let application_id: i64 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    if application_id != APPLICATION_ID {
+        return Err(Error::NotKlikDatabase {
+            path: path.to_path_buf(),
+        });
+    }
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    if version > SCHEMA_VERSION {
+        return Err(Error::DatabaseTooNew {
+            path: path.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    let verdict: String = conn
+        .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+        .map_err(sqlite)?;
+    if verdict != "ok" {
+        return Err(Error::DatabaseDamaged {
+            path: path.to_path_buf(),
+            detail: verdict,
+        });
+    }
+    let count = |table: &str| -> Result<i64> {
+        let exists: bool = conn
+            .query_row(
+                "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )
+            .map_err(sqlite)?;
+        if !exists {
+            return Ok(0);
+        }
+        conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(sqlite)
+    };
+    Ok(Inspection {
+        path: path.to_path_buf(),
+        schema_version: version,
+        programmes: count("programme")?,
+        people: count("person")?,
+    })
+}
+
+/// Writes a consistent copy of the open database to `target`: first beside
+/// it, then renamed into place, so `target` is never half written.
+pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
+    if let Some(folder) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).map_err(|source| io_error(folder, source))?;
+    }
+    let partial = target.with_extension("partial");
+    let _ = fs::remove_file(&partial);
+    let written = store
+        .conn()
+        .backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)
+        .map_err(|e| Error::from_sqlite(e, &partial));
+    if let Err(e) = written {
+        let _ = fs::remove_file(&partial);
+        return Err(e);
+    }
+    fs::rename(&partial, target).map_err(|source| io_error(target, source))?;
+    inspect(target)
+}
+
+/// The name of the automatic backup of a day.
+fn daily_name(day: NaiveDate) -> String {
+    format!("klik-{}.sqlite", day.format("%Y-%m-%d"))
+}
+
+/// The day of an automatic backup's file name, if it is one.
+fn day_of(name: &str) -> Option<NaiveDate> {
+    let day = name.strip_prefix("klik-")?.strip_suffix(".sqlite")?;
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// The automatic backups in `folder`, newest first.
+pub fn automatic_backups(folder: &Path) -> Result<Vec<(NaiveDate, PathBuf)>> {
+    let entries = match fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(source) => return Err(io_error(folder, source)),
+    };
+    let mut found: Vec<(NaiveDate, PathBuf)> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            day_of(&name).map(|day| (day, e.path()))
+        })
+        .collect();
+    found.sort_by_key(|(day, _)| std::cmp::Reverse(*day));
+    Ok(found)
+}
+
+/// Which automatic backups to keep: the newest [`KEEP_DAILY`] days, and the
+/// newest of each of the newest [`KEEP_WEEKLY`] ISO weeks.
+pub fn to_keep(days: &[NaiveDate]) -> Vec<NaiveDate> {
+    let mut sorted = days.to_vec();
+    sorted.sort_by_key(|d| std::cmp::Reverse(*d));
+    sorted.dedup();
+    let mut keep: Vec<NaiveDate> = sorted.iter().take(KEEP_DAILY).copied().collect();
+    let mut weeks = Vec::new();
+    for day in &sorted {
+        let week = (day.iso_week().year(), day.iso_week().week());
+        if !weeks.contains(&week) {
+            weeks.push(week);
+            if weeks.len() > KEEP_WEEKLY {
+                break;
+            }
+            if !keep.contains(day) {
+                keep.push(*day);
+            }
+        }
+    }
+    keep.sort_by_key(|d| std::cmp::Reverse(*d));
+    keep
+}
+
+/// What an automatic backup did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Automatic {
+    /// The backup written now, if today had none yet.
+    pub written: Option<PathBuf>,
+    /// Old automatic backups removed by the rotation.
+    pub removed: Vec<PathBuf>,
+}
+
+/// Today's automatic backup into `folder`, unless there is one (or `force`,
+/// after a large change such as an import), then the rotation.
+pub fn automatic(
+    store: &Store,
+    folder: &Path,
+    now: NaiveDateTime,
+    force: bool,
+) -> Result<Automatic> {
+    let today = now.date();
+    let target = folder.join(daily_name(today));
+    let written = if force || !target.exists() {
+        backup_to(store, &target)?;
+        Some(target)
+    } else {
+        None
+    };
+    let all = automatic_backups(folder)?;
+    let keep = to_keep(&all.iter().map(|(d, _)| *d).collect::<Vec<_>>());
+    let mut removed = Vec::new();
+    for (day, path) in all {
+        if !keep.contains(&day) {
+            fs::remove_file(&path).map_err(|source| io_error(&path, source))?;
+            removed.push(path);
+        }
+    }
+    Ok(Automatic { written, removed })
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Restored {
+    /// What the restored file held.
+    pub restored: Inspection,
+    /// Where the data from before the restore was saved.
+    pub previous: PathBuf,
+}
+
+impl Store {
+    /// Replaces this database's content by the file at `from`, after
+    /// checking it ([`inspect`]) and saving the current content into
+    /// `backups` ("before-restore-…"). A file that is not a whole Klik
+    /// database, or one from a newer Klik, is refused and nothing changes.
+    /// An older schema is brought up to date.
+    pub fn restore_from(
+        &mut self,
+        from: &Path,
+        backups: &Path,
+        now: NaiveDateTime,
+    ) -> Result<Restored> {
+        let restored = inspect(from)?;
+        let previous = backups.join(format!(
+            "before-restore-{}.sqlite",
+            now.format("%Y-%m-%dT%H%M%S")
+        ));
+        backup_to(self, &previous)?;
+        let path = self.path.clone();
+        self.conn
+            .restore(MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)
+            .map_err(|e| Error::from_sqlite(e, &path))?;
+        migrate(&mut self.conn, restored.schema_version)
+            .map_err(|e| Error::from_sqlite(e, &path))?;
+        Ok(Restored { restored, previous })
+    }
+
+    /// `PRAGMA integrity_check` of the open database: `Ok` or the damage found.
+    pub fn check(&self) -> Result<()> {
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check(1)", [], |r| r.get(0))
+            .map_err(|e| Error::from_sqlite(e, &self.path))?;
+        if verdict == "ok" {
+            Ok(())
+        } else {
+            Err(Error::DatabaseDamaged {
+                path: self.path.clone(),
+                detail: verdict,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn the_rotation_keeps_seven_days_and_eight_weeks() {
+        // Sixty days of daily backups, up to Saturday 28-11-2026.
+        let days: Vec<NaiveDate> = (0..60)
+            .map(|n| d("2026-11-28") - chrono::Duration::days(n))
+            .collect();
+        let keep = to_keep(&days);
+        // The last seven days, then the newest day of each older ISO week:
+        // Sundays, since each week's newest backup is its Sunday.
+        assert_eq!(&keep[..7], &days[..7]);
+        let older: Vec<String> = keep[7..].iter().map(|k| k.to_string()).collect();
+        assert_eq!(
+            older,
+            [
+                "2026-11-15",
+                "2026-11-08",
+                "2026-11-01",
+                "2026-10-25",
+                "2026-10-18",
+                "2026-10-11"
+            ]
+        );
+        assert_eq!(keep.len(), 13);
+        let weeks: std::collections::BTreeSet<_> =
+            keep.iter().map(|k| k.iso_week().week()).collect();
+        assert_eq!(weeks.len(), KEEP_WEEKLY);
+    }
+
+    #[test]
+    fn only_automatic_names_are_read() {
+        assert_eq!(day_of("klik-2026-11-28.sqlite"), Some(d("2026-11-28")));
+        assert_eq!(day_of("before-restore-2026-11-28T101500.sqlite"), None);
+        assert_eq!(day_of("klik-2026-02-31.sqlite"), None);
+    }
+}

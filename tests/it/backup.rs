@@ -1,0 +1,217 @@
+//! Backups and restore: a round trip, and the files a restore must refuse
+//! (truncated, not SQLite, from a newer Klik) with nothing changed; an older
+//! backup is brought up to date; the daily rotation; the CLI.
+
+use std::path::Path;
+
+use klik::Store;
+use klik::programme::{self, Listing, ProgrammeForm};
+use klik::store::backup;
+
+fn add_programme(store: &mut Store, name: &str) {
+    let draft = ProgrammeForm {
+        name: name.into(),
+        start: "04-01-2027".into(),
+        end: "17-12-2027".into(),
+        ..ProgrammeForm::default()
+    }
+    .validate()
+    .unwrap();
+    programme::create(store, &draft, super::now()).unwrap();
+}
+
+fn names(store: &Store) -> Vec<String> {
+    programme::list(store, Listing::All)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.draft.name)
+        .collect()
+}
+
+fn database(dir: &Path) -> Store {
+    let mut store = Store::open(&dir.join("klik.sqlite")).unwrap();
+    add_programme(&mut store, "Groeien in je rol");
+    store
+}
+
+#[test]
+fn a_backup_restores_and_the_data_before_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = database(dir.path());
+    let copy = dir.path().join("usb").join("klik-backup.sqlite");
+    let written = backup::backup_to(&store, &copy).unwrap();
+    assert_eq!(
+        (written.programmes, written.schema_version),
+        (1, klik::store::SCHEMA_VERSION)
+    );
+    assert!(!copy.with_extension("partial").exists());
+    add_programme(&mut store, "Later toegevoegd");
+    let restored = store
+        .restore_from(&copy, &dir.path().join("backups"), super::now())
+        .unwrap();
+    assert_eq!(names(&store), ["Groeien in je rol"]);
+    let before = backup::inspect(&restored.previous).unwrap();
+    assert_eq!(
+        before.programmes, 2,
+        "what was there before the restore is kept"
+    );
+    store.check().unwrap();
+    // The store keeps working after the restore.
+    add_programme(&mut store, "Na het terugzetten");
+    assert_eq!(names(&store).len(), 2);
+}
+
+#[test]
+fn a_truncated_a_foreign_and_a_newer_file_are_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = database(dir.path());
+    let good = dir.path().join("good.sqlite");
+    backup::backup_to(&store, &good).unwrap();
+    let bytes = std::fs::read(&good).unwrap();
+
+    let truncated = dir.path().join("truncated.sqlite");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).unwrap();
+    let text = dir.path().join("deelnemers.sqlite");
+    std::fs::write(&text, "rol;voornaam;achternaam\nmentor;Marie;Dubois\n").unwrap();
+    let newer = dir.path().join("newer.sqlite");
+    std::fs::write(&newer, &bytes).unwrap();
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", klik::store::SCHEMA_VERSION + 1)
+        .unwrap();
+
+    let backups = dir.path().join("backups");
+    for (file, codes) in [
+        (&truncated, &["database_damaged", "not_a_klik_database"][..]),
+        (&text, &["not_a_klik_database"][..]),
+        (&newer, &["database_too_new"][..]),
+    ] {
+        let refused = store
+            .restore_from(file, &backups, super::now())
+            .unwrap_err();
+        assert!(
+            codes.contains(&refused.code()),
+            "{}: {refused}",
+            file.display()
+        );
+        assert_eq!(names(&store), ["Groeien in je rol"], "nothing changed");
+        assert!(!backups.exists(), "nothing was even backed up");
+    }
+}
+
+#[test]
+fn an_older_backup_is_brought_up_to_date_when_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("v5.sqlite");
+    rusqlite::Connection::open(&old)
+        .unwrap()
+        .execute_batch(include_str!("fixtures/schema_v5.sql"))
+        .unwrap();
+    assert_eq!(backup::inspect(&old).unwrap().schema_version, 5);
+    let mut store = database(dir.path());
+    store
+        .restore_from(&old, &dir.path().join("backups"), super::now())
+        .unwrap();
+    let version: i64 = store
+        .conn()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, klik::store::SCHEMA_VERSION);
+    assert_eq!(
+        klik::intake::list(&store, programme::ProgrammeId(1))
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn automatic_backups_are_daily_forced_after_large_changes_and_rotated() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = database(dir.path());
+    let folder = dir.path().join("backups");
+    // Old automatic backups of every day of the last ten weeks.
+    std::fs::create_dir_all(&folder).unwrap();
+    let today = super::now().date();
+    for n in 1..70 {
+        let day = today - chrono::Duration::days(n);
+        std::fs::write(
+            folder.join(format!("klik-{}.sqlite", day.format("%Y-%m-%d"))),
+            b"old",
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        folder.join("before-restore-2026-01-01T100000.sqlite"),
+        b"kept",
+    )
+    .unwrap();
+    let first = backup::automatic(&store, &folder, super::now(), false).unwrap();
+    assert!(first.written.is_some());
+    let again = backup::automatic(&store, &folder, super::now(), false).unwrap();
+    assert!(again.written.is_none(), "once a day");
+    let forced = backup::automatic(&store, &folder, super::now(), true).unwrap();
+    assert!(
+        forced.written.is_some(),
+        "after an import or a confirmed matching"
+    );
+    let left = backup::automatic_backups(&folder).unwrap();
+    assert_eq!(left.len(), 13, "7 days and one a week for 8 weeks");
+    assert_eq!(first.removed.len(), 70 - 13);
+    assert!(
+        folder
+            .join("before-restore-2026-01-01T100000.sqlite")
+            .exists()
+    );
+    assert_eq!(backup::inspect(&left[0].1).unwrap().programmes, 1);
+}
+
+#[test]
+fn the_cli_backs_up_checks_and_restores_only_when_told_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    drop(database(dir.path()));
+    let ok = |args: &[&str]| {
+        let out = super::cli::klik(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
+    };
+    let copy = dir.path().join("copy.sqlite");
+    let written = ok(&["--json", "backup", "--out", copy.to_str().unwrap()]);
+    assert_eq!(written["programmes"], 1);
+    assert_eq!(ok(&["--json", "check"])["ok"], true);
+    ok(&[
+        "programme",
+        "create",
+        "--name",
+        "Tweede",
+        "--start",
+        "04-01-2027",
+        "--end",
+        "17-12-2027",
+    ]);
+    let asked = ok(&["--json", "restore", copy.to_str().unwrap()]);
+    assert_eq!(asked["restored"], false);
+    assert_eq!(asked["file"]["programmes"], 1);
+    let listed = ok(&["--json", "programme", "list", "--all"]);
+    assert_eq!(
+        listed.as_array().unwrap().len(),
+        2,
+        "nothing changed without --yes"
+    );
+    let done = ok(&["--json", "restore", copy.to_str().unwrap(), "--yes"]);
+    assert_eq!(done["restored"], true);
+    assert!(done["previous"].as_str().unwrap().contains("backups"));
+    let listed = ok(&["--json", "programme", "list", "--all"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    let junk = dir.path().join("junk.sqlite");
+    std::fs::write(&junk, b"not a database at all, just text").unwrap();
+    let refused = super::cli::klik(&db, &["--json", "restore", junk.to_str().unwrap(), "--yes"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&refused.stderr).unwrap();
+    assert_eq!(error["code"], "not_a_klik_database");
+}
