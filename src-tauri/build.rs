@@ -80,6 +80,7 @@ const COMMANDS: &[&str] = &[
     "back_up_to",
     "inspect_backup",
     "restore_backup",
+    "recover_from_backup",
 ];
 
 fn main() {

@@ -125,3 +125,43 @@ pub async fn restore_backup(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Re
         })
         .await
 }
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RecoveredDto {
+    /// The day of the backup now in place.
+    pub date: String,
+    /// Where the damaged file was kept.
+    pub kept: String,
+}
+
+/// When the user's database cannot be opened: the newest good automatic
+/// backup goes in its place, the damaged file is kept aside, and the data
+/// is opened again.
+#[tauri::command]
+pub async fn recover_from_backup(shared: State<'_, Arc<Shared>>) -> Reply<RecoveredDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            let Some(dir) = session.data_dir.clone() else {
+                return Err(session.fail(Error::Io {
+                    path: "(no data folder)".into(),
+                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
+                }));
+            };
+            // Only a database that could not be opened is replaced this way.
+            if session.real.is_ok() {
+                return Err(session.fail(Error::Invalid(vec![klik::FieldError::new(
+                    "backup",
+                    "error.backup.not_needed",
+                )])));
+            }
+            let done = backup::recover(&dir.database(), &dir.backups(), clock::now())
+                .map_err(|e| session.fail(e))?;
+            session.reopen();
+            Ok(RecoveredDto {
+                date: date::short(done.day, texts.language()),
+                kept: done.damaged_kept.display().to_string(),
+            })
+        })
+        .await
+}

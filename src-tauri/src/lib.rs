@@ -109,6 +109,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             backups::back_up_to,
             backups::inspect_backup,
             backups::restore_backup,
+            backups::recover_from_backup,
         ])
 }
 

@@ -860,3 +860,42 @@ fn backups_are_made_checked_and_restored_through_the_commands() {
         .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn an_unusable_database_is_replaced_by_the_latest_good_backup_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window.start("en-GB", "empty");
+    let form = json!({"name": "Groeien", "start": "04-01-2027", "end": "17-12-2027"});
+    window
+        .invoke("create_programme", json!({"form": form}))
+        .unwrap();
+    // A copy with the programme, as after an import: today's automatic backup.
+    window
+        .invoke("back_up_to", json!({"path": dir.path().join("backups").join(format!("klik-{}.sqlite", klik::clock::now().format("%Y-%m-%d")))}))
+        .unwrap();
+    // While it is open, working, nothing may be swapped.
+    let refused = window.invoke("recover_from_backup", json!({})).unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+    // Klik is closed; another program overwrites the file; Klik starts again.
+    drop(window);
+    let junk = b"overwritten by another program, long enough for a header";
+    std::fs::write(dir.path().join("klik.sqlite"), junk).unwrap();
+    let window = self::window(dir.path());
+    let status = window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    assert_eq!(status["state"], "unavailable");
+    let done = window.invoke("recover_from_backup", json!({})).unwrap();
+    let kept = done["kept"].as_str().unwrap();
+    assert!(kept.contains("damaged"), "{kept}");
+    assert_eq!(
+        std::fs::read(kept).unwrap(),
+        junk,
+        "the damaged file is kept as it was"
+    );
+    let listed = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap();
+    assert_eq!(listed[0]["name"], "Groeien");
+}

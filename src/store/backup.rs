@@ -203,6 +203,55 @@ pub fn automatic(
     Ok(Automatic { written, removed })
 }
 
+/// What recovering a damaged database did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovered {
+    /// The backup now in place, and its day.
+    pub from: Inspection,
+    pub day: NaiveDate,
+    /// Where the damaged file was moved, kept for recovery.
+    pub damaged_kept: PathBuf,
+}
+
+/// Puts the newest whole automatic backup in place of a damaged database.
+/// The damaged file (and its write-ahead log) is moved aside, never
+/// overwritten or removed. Without a good backup nothing changes.
+pub fn recover(database: &Path, backups: &Path, now: NaiveDateTime) -> Result<Recovered> {
+    let (day, good) = automatic_backups(backups)?
+        .into_iter()
+        .find_map(|(day, path)| inspect(&path).ok().map(|found| (day, found)))
+        .ok_or_else(|| {
+            Error::Invalid(vec![crate::error::FieldError::new(
+                "backup",
+                "error.backup.none",
+            )])
+        })?;
+    let stamp = now.format("%Y-%m-%dT%H%M%S");
+    let name = database
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "klik".to_string());
+    let damaged_kept = database.with_file_name(format!("{name}.damaged-{stamp}.sqlite"));
+    if database.exists() {
+        fs::rename(database, &damaged_kept).map_err(|source| io_error(database, source))?;
+    }
+    for suffix in ["-wal", "-shm"] {
+        let side = PathBuf::from(format!("{}{suffix}", database.display()));
+        if side.exists() {
+            let kept = PathBuf::from(format!("{}{suffix}", damaged_kept.display()));
+            fs::rename(&side, &kept).map_err(|source| io_error(&side, source))?;
+        }
+    }
+    let partial = database.with_extension("partial");
+    fs::copy(&good.path, &partial).map_err(|source| io_error(&partial, source))?;
+    fs::rename(&partial, database).map_err(|source| io_error(database, source))?;
+    Ok(Recovered {
+        from: good,
+        day,
+        damaged_kept,
+    })
+}
+
 /// What a restore did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Restored {

@@ -215,3 +215,42 @@ fn the_cli_backs_up_checks_and_restores_only_when_told_to() {
     let error: serde_json::Value = serde_json::from_slice(&refused.stderr).unwrap();
     assert_eq!(error["code"], "not_a_klik_database");
 }
+
+#[test]
+fn a_damaged_database_is_kept_aside_and_the_latest_good_backup_put_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("klik.sqlite");
+    let folder = dir.path().join("backups");
+    {
+        let store = database(dir.path());
+        backup::automatic(&store, &folder, super::now(), false).unwrap();
+    }
+    // A bad backup of a later day must be passed over.
+    let later = super::now().date() + chrono::Duration::days(1);
+    std::fs::write(
+        folder.join(format!("klik-{}.sqlite", later.format("%Y-%m-%d"))),
+        b"broken",
+    )
+    .unwrap();
+    // Damage the database: overwrite its second page.
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in bytes.iter_mut().skip(4096).take(4096) {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    let damaged = Store::open(&path).unwrap_err();
+    assert_eq!(damaged.code(), "database_damaged");
+    let done = backup::recover(&path, &folder, super::now()).unwrap();
+    assert_eq!(
+        std::fs::read(&done.damaged_kept).unwrap(),
+        bytes,
+        "the damaged file is kept as it was"
+    );
+    let store = Store::open(&path).unwrap();
+    assert_eq!(names(&store), ["Groeien in je rol"]);
+    // Without any good backup nothing changes.
+    let empty = dir.path().join("no-backups");
+    let refused = backup::recover(&path, &empty, super::now()).unwrap_err();
+    assert_eq!(refused.field_errors()[0].key, "error.backup.none");
+    assert!(path.exists());
+}

@@ -248,3 +248,5 @@ export const inspectBackup = (path) => call('inspect_backup', { path });
 export const restoreBackup = (path) => call('restore_backup', { path });
 /** The system's open dialog for one file; resolves to its path or null. */
 export const chooseOpenPath = (filters) => call('plugin:dialog|open', { options: { multiple: false, directory: false, filters } });
+/** Puts the newest good automatic backup in place of a database that cannot be opened; resolves to {date, kept}. */
+export const recoverFromBackup = () => call('recover_from_backup');

@@ -103,7 +103,7 @@ export async function render() {
   document.getElementById('skip-link').textContent = t('shell.skip_to_content');
   document.title = t('app.name');
   if (status.state === 'unavailable') {
-    app.replaceChildren(unavailableView(status));
+    app.replaceChildren(await unavailableView(status));
   } else if (status.state === 'welcome') {
     app.replaceChildren(welcomeView(status));
   } else {

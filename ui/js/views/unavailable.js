@@ -1,12 +1,26 @@
-// Shown when the database cannot be opened: what is wrong, which file, and a
-// way to try again. Nothing is changed on disk from here.
+// Shown when the database cannot be opened: what is wrong, which file, a
+// way to try again, and, when there is a good automatic backup, a way to
+// put it back (the damaged file is kept aside, never removed).
 
+import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h } from '../dom.js';
+import { h, toast } from '../dom.js';
 import { refreshStatus, render } from '../main.js';
 
 /** @param {any} status */
-export function unavailableView(status) {
+export async function unavailableView(status) {
+  const backups = await ipc.backupStatus().catch(() => null);
+  const damaged = ['database_damaged', 'not_a_klik_database'].includes(status.error?.code);
+  const recover = async () => {
+    try {
+      const done = await ipc.recoverFromBackup();
+      await refreshStatus(true);
+      await render();
+      toast(t('backup.ui.recovered', { date: done.date, kept: done.kept }));
+    } catch (error) {
+      toast(error?.message ?? String(error));
+    }
+  };
   return h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
     h('div', { class: 'welcome-card' },
       h('h1', {}, t('error.database_unavailable')),
@@ -14,8 +28,14 @@ export function unavailableView(status) {
         h('p', {}, status.error?.message ?? '')),
       h('p', {}, t('settings.data_file')),
       h('p', {}, h('code', { id: 'database-path' }, status.real_database)),
+      damaged && backups?.last
+        ? h('div', {},
+          h('p', { class: 'hint' }, t('backup.ui.recover_hint')),
+          h('button', { class: 'button primary', type: 'button', id: 'recover-backup', onclick: recover },
+            t('backup.ui.recover', { date: backups.last })))
+        : null,
       h('button', {
-        class: 'button primary', type: 'button', id: 'retry-open',
+        class: 'button secondary', type: 'button', id: 'retry-open',
         onclick: async () => { await refreshStatus(true); await render(); },
       }, t('action.retry'))));
 }
