@@ -18,6 +18,7 @@ pub mod intake;
 pub mod matching;
 pub mod organisation;
 pub mod participant;
+pub mod privacy;
 pub mod programme;
 pub mod store;
 pub mod tabular;

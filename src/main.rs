@@ -107,6 +107,9 @@ enum Command {
     },
     /// The full integrity check of the database.
     Check,
+    /// A person's data (GDPR): export everything, or erase it.
+    #[command(subcommand)]
+    Person(cli::privacy::PersonCommand),
     /// Show which database is used and what it holds.
     Info,
 }
@@ -564,6 +567,7 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         Command::Backup { out } => cli::backup::run_backup(cli, texts, out)?,
         Command::Restore { file, yes } => cli::backup::run_restore(cli, texts, file, *yes, now)?,
         Command::Check => cli::backup::run_check(cli, texts)?,
+        Command::Person(command) => cli::privacy::run_person(cli, texts, command, now)?,
     }
     Ok(())
 }

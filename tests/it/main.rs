@@ -7,9 +7,10 @@ mod intake;
 mod matching;
 mod network;
 mod participants;
+mod privacy;
 mod programme;
 mod store;
-mod trajectory;
+pub mod trajectory;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -39,7 +39,7 @@ fn day(text: &str) -> NaiveDate {
 }
 
 /// The day the figures are taken.
-fn today() -> NaiveDateTime {
+pub fn today() -> NaiveDateTime {
     at("2027-03-01T09:00:00")
 }
 
@@ -93,7 +93,7 @@ fn answer(score: &str, fit: &str, comment: &str) -> AnswerForm {
 ///   mentee's check-in on 20-01 says 2, not a good fit.
 /// - C: no klik on 02-12-2026 ("Te weinig tijd volgens <mentee>"): dissolved.
 /// - D: "not sure yet" on 02-12-2026: back to waiting for a second talk.
-fn written(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
+pub fn written(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
     written_in(Store::open_in_memory().unwrap(), language)
 }
 

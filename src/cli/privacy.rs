@@ -1,0 +1,77 @@
+//! A person's data on the command line: export everything, or erase it.
+
+use std::path::PathBuf;
+
+use clap::Subcommand;
+
+use klik::i18n::Texts;
+use klik::privacy;
+
+use crate::{Cli, Failure, open, print_json};
+
+#[derive(Subcommand)]
+pub enum PersonCommand {
+    /// Write everything Klik holds about a person as JSON.
+    Export {
+        #[arg(long)]
+        email: String,
+        /// FILE.json
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Erase a person's details and free texts; statistics stay. Without
+    /// --yes, only says what would happen.
+    Erase {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+pub fn run_person(
+    cli: &Cli,
+    texts: &Texts,
+    command: &PersonCommand,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    match command {
+        PersonCommand::Export { email, out } => {
+            let id = privacy::find(&store, email)?;
+            let document = privacy::export(&store, id, now)?;
+            let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
+            std::fs::write(out, text).map_err(|source| klik::Error::Io {
+                path: out.clone(),
+                source,
+            })?;
+            if cli.json {
+                print_json(&serde_json::json!({ "file": out.display().to_string() }));
+            } else {
+                println!("{}", out.display());
+            }
+        }
+        PersonCommand::Erase { email, yes } => {
+            let id = privacy::find(&store, email)?;
+            if !yes {
+                if cli.json {
+                    print_json(&serde_json::json!({ "erased": false }));
+                } else {
+                    println!("{}", texts.get("privacy.confirm_with_yes"));
+                }
+                return Ok(());
+            }
+            let erased = privacy::erase(&mut store, id, texts, now)?;
+            if cli.json {
+                print_json(&serde_json::json!({
+                    "erased": true,
+                    "participations": erased.participations,
+                    "matches": erased.matches,
+                }));
+            } else {
+                println!("{}", texts.get("privacy.done"));
+            }
+        }
+    }
+    Ok(())
+}

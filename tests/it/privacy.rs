@@ -1,0 +1,152 @@
+//! A person's rights: everything about them exported, then erased, with the
+//! programme's statistics unchanged and nothing about them left.
+
+use klik::i18n::Texts;
+use klik::privacy;
+use klik::trajectory::{self, kpi, report};
+
+use super::trajectory::{today, written};
+
+#[test]
+fn a_person_is_exported_then_erased_and_the_statistics_stay_the_same() {
+    let (mut store, id, pairs) = written("nl");
+    let texts = Texts::for_language("nl");
+    let mentee = klik::participant::get(&store, pairs[0].mentee)
+        .unwrap()
+        .enrolment;
+    let person = privacy::find(&store, &mentee.email.to_uppercase()).unwrap();
+
+    let before = privacy::export(&store, person, today()).unwrap();
+    assert_eq!(before["profile"]["first_name"], mentee.first_name.as_str());
+    assert_eq!(before["meetings"].as_array().unwrap().len(), 3);
+    assert_eq!(before["goal_progress"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        before["checkins"].as_array().unwrap().len(),
+        1,
+        "only their own answers"
+    );
+    assert_eq!(before["checkins"][0]["role"], "mentee");
+    assert!(
+        before["agreements"][0]["goals"]
+            .as_str()
+            .unwrap()
+            .contains("Onderhandelen met leveranciers")
+    );
+    let kpis_before =
+        kpi::compute(&trajectory::load(&store, id).unwrap(), today().date()).rows(&texts);
+
+    let erased = privacy::erase(&mut store, person, &texts, today()).unwrap();
+    assert_eq!((erased.participations, erased.matches), (1, 1));
+    let kpis_after =
+        kpi::compute(&trajectory::load(&store, id).unwrap(), today().date()).rows(&texts);
+    assert_eq!(
+        kpis_before, kpis_after,
+        "every figure of the programme is the same"
+    );
+
+    // Nothing about the person is left: not in their export, not in the named report.
+    let after = privacy::export(&store, person, today())
+        .unwrap()
+        .to_string();
+    for gone in [
+        &mentee.first_name,
+        &mentee.last_name,
+        &mentee.email,
+        &"Onderhandelen met leveranciers".to_string(),
+        &"Eerste offerte samen gelezen".to_string(),
+    ] {
+        assert!(!after.contains(gone.as_str()), "{gone} is still in {after}");
+    }
+    assert!(after.contains("Gewist"));
+    let (doc, _) = report::programme_report(&store, id, Some(false), today()).unwrap();
+    let pdf = klik::document::render(&doc).unwrap();
+    let path = super::out("privacy", "after-erasure.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let text = super::text_of(&path);
+    assert!(!text.contains(&mentee.last_name), "{text}");
+    assert!(text.contains("Gewist"), "{text}");
+    // The other people keep their names.
+    assert!(text.contains(&pairs[0].mentor_name), "{text}");
+}
+
+#[test]
+fn the_cli_exports_and_erases_only_when_told_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let people = "role;first name;last name;email\nmentor;Marie;Dubois;marie@devries.be\nmentee;Zoë;Peeters;zoe@devries.be\n";
+    let file = dir.path().join("people.csv");
+    std::fs::write(&file, people).unwrap();
+    let ok = |args: &[&str]| {
+        let out = super::cli::klik(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
+    };
+    ok(&[
+        "programme",
+        "create",
+        "--name",
+        "Groeien",
+        "--start",
+        "04-01-2027",
+        "--end",
+        "17-12-2027",
+    ]);
+    ok(&[
+        "participants",
+        "import",
+        file.to_str().unwrap(),
+        "--programme",
+        "1",
+    ]);
+    let json = dir.path().join("zoe.json");
+    ok(&[
+        "--json",
+        "person",
+        "export",
+        "--email",
+        "zoe@devries.be",
+        "--out",
+        json.to_str().unwrap(),
+    ]);
+    let exported: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(exported["profile"]["last_name"], "Peeters");
+    assert_eq!(
+        ok(&["--json", "person", "erase", "--email", "zoe@devries.be"])["erased"],
+        false
+    );
+    assert_eq!(
+        ok(&[
+            "--json",
+            "person",
+            "erase",
+            "--email",
+            "zoe@devries.be",
+            "--yes"
+        ])["erased"],
+        true
+    );
+    let listed = ok(&["--json", "participants", "list", "--programme", "1"]);
+    let text = listed.to_string();
+    assert!(
+        !text.contains("Peeters") && !text.contains("zoe@devries.be"),
+        "{text}"
+    );
+    let unknown = super::cli::klik(
+        &db,
+        &[
+            "--json",
+            "person",
+            "export",
+            "--email",
+            "zoe@devries.be",
+            "--out",
+            json.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(unknown.status.code(), Some(1));
+}
