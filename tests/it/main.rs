@@ -3,6 +3,7 @@
 mod agreement;
 mod backup;
 mod cli;
+mod crash;
 mod intake;
 mod matching;
 mod network;
