@@ -81,6 +81,7 @@ const COMMANDS: &[&str] = &[
     "inspect_backup",
     "restore_backup",
     "recover_from_backup",
+    "set_retention",
 ];
 
 fn main() {

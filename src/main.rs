@@ -110,6 +110,16 @@ enum Command {
     /// A person's data (GDPR): export everything, or erase it.
     #[command(subcommand)]
     Person(cli::privacy::PersonCommand),
+    /// Show or set after how many months the participants of closed
+    /// programmes are anonymised; --run applies it now.
+    Retention {
+        #[arg(long, conflicts_with = "off")]
+        months: Option<u16>,
+        #[arg(long)]
+        off: bool,
+        #[arg(long)]
+        run: bool,
+    },
     /// Show which database is used and what it holds.
     Info,
 }
@@ -568,6 +578,9 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
         Command::Restore { file, yes } => cli::backup::run_restore(cli, texts, file, *yes, now)?,
         Command::Check => cli::backup::run_check(cli, texts)?,
         Command::Person(command) => cli::privacy::run_person(cli, texts, command, now)?,
+        Command::Retention { months, off, run } => {
+            cli::privacy::run_retention(cli, texts, *months, *off, *run, now)?
+        }
     }
     Ok(())
 }

@@ -127,6 +127,29 @@ pub fn set_ui_language(store: &mut Store, language: Option<&str>) -> Result<()> 
     set_setting(store, "ui_language", language)
 }
 
+/// The longest retention the setting allows, in months (ten years).
+pub const RETENTION_MAX_MONTHS: u16 = 120;
+
+/// After how many months the participants of a closed programme are
+/// anonymised (`None`: never).
+pub fn retention_months(store: &Store) -> Result<Option<u16>> {
+    Ok(setting(store, "retention_months")?.and_then(|v| v.parse().ok()))
+}
+
+/// Sets the retention (`None`: keep everything).
+pub fn set_retention_months(store: &mut Store, months: Option<u16>) -> Result<()> {
+    if let Some(m) = months.filter(|m| !(1..=RETENTION_MAX_MONTHS).contains(m)) {
+        return Err(Error::Invalid(vec![
+            FieldError::new("retention_months", "error.number_out_of_range")
+                .with("value", m.to_string())
+                .with("min", "1")
+                .with("max", RETENTION_MAX_MONTHS.to_string()),
+        ]));
+    }
+    let text = months.map(|m| m.to_string());
+    set_setting(store, "retention_months", text.as_deref())
+}
+
 /// What the user chose on first start.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StartChoice {

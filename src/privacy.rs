@@ -223,3 +223,40 @@ pub fn erase(store: &mut Store, id: PersonId, texts: &Texts, now: NaiveDateTime)
         })
     })
 }
+
+/// The people whose every programme was closed more than `months` months
+/// before `now`, and who are not erased yet.
+pub fn due_for_retention(store: &Store, months: u16, now: NaiveDateTime) -> Result<Vec<PersonId>> {
+    let cutoff = now
+        .checked_sub_months(chrono::Months::new(u32::from(months)))
+        .unwrap_or(now);
+    let mut statement = store
+        .conn()
+        .prepare(
+            "SELECT p.id FROM person p
+             WHERE p.email NOT LIKE 'erased-%@erased.invalid'
+               AND EXISTS (SELECT 1 FROM participant pa WHERE pa.person_id = p.id)
+               AND NOT EXISTS (
+                   SELECT 1 FROM participant pa JOIN programme pr ON pr.id = pa.programme_id
+                   WHERE pa.person_id = p.id AND (pr.closed_at IS NULL OR pr.closed_at > ?1))
+             ORDER BY p.id",
+        )
+        .map_err(|e| store.read_error(e))?;
+    statement
+        .query_map([timestamp(cutoff)], |r| r.get(0).map(PersonId))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| store.read_error(e))
+}
+
+/// Applies the retention setting: everyone due is erased. Returns how many
+/// people were anonymised (none when the setting is off).
+pub fn apply_retention(store: &mut Store, texts: &Texts, now: NaiveDateTime) -> Result<usize> {
+    let Some(months) = crate::organisation::retention_months(store)? else {
+        return Ok(0);
+    };
+    let due = due_for_retention(store, months, now)?;
+    for person in &due {
+        erase(store, *person, texts, now)?;
+    }
+    Ok(due.len())
+}

@@ -26,6 +26,10 @@ pub struct BackupStatusDto {
     pub problem: Option<String>,
     /// Backups and restore concern the user's own data, not the demo.
     pub in_demo: bool,
+    /// After how many months closed programmes' participants are anonymised.
+    pub retention_months: Option<u16>,
+    /// How many people that anonymised at this start.
+    pub retention_erased: usize,
 }
 
 fn status(session: &mut Session) -> Reply<BackupStatusDto> {
@@ -38,7 +42,14 @@ fn status(session: &mut Session) -> Reply<BackupStatusDto> {
             .map(|(day, _)| date::short(*day, texts.language())),
         None => None,
     };
+    let retention_months = session
+        .real
+        .as_ref()
+        .ok()
+        .and_then(|store| klik::organisation::retention_months(store).ok().flatten());
     Ok(BackupStatusDto {
+        retention_months,
+        retention_erased: session.retention_erased,
         folder: folder.map(|f| f.display().to_string()),
         last,
         problem: session.backup_problem.as_ref().map(|e| e.message(&texts)),
@@ -162,6 +173,26 @@ pub async fn recover_from_backup(shared: State<'_, Arc<Shared>>) -> Reply<Recove
                 date: date::short(done.day, texts.language()),
                 kept: done.damaged_kept.display().to_string(),
             })
+        })
+        .await
+}
+
+/// Sets the retention (`null`: keep everything) and applies it at once;
+/// the status as it now is.
+#[tauri::command]
+pub async fn set_retention(
+    shared: State<'_, Arc<Shared>>,
+    months: Option<u16>,
+) -> Reply<BackupStatusDto> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            let erased = session.with_real(|store| {
+                klik::organisation::set_retention_months(store, months)?;
+                klik::privacy::apply_retention(store, &texts, clock::now())
+            })?;
+            session.retention_erased += erased;
+            status(session)
         })
         .await
 }

@@ -110,6 +110,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             backups::inspect_backup,
             backups::restore_backup,
             backups::recover_from_backup,
+            backups::set_retention,
         ])
 }
 

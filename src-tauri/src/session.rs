@@ -28,6 +28,8 @@ pub struct Session {
     pub os_locale: String,
     /// Why the last automatic backup failed, if it did (shown in Settings).
     pub backup_problem: Option<Error>,
+    /// How many people the retention setting anonymised at start.
+    pub retention_erased: usize,
 }
 
 impl Shared {
@@ -45,6 +47,7 @@ impl Shared {
             demo: None,
             os_locale: String::new(),
             backup_problem: None,
+            retention_erased: 0,
         };
         session.reopen();
         Shared {
@@ -82,8 +85,14 @@ impl Session {
             return;
         };
         self.real = Store::open(&dir.database());
-        // Once a day, at start: a copy of the user's data before any work.
+        // Once a day, at start: a copy of the user's data before any work,
+        // then the retention setting (after the copy, so nothing is lost by accident).
         self.back_up(false);
+        let texts = self.texts();
+        if let Ok(store) = &mut self.real {
+            self.retention_erased =
+                klik::privacy::apply_retention(store, &texts, clock::now()).unwrap_or(0);
+        }
         let wants_demo = self
             .real
             .as_ref()

@@ -294,6 +294,19 @@ fn commands_are_refused_outside_the_granted_window_and_origin() {
         plugin.is_err(),
         "no plugin command is reachable: {plugin:?}"
     );
+    let undeclared = window.invoke("erase_everything", json!({}));
+    assert!(
+        undeclared.is_err(),
+        "a command that is not declared is refused: {undeclared:?}"
+    );
+    let opener = window.invoke(
+        "plugin:opener|open_url",
+        json!({"url": "https://example.com"}),
+    );
+    assert!(
+        opener.is_err(),
+        "the window cannot open links by itself: {opener:?}"
+    );
 }
 
 #[test]

@@ -75,3 +75,45 @@ pub fn run_person(
     }
     Ok(())
 }
+
+/// `klik retention [--months N | --off] [--run]`: shows or sets the
+/// retention; with `--run`, applies it now.
+pub fn run_retention(
+    cli: &Cli,
+    texts: &Texts,
+    months: Option<u16>,
+    off: bool,
+    run: bool,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let mut store = open(cli)?;
+    if off {
+        klik::organisation::set_retention_months(&mut store, None)?;
+    } else if months.is_some() {
+        klik::organisation::set_retention_months(&mut store, months)?;
+    }
+    let erased = if run {
+        privacy::apply_retention(&mut store, texts, now)?
+    } else {
+        0
+    };
+    let months = klik::organisation::retention_months(&store)?;
+    if cli.json {
+        print_json(&serde_json::json!({ "months": months, "erased": erased }));
+    } else {
+        println!(
+            "{}",
+            texts.format(
+                "privacy.retention_status",
+                &[
+                    (
+                        "months",
+                        &months.map_or_else(|| "–".to_string(), |m| m.to_string())
+                    ),
+                    ("erased", &erased.to_string()),
+                ],
+            )
+        );
+    }
+    Ok(())
+}

@@ -150,3 +150,53 @@ fn the_cli_exports_and_erases_only_when_told_to() {
     );
     assert_eq!(unknown.status.code(), Some(1));
 }
+
+#[test]
+fn retention_anonymises_the_people_of_programmes_closed_long_ago_and_nobody_else() {
+    let mut store = klik::Store::open_in_memory().unwrap();
+    let now = super::now();
+    let demo = klik::demo::populate(&mut store, now).unwrap();
+    let texts = Texts::for_language("nl");
+    let past = *demo.programmes.last().unwrap();
+    let kpis = |store: &klik::Store| {
+        kpi::compute(&trajectory::load(store, past).unwrap(), now.date()).rows(&texts)
+    };
+    let before = kpis(&store);
+    // Off by default: nothing happens.
+    assert_eq!(
+        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        0
+    );
+    let refused = klik::organisation::set_retention_months(&mut store, Some(0)).unwrap_err();
+    assert_eq!(refused.field_errors()[0].field, "retention_months");
+    // The demo's past programme closed about ten months ago: a year keeps it, six months does not.
+    klik::organisation::set_retention_months(&mut store, Some(12)).unwrap();
+    assert_eq!(
+        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        0
+    );
+    klik::organisation::set_retention_months(&mut store, Some(6)).unwrap();
+    assert_eq!(
+        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        12
+    );
+    assert_eq!(
+        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        0,
+        "once"
+    );
+    assert_eq!(
+        kpis(&store),
+        before,
+        "the closed programme's figures are the same"
+    );
+    let names: Vec<String> = klik::participant::all(&store, past)
+        .unwrap()
+        .iter()
+        .map(|p| p.enrolment.full_name())
+        .collect();
+    assert!(names.iter().all(|n| n.starts_with("Gewist #")), "{names:?}");
+    // The running programme's people are untouched.
+    let running = klik::participant::all(&store, demo.running).unwrap();
+    assert!(running.iter().any(|p| p.enrolment.first_name == "Zoë"));
+}

@@ -250,3 +250,5 @@ export const restoreBackup = (path) => call('restore_backup', { path });
 export const chooseOpenPath = (filters) => call('plugin:dialog|open', { options: { multiple: false, directory: false, filters } });
 /** Puts the newest good automatic backup in place of a database that cannot be opened; resolves to {date, kept}. */
 export const recoverFromBackup = () => call('recover_from_backup');
+/** Sets the retention in months (null: keep everything) and applies it; resolves to the backup status. */
+export const setRetention = (months) => call('set_retention', { months });

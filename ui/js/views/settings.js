@@ -30,6 +30,29 @@ export function languagePicker(status, id, labelKey = 'welcome.language') {
 
 const KLIK_FILES = [{ name: 'Klik', extensions: ['sqlite'] }];
 
+/** The retention setting: anonymise the people of programmes closed long ago. */
+function retentionForm(backups) {
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'form inline-form', id: 'retention-form', novalidate: true },
+    field({ name: 'retention_months', label: t('privacy.ui.retention'), hint: t('privacy.ui.retention_hint'), value: backups.retention_months ? String(backups.retention_months) : '', size: 'narrow' }),
+    h('button', { type: 'submit', class: 'button secondary', id: 'save-retention' }, t('action.save'))));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const typed = /** @type {HTMLInputElement} */ (form.elements.namedItem('retention_months')).value.trim();
+    if (typed && !/^\d{1,4}$/.test(typed)) {
+      showFormErrors(form, { code: 'invalid_input', message: t('error.whole_number'), fields: [{ field: 'retention_months', label: t('privacy.ui.retention'), message: t('error.whole_number') }] });
+      return;
+    }
+    try {
+      const next = await ipc.setRetention(typed ? Number(typed) : null);
+      clearFormErrors(form);
+      toast(t('privacy.ui.retention_saved', { count: next.retention_erased }));
+    } catch (error) { showFormErrors(form, error); }
+  });
+  return h('div', {},
+    form,
+    backups.retention_erased ? h('p', { class: 'notice', id: 'retention-done' }, t('privacy.ui.retention_done', { count: backups.retention_erased })) : null);
+}
+
 /** The backups card: where they are, the last one, and backing up or restoring by hand. */
 async function backupsCard() {
   const backups = await ipc.backupStatus();
@@ -59,6 +82,7 @@ async function backupsCard() {
     backups.folder ? h('p', {}, h('code', { id: 'backup-folder' }, backups.folder)) : null,
     h('p', { id: 'backup-last' }, backups.last ? t('backup.ui.last', { date: backups.last }) : t('backup.ui.none')),
     backups.problem ? h('p', { class: 'notice', role: 'alert' }, backups.problem) : null,
+    retentionForm(backups),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'button secondary', id: 'back-up-to', onclick: () => backUp().catch(fail) }, t('backup.ui.back_up')),
       h('button', { type: 'button', class: 'button secondary', id: 'restore-from', onclick: () => restore().catch(fail) }, t('backup.ui.restore_from'))));
