@@ -82,6 +82,9 @@ const COMMANDS: &[&str] = &[
     "restore_backup",
     "recover_from_backup",
     "set_retention",
+    "person_export_name",
+    "export_person",
+    "erase_person",
 ];
 
 fn main() {

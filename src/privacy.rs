@@ -34,6 +34,26 @@ pub fn find(store: &Store, email: &str) -> Result<PersonId> {
         })
 }
 
+/// The person behind a participant, or `NotFound`.
+pub fn person_of(
+    store: &Store,
+    participant: crate::participant::ParticipantId,
+) -> Result<PersonId> {
+    store
+        .conn()
+        .query_row(
+            "SELECT person_id FROM participant WHERE id = ?1",
+            [participant.0],
+            |r| r.get(0).map(PersonId),
+        )
+        .optional()
+        .map_err(|e| store.read_error(e))?
+        .ok_or(Error::NotFound {
+            what: "participant",
+            id: participant.0,
+        })
+}
+
 /// Rows of a query as JSON objects, the column names as keys.
 fn objects(store: &Store, sql: &str, id: i64) -> Result<Vec<Value>> {
     let mut statement = store.conn().prepare(sql).map_err(|e| store.read_error(e))?;

@@ -169,5 +169,10 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing("#participant-history", "Geen klik")
         .await;
     app.screenshot("47-participant-history-nl").await;
+    // The person's rights, at the bottom of the same page.
+    app.click("#participant-privacy h2").await;
+    app.find_containing("#participant-privacy", "Deze persoon wissen")
+        .await;
+    app.screenshot("57-participant-privacy-nl").await;
     app.quit().await;
 }

@@ -14,6 +14,7 @@ mod intakes;
 mod matching;
 mod participants;
 mod printing;
+mod privacy;
 mod session;
 mod trajectory;
 
@@ -111,6 +112,9 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             backups::restore_backup,
             backups::recover_from_backup,
             backups::set_retention,
+            privacy::person_export_name,
+            privacy::export_person,
+            privacy::erase_person,
         ])
 }
 

@@ -912,3 +912,37 @@ fn an_unusable_database_is_replaced_by_the_latest_good_backup_on_request() {
         .unwrap();
     assert_eq!(listed[0]["name"], "Groeien");
 }
+
+#[test]
+fn a_person_is_exported_and_erased_through_the_commands() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window.start("nl-BE", "demo");
+    let page = window
+        .invoke(
+            "participant_page",
+            json!({"programme": 1, "query": {"search": "Zoë", "limit": 5}}),
+        )
+        .unwrap();
+    let row = &page["rows"][0];
+    let id = row["id"].as_i64().unwrap();
+    let name = row["name"].as_str().unwrap().to_string();
+    let email = row["email"].as_str().unwrap().to_string();
+    let file = window
+        .invoke("person_export_name", json!({"participantId": id}))
+        .unwrap();
+    assert!(file.as_str().unwrap().ends_with(".json"), "{file}");
+    let path = dir.path().join("export.json");
+    window
+        .invoke("export_person", json!({"participantId": id, "path": path}))
+        .unwrap();
+    let exported: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(exported["profile"]["first_name"], "Zoë");
+    window
+        .invoke("erase_person", json!({"participantId": id}))
+        .unwrap();
+    let after = window.invoke("get_participant", json!({"id": id})).unwrap();
+    assert!(!after.to_string().contains(&name), "{after}");
+    assert!(!after.to_string().contains(&email), "{after}");
+    assert!(after.to_string().contains("Gewist"), "{after}");
+}

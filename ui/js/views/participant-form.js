@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, showFormErrors, toast } from '../dom.js';
+import { h, field, showFormErrors, toast, confirmAction } from '../dom.js';
 import { go } from '../main.js';
 
 /**
@@ -83,7 +83,34 @@ export async function participantFormView(programmeId, id) {
     h('p', { class: 'breadcrumb' }, h('a', { href: `#/programme/${programmeId}/participants` }, `← ${programme.name}`)),
     h('h1', {}, existing ? existing.name : t('participants.add')),
     history,
-    form);
+    form,
+    existing ? privacyCard(existing, programmeId) : null);
+}
+
+/**
+ * The person's rights: everything about them to a file, or erasure (asked first).
+ * @param {any} existing
+ * @param {number} programmeId
+ */
+function privacyCard(existing, programmeId) {
+  const fail = (error) => toast(error?.message ?? String(error));
+  const exportAll = async () => {
+    const path = await ipc.chooseSavePath(await ipc.personExportName(existing.id), [{ name: 'JSON', extensions: ['json'] }]);
+    if (!path) return;
+    toast(t('privacy.ui.exported', { path: await ipc.exportPerson(existing.id, path) }));
+  };
+  const erase = async () => {
+    if (!await confirmAction(t('privacy.ui.erase_question', { name: existing.name }), t('privacy.ui.erase'))) return;
+    await ipc.erasePerson(existing.id);
+    toast(t('privacy.ui.erased', { name: existing.name }));
+    go(`#/programme/${programmeId}/participants`);
+  };
+  return h('section', { class: 'card', id: 'participant-privacy' },
+    h('h2', {}, t('privacy.ui.title')),
+    h('p', { class: 'muted' }, t('privacy.ui.intro')),
+    h('div', { class: 'row-actions' },
+      h('button', { type: 'button', class: 'button secondary', id: 'export-person', onclick: () => exportAll().catch(fail) }, t('privacy.ui.export')),
+      h('button', { type: 'button', class: 'button secondary danger', id: 'erase-person', onclick: () => erase().catch(fail) }, t('privacy.ui.erase'))));
 }
 
 /**

@@ -1,0 +1,80 @@
+//! A person's rights in the window: export everything about them to a file
+//! the user chooses, or erase them (asked first in the window).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use tauri::State;
+
+use klik::participant::ParticipantId;
+use klik::{Error, clock, privacy};
+
+use crate::dto::CommandError;
+use crate::session::Shared;
+
+type Reply<T> = Result<T, CommandError>;
+
+/// A file name for the save dialog: "Klik-export Zoë Peeters.json".
+#[tauri::command]
+pub async fn person_export_name(
+    shared: State<'_, Arc<Shared>>,
+    participant_id: i64,
+) -> Reply<String> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let p = klik::participant::get(store, ParticipantId(participant_id))?;
+                Ok(crate::printing::safe_file_name(
+                    &format!(
+                        "{} {}",
+                        texts.get("privacy.ui.export_file"),
+                        p.enrolment.full_name()
+                    ),
+                    "json",
+                ))
+            })
+        })
+        .await
+}
+
+/// Writes everything Klik holds about the person to the chosen file.
+#[tauri::command]
+pub async fn export_person(
+    shared: State<'_, Arc<Shared>>,
+    participant_id: i64,
+    path: PathBuf,
+) -> Reply<String> {
+    shared
+        .run(move |session| {
+            session.with_active(|store| {
+                let person = privacy::person_of(store, ParticipantId(participant_id))?;
+                let document = privacy::export(store, person, clock::now())?;
+                let text = serde_json::to_string_pretty(&document).map_err(|e| Error::Io {
+                    path: path.clone(),
+                    source: std::io::Error::other(e),
+                })?;
+                std::fs::write(&path, text).map_err(|source| Error::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+                Ok(path.display().to_string())
+            })
+        })
+        .await
+}
+
+/// Erases the person behind a participant, everywhere in Klik.
+#[tauri::command]
+pub async fn erase_person(shared: State<'_, Arc<Shared>>, participant_id: i64) -> Reply<()> {
+    shared
+        .run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| {
+                let person = privacy::person_of(store, ParticipantId(participant_id))?;
+                privacy::erase(store, person, &texts, clock::now())?;
+                Ok(())
+            })
+        })
+        .await
+}
