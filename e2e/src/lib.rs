@@ -235,6 +235,18 @@ impl App {
             .expect("the page before comes back");
     }
 
+    /// Dismisses the messages still on screen, so that a screenshot shows
+    /// the page under them (they would fade by themselves a few seconds later).
+    pub async fn dismiss_messages(&self) {
+        let _ = self
+            .client
+            .execute(
+                "document.getElementById('toasts')?.replaceChildren();",
+                vec![],
+            )
+            .await;
+    }
+
     /// Saves a screenshot of the window as `name`.png in the output folder.
     pub async fn screenshot(&self, name: &str) {
         // Let transitions and fonts settle so the picture shows what a person sees.

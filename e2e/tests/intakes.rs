@@ -131,6 +131,11 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing("#participant-history", "Andere verwachtingen")
         .await;
     app.screenshot("46-participant-history-en").await;
+    app.click("#participant-privacy h2").await;
+    app.find_containing("#participant-privacy", "Erase this person")
+        .await;
+    app.dismiss_messages().await;
+    app.screenshot("58-participant-privacy-en").await;
     app.client.back().await.unwrap();
     app.client.back().await.unwrap();
     app.click("#programme-tab-intakes").await;

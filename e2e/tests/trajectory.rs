@@ -223,6 +223,16 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
         .await;
     app.screenshot("53-workshops-closing-en").await;
 
+    // Backups and retention in Settings, in English.
+    app.click("#nav-settings").await;
+    app.click("#backups-card h2").await;
+    app.find_containing("#backup-last", "Last automatic backup")
+        .await;
+    app.dismiss_messages().await;
+    app.screenshot("59-backups-en").await;
+    app.client.back().await.unwrap();
+    app.find("#trajectory").await;
+
     // The same screens in Dutch.
     app.switch_to_dutch().await;
     app.find_containing("#trajectory", "Vraagt aandacht").await;
