@@ -72,6 +72,12 @@ impl DataDir {
     }
 }
 
+/// Writes a file the user chose (or one of Klik's own), with a message a
+/// person can act on when it fails (read-only, disk full, …).
+pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<()> {
+    std::fs::write(path, bytes).map_err(|source| crate::error::Error::from_io(path, source))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

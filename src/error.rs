@@ -244,6 +244,25 @@ impl Error {
         }
     }
 
+    /// Turns a file-system error into the error a person can act on, naming
+    /// the file: read-only and full disks get their own message.
+    pub fn from_io(path: &Path, source: std::io::Error) -> Error {
+        match source.kind() {
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                Error::ReadOnly {
+                    path: path.to_path_buf(),
+                }
+            }
+            std::io::ErrorKind::StorageFull => Error::DiskFull {
+                path: path.to_path_buf(),
+            },
+            _ => Error::Io {
+                path: path.to_path_buf(),
+                source,
+            },
+        }
+    }
+
     /// Turns a SQLite error into the error a person can act on, naming the file.
     pub fn from_sqlite(error: rusqlite::Error, path: &Path) -> Error {
         use rusqlite::ErrorCode;

@@ -888,12 +888,7 @@ fn write_table(out: &std::path::Path, sheet: &str, rows: &[Vec<String>]) -> Resu
             )));
         }
     };
-    std::fs::write(out, bytes).map_err(|source| {
-        Failure::Core(Error::Io {
-            path: out.to_path_buf(),
-            source,
-        })
-    })
+    Ok(klik::data_dir::write_file(out, bytes)?)
 }
 
 /// Copies the options that were given onto the form.
@@ -1107,10 +1102,7 @@ fn run_match(
         MatchCommand::Scores { programme, out } => {
             let round = matching::round(&store, ProgrammeId(*programme))?;
             let rows = matching::score_rows(&round, texts);
-            std::fs::write(out, tabular::write_plain_csv(&rows)).map_err(|source| Error::Io {
-                path: out.clone(),
-                source,
-            })?;
+            klik::data_dir::write_file(out, tabular::write_plain_csv(&rows))?;
             if cli.json {
                 print_json(
                     &serde_json::json!({"file": out.display().to_string(), "pairs": rows.len() - 1}),
@@ -1392,14 +1384,11 @@ fn write_pdf(
     cli: &Cli,
     texts: &Texts,
     document: &klik::document::Document,
-    out: &PathBuf,
+    out: &std::path::Path,
     counted: (&str, serde_json::Value),
 ) -> Result<(), Failure> {
     let pdf = klik::document::render(document)?;
-    std::fs::write(out, &pdf.bytes).map_err(|source| Error::Io {
-        path: out.clone(),
-        source,
-    })?;
+    klik::data_dir::write_file(out, &pdf.bytes)?;
     let warnings = pdf.warnings(texts);
     if cli.json {
         let mut json = serde_json::json!({
@@ -1567,12 +1556,7 @@ fn run_intake(
             })?;
             let write = |name: String, events: &[intake::ics::Event]| -> Result<PathBuf, Failure> {
                 let path = out.join(name);
-                std::fs::write(&path, intake::ics::calendar(events)).map_err(|source| {
-                    Error::Io {
-                        path: path.clone(),
-                        source,
-                    }
-                })?;
+                klik::data_dir::write_file(&path, intake::ics::calendar(events))?;
                 Ok(path)
             };
             let mut files = Vec::new();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use klik::i18n::Texts;
-use klik::participant::{ParticipantId, Role};
+use klik::participant::ParticipantId;
 use klik::programme::ProgrammeId;
 use klik::trajectory::closing::{self, AnswerForm, Kind};
 use klik::trajectory::workshop::{self, Workshop, WorkshopForm, WorkshopId};
@@ -167,12 +167,7 @@ pub async fn workshop_invitees(
                     .map(|i| InviteeDto {
                         participant_id: i.participant.0,
                         name: i.name,
-                        role_label: texts
-                            .get(match i.role {
-                                Role::Mentor => "field.mentor",
-                                Role::Mentee => "field.mentee",
-                            })
-                            .to_string(),
+                        role_label: texts.get(i.role.label_key()).to_string(),
                         attended: i.attended,
                     })
                     .collect())
@@ -238,10 +233,7 @@ pub async fn save_workshop_calendar(
             session.with_active(|store| {
                 let text =
                     workshop::calendar(store, WorkshopId(workshop_id), clock::utc(clock::now()))?;
-                std::fs::write(&path, text).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                klik::data_dir::write_file(&path, text)?;
                 Ok(path.display().to_string())
             })
         })
@@ -302,12 +294,7 @@ fn evaluation(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Eva
         .map(|p| RespondentDto {
             participant_id: p.id.0,
             name: p.enrolment.full_name(),
-            role_label: texts
-                .get(match p.enrolment.role {
-                    Role::Mentor => "field.mentor",
-                    Role::Mentee => "field.mentee",
-                })
-                .to_string(),
+            role_label: texts.get(p.enrolment.role.label_key()).to_string(),
             answered: answers.iter().any(|a| a.participant == p.id),
         })
         .collect();

@@ -622,12 +622,7 @@ pub async fn save_intake_calendar(
                         "error.intake.nothing_to_send",
                     )]));
                 }
-                std::fs::write(&path, intake::ics::calendar(&events)).map_err(|source| {
-                    Error::Io {
-                        path: path.clone(),
-                        source,
-                    }
-                })?;
+                klik::data_dir::write_file(&path, intake::ics::calendar(&events))?;
                 Ok(CalendarDto {
                     path: path.display().to_string(),
                     events: events.len(),

@@ -447,20 +447,7 @@ fn write_file(path: &str, sheet: &str, rows: &[Vec<String>]) -> klik::Result<Wri
     } else {
         tabular::write_csv(rows)
     };
-    std::fs::write(&target, bytes).map_err(|source| match source.kind() {
-        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-            Error::ReadOnly {
-                path: target.clone(),
-            }
-        }
-        std::io::ErrorKind::StorageFull => Error::DiskFull {
-            path: target.clone(),
-        },
-        _ => Error::Io {
-            path: target.clone(),
-            source,
-        },
-    })?;
+    klik::data_dir::write_file(&target, bytes)?;
     Ok(WrittenDto {
         path: path.to_string(),
         rows: rows.len().saturating_sub(1),

@@ -152,10 +152,7 @@ fn write_pdf(
             source,
         })?;
     }
-    std::fs::write(path, &pdf.bytes).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    klik::data_dir::write_file(path, &pdf.bytes)?;
     Ok(PrintedDto {
         path: path.display().to_string(),
         pages: pdf.pages,

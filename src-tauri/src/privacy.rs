@@ -54,10 +54,7 @@ pub async fn export_person(
                     path: path.clone(),
                     source: std::io::Error::other(e),
                 })?;
-                std::fs::write(&path, text).map_err(|source| Error::Io {
-                    path: path.clone(),
-                    source,
-                })?;
+                klik::data_dir::write_file(&path, text)?;
                 Ok(path.display().to_string())
             })
         })

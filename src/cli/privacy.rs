@@ -41,10 +41,7 @@ pub fn run_person(
             let id = privacy::find(&store, email)?;
             let document = privacy::export(&store, id, now)?;
             let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
-            std::fs::write(out, text).map_err(|source| klik::Error::Io {
-                path: out.clone(),
-                source,
-            })?;
+            klik::data_dir::write_file(out, text)?;
             if cli.json {
                 print_json(&serde_json::json!({ "file": out.display().to_string() }));
             } else {

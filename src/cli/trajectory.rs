@@ -641,10 +641,7 @@ pub fn run_workshop(
         WorkshopCommand::Ics { workshop: id, out } => {
             let text =
                 workshop::calendar(&store, workshop::WorkshopId(*id), klik::clock::utc(now))?;
-            std::fs::write(out, text).map_err(|source| klik::Error::Io {
-                path: out.clone(),
-                source,
-            })?;
+            klik::data_dir::write_file(out, text)?;
             if cli.json {
                 print_json(&serde_json::json!({ "file": out.display().to_string(), "events": 1 }));
             } else {

@@ -39,6 +39,14 @@ impl Role {
         }
     }
 
+    /// "Mentor" or "Mentee", in the catalogue.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Role::Mentor => "field.mentor",
+            Role::Mentee => "field.mentee",
+        }
+    }
+
     /// Reads a role as written in a file or form, in English, Dutch or French.
     pub fn parse(text: &str) -> Option<Role> {
         match text.trim().to_lowercase().as_str() {

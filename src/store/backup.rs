@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, MAIN_DB, OpenFlags};
 
-use super::{APPLICATION_ID, SCHEMA_VERSION, Store, check_header, io_error, migrate};
+use super::{APPLICATION_ID, SCHEMA_VERSION, Store, check_header, migrate};
 use crate::error::{Error, Result};
 
 /// How many daily and weekly automatic backups are kept.
@@ -97,7 +97,7 @@ pub fn inspect(path: &Path) -> Result<Inspection> {
 /// it, then renamed into place, so `target` is never half written.
 pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
     if let Some(folder) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(folder).map_err(|source| io_error(folder, source))?;
+        fs::create_dir_all(folder).map_err(|source| Error::from_io(folder, source))?;
     }
     let partial = target.with_extension("partial");
     let _ = fs::remove_file(&partial);
@@ -109,7 +109,7 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
         let _ = fs::remove_file(&partial);
         return Err(e);
     }
-    fs::rename(&partial, target).map_err(|source| io_error(target, source))?;
+    fs::rename(&partial, target).map_err(|source| Error::from_io(target, source))?;
     inspect(target)
 }
 
@@ -129,7 +129,7 @@ pub fn automatic_backups(folder: &Path) -> Result<Vec<(NaiveDate, PathBuf)>> {
     let entries = match fs::read_dir(folder) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(source) => return Err(io_error(folder, source)),
+        Err(source) => return Err(Error::from_io(folder, source)),
     };
     let mut found: Vec<(NaiveDate, PathBuf)> = entries
         .filter_map(|e| e.ok())
@@ -196,7 +196,7 @@ pub fn automatic(
     let mut removed = Vec::new();
     for (day, path) in all {
         if !keep.contains(&day) {
-            fs::remove_file(&path).map_err(|source| io_error(&path, source))?;
+            fs::remove_file(&path).map_err(|source| Error::from_io(&path, source))?;
             removed.push(path);
         }
     }
@@ -233,18 +233,18 @@ pub fn recover(database: &Path, backups: &Path, now: NaiveDateTime) -> Result<Re
         .unwrap_or_else(|| "klik".to_string());
     let damaged_kept = database.with_file_name(format!("{name}.damaged-{stamp}.sqlite"));
     if database.exists() {
-        fs::rename(database, &damaged_kept).map_err(|source| io_error(database, source))?;
+        fs::rename(database, &damaged_kept).map_err(|source| Error::from_io(database, source))?;
     }
     for suffix in ["-wal", "-shm"] {
         let side = PathBuf::from(format!("{}{suffix}", database.display()));
         if side.exists() {
             let kept = PathBuf::from(format!("{}{suffix}", damaged_kept.display()));
-            fs::rename(&side, &kept).map_err(|source| io_error(&side, source))?;
+            fs::rename(&side, &kept).map_err(|source| Error::from_io(&side, source))?;
         }
     }
     let partial = database.with_extension("partial");
-    fs::copy(&good.path, &partial).map_err(|source| io_error(&partial, source))?;
-    fs::rename(&partial, database).map_err(|source| io_error(database, source))?;
+    fs::copy(&good.path, &partial).map_err(|source| Error::from_io(&partial, source))?;
+    fs::rename(&partial, database).map_err(|source| Error::from_io(database, source))?;
     Ok(Recovered {
         from: good,
         day,

@@ -50,7 +50,7 @@ impl Store {
     /// a damaged one, or one from a newer Klik is refused and left as it was.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|source| io_error(folder, source))?;
+            fs::create_dir_all(folder).map_err(|source| Error::from_io(folder, source))?;
         }
         check_header(path)?;
         let conn = Connection::open_with_flags(
@@ -154,7 +154,7 @@ fn check_header(path: &Path) -> Result<()> {
     let mut file = match fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(source) => return Err(io_error(path, source)),
+        Err(source) => return Err(Error::from_io(path, source)),
     };
     let mut header = [0u8; 16];
     let mut read = 0;
@@ -162,7 +162,7 @@ fn check_header(path: &Path) -> Result<()> {
         match file.read(&mut header[read..]) {
             Ok(0) => break,
             Ok(n) => read += n,
-            Err(source) => return Err(io_error(path, source)),
+            Err(source) => return Err(Error::from_io(path, source)),
         }
     }
     if read == 0 {
@@ -175,23 +175,6 @@ fn check_header(path: &Path) -> Result<()> {
         });
     }
     Ok(())
-}
-
-fn io_error(path: &Path, source: std::io::Error) -> Error {
-    match source.kind() {
-        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
-            Error::ReadOnly {
-                path: path.to_path_buf(),
-            }
-        }
-        std::io::ErrorKind::StorageFull => Error::DiskFull {
-            path: path.to_path_buf(),
-        },
-        _ => Error::Io {
-            path: path.to_path_buf(),
-            source,
-        },
-    }
 }
 
 /// Applies every migration above `from` in one transaction, then records the version.
