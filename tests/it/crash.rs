@@ -220,8 +220,11 @@ fn killed_at_random_moments_the_database_stays_whole_and_every_action_atomic() {
          {meetings_logged} meeting steps completed; every check clean",
         full.as_millis()
     );
+    // With kills up to twice the measured time, about half the runs are
+    // killed mid-way; a quarter is the floor that shows the kills are real
+    // without failing on a slow or fast machine.
     assert!(
-        killed * 2 >= runs,
-        "most runs must really be killed mid-way ({killed} of {runs})"
+        killed * 4 >= runs,
+        "runs must really be killed mid-way ({killed} of {runs})"
     );
 }
