@@ -36,7 +36,7 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask run | test [--no-e2e | --e2e-only]");
+            eprintln!("usage: cargo xtask run | test [--no-e2e | --e2e-only] [--no-fuzz]");
             return ExitCode::from(2);
         }
     };
@@ -140,6 +140,9 @@ fn test(args: &[String]) -> Outcome {
             "unit and integration tests",
             cargo().args(["test", "--workspace", "--exclude", "klik-e2e"]),
         )?;
+        if !args.iter().any(|a| a == "--no-fuzz") {
+            fuzz()?;
+        }
     }
     if e2e {
         step(
@@ -147,6 +150,44 @@ fn test(args: &[String]) -> Outcome {
             cargo().args(["build", "-p", "klik", "-p", "klik-desktop", "--bins"]),
         )?;
         end_to_end()?;
+    }
+    Ok(())
+}
+
+/// The fuzz targets in `fuzz/` (cargo-fuzz, libFuzzer): the participant
+/// importer on any bytes, the availability parser and the date parser on any
+/// text.
+const FUZZ_TARGETS: &[&str] = &["spreadsheet", "availability", "date"];
+
+/// Runs every fuzz target for a short, bounded time (`KLIK_FUZZ_SECONDS`,
+/// 60 by default): a crash or a broken property fails the step, and libFuzzer
+/// leaves the input in `fuzz/artifacts/`. cargo-fuzz needs nightly-only
+/// compiler flags; `RUSTC_BOOTSTRAP=1` lets the one stable toolchain accept
+/// them. No sanitizer is needed: the code under test is safe Rust, so the
+/// interesting failures are panics and the targets' own assertions.
+fn fuzz() -> Outcome {
+    let seconds = env::var("KLIK_FUZZ_SECONDS").unwrap_or_else(|_| "60".to_string());
+    if !Command::new("cargo")
+        .args(["fuzz", "--version"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        step(
+            "installing cargo-fuzz",
+            cargo().args(["install", "cargo-fuzz", "--locked", "--version", "^0.13"]),
+        )?;
+    }
+    for target in FUZZ_TARGETS {
+        step(
+            &format!("fuzzing {target} for {seconds} s"),
+            cargo()
+                .current_dir(root().join("fuzz"))
+                .env("RUSTC_BOOTSTRAP", "1")
+                .args(["fuzz", "run", "--sanitizer", "none", target, "--"])
+                .arg(format!("-max_total_time={seconds}")),
+        )?;
     }
     Ok(())
 }
