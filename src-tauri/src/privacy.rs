@@ -14,12 +14,15 @@ use crate::session::Shared;
 
 type Reply<T> = Result<T, CommandError>;
 
-/// A file name for the save dialog: "Klik-export Zoë Peeters.json".
+/// A file name for the save dialog: "Klik-export Zoë Peeters.json", or
+/// `.pdf` when the readable version is asked for.
 #[tauri::command]
 pub async fn person_export_name(
     shared: State<'_, Arc<Shared>>,
     participant_id: i64,
+    pdf: Option<bool>,
 ) -> Reply<String> {
+    let extension = if pdf == Some(true) { "pdf" } else { "json" };
     shared
         .run(move |session| {
             let texts = session.texts();
@@ -31,14 +34,16 @@ pub async fn person_export_name(
                         texts.get("privacy.ui.export_file"),
                         p.enrolment.full_name()
                     ),
-                    "json",
+                    extension,
                 ))
             })
         })
         .await
 }
 
-/// Writes everything Klik holds about the person to the chosen file.
+/// Writes everything Klik holds about the person to the chosen file: a
+/// readable PDF in the window's language when its name ends in `.pdf`, else
+/// the JSON document.
 #[tauri::command]
 pub async fn export_person(
     shared: State<'_, Arc<Shared>>,
@@ -47,8 +52,18 @@ pub async fn export_person(
 ) -> Reply<String> {
     shared
         .run(move |session| {
+            let texts = session.texts();
             session.with_active(|store| {
                 let person = privacy::person_of(store, ParticipantId(participant_id))?;
+                let pdf = path
+                    .extension()
+                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+                if pdf {
+                    let document = privacy::export_document(store, person, &texts, clock::now())?;
+                    let rendered = klik::document::render(&document)?;
+                    klik::data_dir::write_file(&path, &rendered.bytes)?;
+                    return Ok(path.display().to_string());
+                }
                 let document = privacy::export(store, person, clock::now())?;
                 let text = serde_json::to_string_pretty(&document).map_err(|e| Error::Io {
                     path: path.clone(),

@@ -11,11 +11,12 @@ use crate::{Cli, Failure, open, print_json};
 
 #[derive(Subcommand)]
 pub enum PersonCommand {
-    /// Write everything Klik holds about a person as JSON.
+    /// Write everything Klik holds about a person: JSON, or a readable PDF
+    /// (in the message language) when FILE ends in .pdf.
     Export {
         #[arg(long)]
         email: String,
-        /// FILE.json
+        /// FILE.json or FILE.pdf
         #[arg(long)]
         out: PathBuf,
     },
@@ -39,6 +40,19 @@ pub fn run_person(
     match command {
         PersonCommand::Export { email, out } => {
             let id = privacy::find(&store, email)?;
+            let pdf = out
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if pdf {
+                let document = privacy::export_document(&store, id, texts, now)?;
+                return crate::write_pdf(
+                    cli,
+                    texts,
+                    &document,
+                    out,
+                    ("person", serde_json::json!(id.0)),
+                );
+            }
             let document = privacy::export(&store, id, now)?;
             let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
             klik::data_dir::write_file(out, text)?;

@@ -115,6 +115,27 @@ fn the_cli_exports_and_erases_only_when_told_to() {
     let exported: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(exported["profile"]["last_name"], "Peeters");
+    let pdf = dir.path().join("zoe.pdf");
+    let printed = ok(&[
+        "--json",
+        "--lang",
+        "en",
+        "person",
+        "export",
+        "--email",
+        "zoe@devries.be",
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(printed["pages"].as_u64().unwrap() >= 1, "{printed}");
+    assert_eq!(printed["file"], pdf.to_str().unwrap());
+    let text = super::text_of(&pdf);
+    assert!(
+        text.contains("Data held about Zoë Peeters")
+            && text.contains("Role Mentee")
+            && text.contains("Nothing recorded."),
+        "{text}"
+    );
     assert_eq!(
         ok(&["--json", "person", "erase", "--email", "zoe@devries.be"])["erased"],
         false
@@ -199,4 +220,127 @@ fn retention_anonymises_the_people_of_programmes_closed_long_ago_and_nobody_else
     // The running programme's people are untouched.
     let running = klik::participant::all(&store, demo.running).unwrap();
     assert!(running.iter().any(|p| p.enrolment.first_name == "Zoë"));
+}
+
+/// Every free text of a JSON export (the values a person wrote or was
+/// written about them), for comparing with the readable PDF.
+fn free_texts(export: &serde_json::Value) -> Vec<String> {
+    const FREE: &[&str] = &[
+        "email",
+        "first_name",
+        "last_name",
+        "learning_goal",
+        "notes",
+        "topics",
+        "mentee",
+        "mentor",
+        "programme",
+        "next_steps",
+        "goal",
+        "note",
+        "comment",
+        "dissolve_reason",
+        "outcome_reason",
+        "question",
+        "text",
+        "title",
+    ];
+    let mut found = Vec::new();
+    for (_, section) in export.as_object().unwrap() {
+        let records: Vec<&serde_json::Value> = match section {
+            serde_json::Value::Array(items) => items.iter().collect(),
+            other => vec![other],
+        };
+        for record in records {
+            let Some(object) = record.as_object() else {
+                continue;
+            };
+            for (column, value) in object {
+                if let Some(text) = value.as_str().filter(|t| !t.trim().is_empty()) {
+                    if FREE.contains(&column.as_str()) {
+                        found.push(text.split_whitespace().collect::<Vec<_>>().join(" "));
+                    }
+                    if column == "goals" {
+                        for goal in serde_json::from_str::<Vec<serde_json::Value>>(text).unwrap() {
+                            found.push(goal["what"].as_str().unwrap().to_string());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_readable_export_says_everything_the_json_says_in_the_readers_language() {
+    let (mut store, _, pairs) = written("nl");
+    let mentee = klik::participant::get(&store, pairs[0].mentee)
+        .unwrap()
+        .enrolment;
+    let person = privacy::find(&store, &mentee.email).unwrap();
+    let json = privacy::export(&store, person, today()).unwrap();
+    let texts = free_texts(&json);
+    assert!(texts.len() > 15, "{texts:?}");
+
+    for language in ["nl", "en"] {
+        let document =
+            privacy::export_document(&store, person, &Texts::for_language(language), today())
+                .unwrap();
+        let pdf = klik::document::render(&document).unwrap();
+        assert!(pdf.missing.is_empty(), "{:?}", pdf.missing);
+        let path = super::out("privacy", &format!("export-{language}.pdf"));
+        std::fs::write(&path, &pdf.bytes).unwrap();
+        super::run("qpdf", &["--check", path.to_str().unwrap()]);
+        let text = super::text_of(&path);
+        for wanted in &texts {
+            assert!(
+                text.contains(wanted.as_str()),
+                "{wanted:?} is missing from {text}"
+            );
+        }
+        // Labels and codes are words of the reader's language, never keys or codes.
+        for leaked in [
+            "privacy.pdf",
+            "field.",
+            "intake_planned",
+            "good_fit",
+            "in_progress",
+        ] {
+            assert!(!text.contains(leaked), "{leaked} in {text}");
+        }
+        let (title, goals, empty) = match language {
+            "nl" => (
+                "Gegevens over",
+                "Voortgang van de leerdoelen",
+                "Niets bewaard.",
+            ),
+            _ => (
+                "Data held about",
+                "Progress on learning goals",
+                "Nothing recorded.",
+            ),
+        };
+        assert!(
+            text.contains(&format!("{title} {}", mentee.full_name())),
+            "{text}"
+        );
+        assert!(text.contains(goals) && text.contains(empty), "{text}");
+        // Dates as the reader writes them: 11-01-2027 in Dutch, 11/01/2027 in English.
+        let meeting = json["meetings"][0]["held_on"].as_str().unwrap();
+        let day = klik::date::from_iso(meeting).unwrap();
+        assert!(text.contains(&klik::date::short(day, language)), "{text}");
+    }
+
+    // After erasure the readable export holds nothing about the person either.
+    privacy::erase(&mut store, person, &Texts::for_language("nl"), today()).unwrap();
+    let document =
+        privacy::export_document(&store, person, &Texts::for_language("nl"), today()).unwrap();
+    let path = super::out("privacy", "export-after-erasure.pdf");
+    std::fs::write(&path, klik::document::render(&document).unwrap().bytes).unwrap();
+    let text = super::text_of(&path);
+    for gone in [&mentee.first_name, &mentee.last_name, &mentee.email] {
+        assert!(!text.contains(gone.as_str()), "{gone} in {text}");
+    }
+    assert!(text.contains("Gewist"), "{text}");
 }

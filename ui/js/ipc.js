@@ -252,9 +252,9 @@ export const chooseOpenPath = (filters) => call('plugin:dialog|open', { options:
 export const recoverFromBackup = () => call('recover_from_backup');
 /** Sets the retention in months (null: keep everything) and applies it; resolves to the backup status. */
 export const setRetention = (months) => call('set_retention', { months });
-/** The suggested file name of a person's export. */
-export const personExportName = (participantId) => call('person_export_name', { participantId });
-/** Writes everything Klik holds about the person to the chosen file; resolves to the path. */
+/** The suggested file name of a person's export (`.pdf` when `pdf`, else `.json`). */
+export const personExportName = (participantId, pdf = false) => call('person_export_name', { participantId, pdf });
+/** Writes everything Klik holds about the person to the chosen file (a readable PDF when it ends in .pdf, else JSON); resolves to the path. */
 export const exportPerson = (participantId, path) => call('export_person', { participantId, path });
 /** Erases the person behind a participant, everywhere in Klik. */
 export const erasePerson = (participantId) => call('erase_person', { participantId });

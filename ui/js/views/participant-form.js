@@ -94,8 +94,9 @@ export async function participantFormView(programmeId, id) {
  */
 function privacyCard(existing, programmeId) {
   const fail = (error) => toast(error?.message ?? String(error));
-  const exportAll = async () => {
-    const path = await ipc.chooseSavePath(await ipc.personExportName(existing.id), [{ name: 'JSON', extensions: ['json'] }]);
+  const exportAll = async (pdf) => {
+    const filter = pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'JSON', extensions: ['json'] };
+    const path = await ipc.chooseSavePath(await ipc.personExportName(existing.id, pdf), [filter]);
     if (!path) return;
     toast(t('privacy.ui.exported', { path: await ipc.exportPerson(existing.id, path) }));
   };
@@ -109,7 +110,8 @@ function privacyCard(existing, programmeId) {
     h('h2', {}, t('privacy.ui.title')),
     h('p', { class: 'muted' }, t('privacy.ui.intro')),
     h('div', { class: 'row-actions' },
-      h('button', { type: 'button', class: 'button secondary', id: 'export-person', onclick: () => exportAll().catch(fail) }, t('privacy.ui.export')),
+      h('button', { type: 'button', class: 'button secondary', id: 'export-person', onclick: () => exportAll(false).catch(fail) }, t('privacy.ui.export')),
+      h('button', { type: 'button', class: 'button secondary', id: 'export-person-pdf', onclick: () => exportAll(true).catch(fail) }, t('privacy.ui.export_pdf')),
       h('button', { type: 'button', class: 'button secondary danger', id: 'erase-person', onclick: () => erase().catch(fail) }, t('privacy.ui.erase'))));
 }
 

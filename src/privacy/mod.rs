@@ -1,5 +1,6 @@
 //! A person's rights over their data (GDPR): everything Klik holds about
-//! one person, exported as a machine-readable JSON document, and erasure:
+//! one person, exported as a machine-readable JSON document and as a
+//! readable PDF with the same content ([`export_document`]), and erasure:
 //! the person's details and every free text about them are removed or
 //! replaced by a neutral label, while the programmes' statistics (counts,
 //! dates, statuses, scores) stay exactly as they were.
@@ -12,6 +13,10 @@ use crate::error::{Error, Result};
 use crate::i18n::Texts;
 use crate::programme::timestamp;
 use crate::store::Store;
+
+mod document;
+
+pub use document::export_document;
 
 /// The database id of a person (one row in `person`, whatever the programmes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
