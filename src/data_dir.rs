@@ -74,13 +74,46 @@ impl DataDir {
 
 /// Writes a file the user chose (or one of Klik's own), with a message a
 /// person can act on when it fails (read-only, disk full, …).
+///
+/// The bytes go to a hidden file beside `path` first and are renamed into
+/// place once complete, so a full disk or a crash never leaves half a PDF
+/// behind, and an earlier file of the same name is kept until the new one is
+/// whole.
 pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<()> {
-    std::fs::write(path, bytes).map_err(|source| crate::error::Error::from_io(path, source))
+    let name = path
+        .file_name()
+        .map_or_else(|| "klik".into(), |n| n.to_string_lossy().into_owned());
+    let partial = path.with_file_name(format!(".{name}.klik-partial"));
+    let written = std::fs::File::create(&partial).and_then(|mut file| {
+        use std::io::Write;
+        file.write_all(bytes.as_ref())?;
+        file.sync_all()
+    });
+    let placed = written.and_then(|()| std::fs::rename(&partial, path));
+    placed.map_err(|source| {
+        let _ = std::fs::remove_file(&partial);
+        crate::error::Error::from_io(path, source)
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_replaced_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        write_file(&path, b"first").unwrap();
+        write_file(&path, b"second, longer").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"second, longer");
+        // A folder that does not exist: an error naming the file, nothing left behind.
+        let missing = dir.path().join("gone").join("report.pdf");
+        let error = write_file(&missing, b"x").unwrap_err();
+        assert!(error.to_string().contains("report.pdf"), "{error}");
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only report.pdf, no partial file");
+    }
 
     #[test]
     fn override_wins_over_the_os_folder() {

@@ -277,9 +277,39 @@ impl Error {
             | Some(ErrorCode::CannotOpen)
             | Some(ErrorCode::PermissionDenied) => Error::ReadOnly { path },
             Some(ErrorCode::DiskFull) => Error::DiskFull { path },
+            // Growing the write-ahead log's shared-memory file fails first
+            // when the disk is full (SQLITE_IOERR_SHMSIZE, which SQLite
+            // documents as "out of space"): say so rather than "I/O error".
+            Some(ErrorCode::SystemIoFailure)
+                if matches!(&error, rusqlite::Error::SqliteFailure(e, _)
+                    if e.extended_code == rusqlite::ffi::SQLITE_IOERR_SHMSIZE) =>
+            {
+                Error::DiskFull { path }
+            }
             Some(ErrorCode::SystemIoFailure) => Error::DiskIo { path },
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => Error::Busy { path },
             _ => Error::Database(error),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(code: std::ffi::c_int) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn a_full_disk_is_told_apart_from_a_failing_one() {
+        let path = Path::new("/media/usb/klik.sqlite");
+        let code = |e: std::ffi::c_int| Error::from_sqlite(failure(e), path).code();
+        assert_eq!(code(rusqlite::ffi::SQLITE_FULL), "disk_full");
+        // Seen on a full tmpfs: the shared-memory file of the log cannot grow.
+        assert_eq!(code(rusqlite::ffi::SQLITE_IOERR_SHMSIZE), "disk_full");
+        assert_eq!(code(rusqlite::ffi::SQLITE_IOERR_READ), "disk_io");
+        assert_eq!(code(rusqlite::ffi::SQLITE_READONLY), "read_only");
+        assert_eq!(code(rusqlite::ffi::SQLITE_BUSY), "busy");
     }
 }

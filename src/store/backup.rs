@@ -104,7 +104,7 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
     let written = store
         .conn()
         .backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)
-        .map_err(|e| Error::from_sqlite(e, &partial));
+        .map_err(|e| Error::from_sqlite(e, target));
     if let Err(e) = written {
         let _ = fs::remove_file(&partial);
         return Err(e);

@@ -4,6 +4,7 @@ mod agreement;
 mod backup;
 mod cli;
 mod crash;
+mod disk;
 mod intake;
 mod matching;
 mod network;

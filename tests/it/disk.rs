@@ -1,0 +1,200 @@
+//! A full disk and a read-only disk, for real: a small tmpfs mounted in a
+//! private mount namespace (`unshare`), so nothing outside the test sees it
+//! and it is gone when the test ends, whatever happens. The klik command
+//! line does the writing, as a user's session would.
+//!
+//! The mount needs root or user namespaces; where neither is available, set
+//! `KLIK_SKIP_DISK_TESTS=1` and the test says it was skipped (CI has both).
+
+use std::path::Path;
+use std::process::Command;
+
+/// What one scenario left behind: the files written in `out`.
+struct Run {
+    out: tempfile::TempDir,
+}
+
+impl Run {
+    fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.out.path().join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .trim()
+            .to_string()
+    }
+
+    fn json(&self, name: &str) -> serde_json::Value {
+        let text = self.read(name);
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}: {text}"))
+    }
+}
+
+/// Runs `script` with bash in a new mount namespace, with `$M` a tmpfs of
+/// `size`, `$OUT` a folder outside it, and `k` the klik command line on
+/// `$M/klik.sqlite` in Dutch with JSON output.
+fn on_small_disk(size: &str, script: &str) -> Option<Run> {
+    if std::env::var_os("KLIK_SKIP_DISK_TESTS").is_some() {
+        eprintln!("disk tests skipped: KLIK_SKIP_DISK_TESTS is set");
+        return None;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let mount = tempfile::tempdir().unwrap();
+    let fixtures = format!("{}/tests/it/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let prelude = format!(
+        r#"set -u
+mount -t tmpfs -o size={size},mode=0777 klik-test "$M" || exit 90
+k() {{ "$KLIK" --json --lang nl --db "$M/klik.sqlite" "$@"; }}
+"#
+    );
+    let output = Command::new("unshare")
+        .args(["--mount", "--map-root-user", "--propagation", "private"])
+        .args(["bash", "-c", &format!("{prelude}{script}")])
+        .env("KLIK", env!("CARGO_BIN_EXE_klik"))
+        .env("KLIK_NOW", "2026-11-28T10:00:00")
+        .env("M", mount.path())
+        .env("OUT", out.path())
+        .env("FIXTURES", &fixtures)
+        .output()
+        .expect("unshare (util-linux) runs");
+    assert!(
+        output.status.success(),
+        "the scenario failed ({}); set KLIK_SKIP_DISK_TESTS=1 where mounts are not allowed.\n{}\n{}",
+        output.status,
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::read_dir(mount.path()).unwrap().next().is_none(),
+        "nothing was written outside the small disk"
+    );
+    Some(Run { out })
+}
+
+fn participants(list: &serde_json::Value) -> usize {
+    list.as_array()
+        .or_else(|| list["participants"].as_array())
+        .map(Vec::len)
+        .unwrap_or_else(|| panic!("a list of participants: {list}"))
+}
+
+#[test]
+fn a_full_disk_refuses_with_a_clear_message_and_loses_nothing() {
+    let Some(run) = on_small_disk(
+        "1536k",
+        r#"
+k programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 91
+k participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 92
+k participants list --programme 1 > "$OUT/before.json" || exit 93
+k report programme --programme 1 --out "$M/report.pdf" > /dev/null || exit 94
+k backup --out "$M/copy.sqlite" > /dev/null || exit 95
+sha256sum "$M/report.pdf" "$M/copy.sqlite" > "$OUT/sums-before"
+# Fill the disk to the last byte.
+dd if=/dev/zero of="$M/filler" bs=4k 2> /dev/null
+df -k "$M" | tail -1 > "$OUT/df"
+k participants import "$FIXTURES/deelnemers-demo.csv" --programme 1 2> "$OUT/import.err"; echo $? > "$OUT/import.rc"
+k report programme --programme 1 --out "$M/report.pdf" 2> "$OUT/report.err"; echo $? > "$OUT/report.rc"
+k backup --out "$M/copy.sqlite" 2> "$OUT/backup.err"; echo $? > "$OUT/backup.rc"
+sha256sum "$M/report.pdf" "$M/copy.sqlite" > "$OUT/sums-after"
+ls -A "$M" > "$OUT/files"
+# Space again: everything saved before the disk filled up is there.
+rm "$M/filler"
+k participants list --programme 1 > "$OUT/after.json" || exit 96
+k check > "$OUT/check.json" || exit 97
+k participants import "$FIXTURES/deelnemers-demo.csv" --programme 1 > "$OUT/retry.json" || exit 98
+"#,
+    ) else {
+        return;
+    };
+    eprintln!("the full disk: {}", run.read("df"));
+    let before = participants(&run.json("before.json"));
+    assert_eq!(before, 28);
+    for step in ["import", "report", "backup"] {
+        assert_eq!(run.read(&format!("{step}.rc")), "1", "{step} fails");
+        let error: serde_json::Value = serde_json::from_str(&run.read(&format!("{step}.err")))
+            .unwrap_or_else(|e| panic!("{step}: {e}"));
+        assert_eq!(error["code"], "disk_full", "{step}: {error}");
+        let message = error["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("De schijf met ") && message.contains("is vol"),
+            "{step}: {message}"
+        );
+    }
+    assert_eq!(
+        run.read("sums-before"),
+        run.read("sums-after"),
+        "the earlier report and backup are kept whole"
+    );
+    let files = run.read("files");
+    let mut names: Vec<&str> = files.lines().collect();
+    names.sort();
+    assert!(
+        names.iter().all(|n| !n.contains("partial")),
+        "no half-written file is left: {names:?}"
+    );
+    assert_eq!(participants(&run.json("after.json")), before);
+    assert_eq!(
+        run.json("check.json")["ok"],
+        true,
+        "{}",
+        run.read("check.json")
+    );
+    assert!(
+        run.json("retry.json")["added"].as_u64().unwrap() > 0,
+        "{}",
+        run.read("retry.json")
+    );
+}
+
+#[test]
+fn a_read_only_disk_refuses_with_a_clear_message_and_loses_nothing() {
+    let Some(run) = on_small_disk(
+        "4m",
+        r#"
+k programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 91
+k participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 92
+mount -o remount,ro "$M" || exit 93
+k participants import "$FIXTURES/deelnemers-demo.csv" --programme 1 2> "$OUT/import.err"; echo $? > "$OUT/import.rc"
+k report programme --programme 1 --out "$M/report.pdf" 2> "$OUT/report.err"; echo $? > "$OUT/report.rc"
+mount -o remount,rw "$M" || exit 94
+k participants list --programme 1 > "$OUT/after.json" || exit 95
+k check > "$OUT/check.json" || exit 96
+"#,
+    ) else {
+        return;
+    };
+    for step in ["import", "report"] {
+        assert_eq!(run.read(&format!("{step}.rc")), "1", "{step} fails");
+        let error: serde_json::Value = serde_json::from_str(&run.read(&format!("{step}.err")))
+            .unwrap_or_else(|e| panic!("{step}: {e}"));
+        assert_eq!(error["code"], "read_only", "{step}: {error}");
+        let message = error["message"].as_str().unwrap();
+        assert!(
+            message.starts_with("Klik kan niet schrijven in ") && message.contains("alleen-lezen"),
+            "{step}: {message}"
+        );
+    }
+    assert_eq!(participants(&run.json("after.json")), 28);
+    assert_eq!(
+        run.json("check.json")["ok"],
+        true,
+        "{}",
+        run.read("check.json")
+    );
+}
+
+#[test]
+fn the_scenarios_run_on_a_disk_of_their_own() {
+    // A guard for the guard: the mount really is private and really small.
+    let Some(run) = on_small_disk("256k", r#"df -k "$M" | tail -1 > "$OUT/df""#) else {
+        return;
+    };
+    let df = run.read("df");
+    assert!(df.starts_with("klik-test"), "{df}");
+    let total: u64 = df.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert_eq!(total, 256, "{df}");
+    assert!(
+        !Path::new("/proc/mounts").exists() || {
+            let mounts = std::fs::read_to_string("/proc/mounts").unwrap();
+            !mounts.contains("klik-test")
+        }
+    );
+}
