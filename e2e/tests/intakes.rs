@@ -134,6 +134,8 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.click("#participant-privacy h2").await;
     app.find_containing("#participant-privacy", "Erase this person")
         .await;
+    app.find_containing("#export-person-pdf", "Export everything as a readable PDF")
+        .await;
     app.dismiss_messages().await;
     app.screenshot("58-participant-privacy-en").await;
     app.client.back().await.unwrap();
@@ -177,6 +179,8 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     // The person's rights, at the bottom of the same page.
     app.click("#participant-privacy h2").await;
     app.find_containing("#participant-privacy", "Deze persoon wissen")
+        .await;
+    app.find_containing("#export-person-pdf", "Alles exporteren als leesbare pdf")
         .await;
     app.screenshot("57-participant-privacy-nl").await;
     app.quit().await;

@@ -938,6 +938,24 @@ fn a_person_is_exported_and_erased_through_the_commands() {
         .unwrap();
     let exported: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     assert_eq!(exported["profile"]["first_name"], "Zoë");
+    // The readable version, in the window's language (Dutch here).
+    let file = window
+        .invoke(
+            "person_export_name",
+            json!({"participantId": id, "pdf": true}),
+        )
+        .unwrap();
+    assert!(file.as_str().unwrap().ends_with(".pdf"), "{file}");
+    let pdf = dir.path().join("export.pdf");
+    window
+        .invoke("export_person", json!({"participantId": id, "path": pdf}))
+        .unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Gegevens over Zoë"), "{text}");
     window
         .invoke("erase_person", json!({"participantId": id}))
         .unwrap();
