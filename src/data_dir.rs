@@ -79,7 +79,10 @@ impl DataDir {
 /// place once complete, so a full disk or a crash never leaves half a PDF
 /// behind, and an earlier file of the same name is kept until the new one is
 /// whole.
+///
+/// A target that is an open Klik database (or its log) is refused.
 pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<()> {
+    crate::store::refuse_open_database(path)?;
     let name = path
         .file_name()
         .map_or_else(|| "klik".into(), |n| n.to_string_lossy().into_owned());

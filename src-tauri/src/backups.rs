@@ -87,7 +87,10 @@ impl From<Inspection> for InspectionDto {
 pub async fn back_up_to(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<InspectionDto> {
     shared
         .run(move |session| {
-            session.with_real(|store| backup::backup_to(store, &path).map(InspectionDto::from))
+            session.with_real(|store| {
+                crate::session::chosen(&path)?;
+                backup::backup_to(store, &path).map(InspectionDto::from)
+            })
         })
         .await
 }

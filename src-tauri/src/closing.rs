@@ -10,7 +10,7 @@ use tauri::State;
 
 use klik::i18n::Texts;
 use klik::participant::ParticipantId;
-use klik::programme::ProgrammeId;
+use klik::programme::{self, ProgrammeId};
 use klik::trajectory::closing::{self, AnswerForm, Kind};
 use klik::trajectory::workshop::{self, Workshop, WorkshopForm, WorkshopId};
 use klik::{Error, FieldError, Store, clock, date};
@@ -60,7 +60,22 @@ fn workshop_dto(w: &Workshop, texts: &Texts) -> WorkshopDto {
     }
 }
 
+/// Refuses a workshop that is not of the programme the window shows,
+/// before anything is written.
+fn of_programme(store: &Store, programme_id: i64, workshop_id: WorkshopId) -> klik::Result<()> {
+    if workshop::get(store, workshop_id)?.programme == ProgrammeId(programme_id) {
+        Ok(())
+    } else {
+        Err(klik::Error::NotFound {
+            what: "workshop",
+            id: workshop_id.0,
+        })
+    }
+}
+
 fn workshop_list(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Vec<WorkshopDto>> {
+    // An unknown programme is "not found", not an empty list.
+    programme::get(store, id)?;
     Ok(workshop::list(store, id)?
         .iter()
         .map(|w| workshop_dto(w, texts))
@@ -117,7 +132,10 @@ pub async fn save_workshop(
                     required: form.required,
                 };
                 match workshop_id {
-                    Some(w) => workshop::update(store, WorkshopId(w), &form, clock::now())?,
+                    Some(w) => {
+                        of_programme(store, programme_id, WorkshopId(w))?;
+                        workshop::update(store, WorkshopId(w), &form, clock::now())?
+                    }
                     None => workshop::add(store, ProgrammeId(programme_id), &form, clock::now())?,
                 };
                 workshop_list(store, &texts, ProgrammeId(programme_id))
@@ -137,6 +155,7 @@ pub async fn delete_workshop(
         .run(move |session| {
             let texts = session.texts();
             session.with_active(|store| {
+                of_programme(store, programme_id, WorkshopId(workshop_id))?;
                 workshop::delete(store, WorkshopId(workshop_id))?;
                 workshop_list(store, &texts, ProgrammeId(programme_id))
             })
@@ -188,6 +207,7 @@ pub async fn register_workshop_attendance(
         .run(move |session| {
             let texts = session.texts();
             session.with_active(|store| {
+                of_programme(store, programme_id, WorkshopId(workshop_id))?;
                 let present: Vec<ParticipantId> = present.into_iter().map(ParticipantId).collect();
                 workshop::register_attendance(
                     store,
@@ -231,6 +251,7 @@ pub async fn save_workshop_calendar(
     shared
         .run(move |session| {
             session.with_active(|store| {
+                crate::session::chosen(&path)?;
                 let text =
                     workshop::calendar(store, WorkshopId(workshop_id), clock::utc(clock::now()))?;
                 klik::data_dir::write_file(&path, text)?;
@@ -382,6 +403,14 @@ pub async fn participant_answers(
         .run(move |session| {
             session.with_active(|store| {
                 let id = ProgrammeId(programme_id);
+                // Someone of another programme (or nobody) is "not found".
+                let person = klik::participant::get(store, ParticipantId(participant_id))?;
+                if person.programme != id {
+                    return Err(Error::NotFound {
+                        what: "participant",
+                        id: participant_id,
+                    });
+                }
                 let given: Vec<_> = closing::answers(store, id)?
                     .into_iter()
                     .filter(|a| a.participant == ParticipantId(participant_id))

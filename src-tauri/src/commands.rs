@@ -298,12 +298,17 @@ pub async fn set_organisation_name(
 /// Sets the logo from the raw bytes of an image file; an empty body removes it.
 #[tauri::command]
 pub async fn set_logo(shared: State<'_, Arc<Shared>>, request: Request<'_>) -> Reply<SettingsDto> {
+    // Only the raw bytes of a file (empty to remove) say what to do; a JSON
+    // body is a mistake and must not silently remove the logo.
     let bytes = match request.body() {
-        InvokeBody::Raw(bytes) => bytes.clone(),
-        InvokeBody::Json(_) => Vec::new(),
+        InvokeBody::Raw(bytes) => Some(bytes.clone()),
+        InvokeBody::Json(_) => None,
     };
     shared
         .run(move |session| {
+            let Some(bytes) = bytes else {
+                return Err(CommandError::bad_argument(&session.texts()));
+            };
             session.with_active(|store| {
                 let logo = if bytes.is_empty() {
                     None

@@ -266,6 +266,19 @@ fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto
 }
 
 /// Runs intake work on the active database and returns the board.
+/// Refuses a match that is not of the programme the window shows, before
+/// anything is written: a mix-up must not change another programme's pair.
+fn of_programme(store: &Store, programme_id: i64, match_id: MatchId) -> klik::Result<()> {
+    if matching::programme_of(store, match_id)? == ProgrammeId(programme_id) {
+        Ok(())
+    } else {
+        Err(Error::NotFound {
+            what: "match",
+            id: match_id.0,
+        })
+    }
+}
+
 async fn with_board(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
@@ -461,6 +474,7 @@ pub async fn move_intake(
     time: String,
 ) -> Reply<BoardDto> {
     with_board(shared, programme_id, move |store, _| {
+        of_programme(store, programme_id, MatchId(match_id))?;
         let start = intake::parse_start(&date, &time).map_err(Error::Invalid)?;
         intake::schedule(store, MatchId(match_id), start, clock::now()).map(|_| ())
     })
@@ -516,6 +530,11 @@ pub async fn cancel_intake(
     intake_id: i64,
 ) -> Reply<BoardDto> {
     with_board(shared, programme_id, move |store, _| {
+        of_programme(
+            store,
+            programme_id,
+            intake::get(store, IntakeId(intake_id))?.match_id,
+        )?;
         intake::cancel(store, IntakeId(intake_id), clock::now()).map(|_| ())
     })
     .await
@@ -545,6 +564,7 @@ pub async fn record_intake_outcome(
                 let outcome = Outcome::parse(&outcome).ok_or_else(|| {
                     Error::Invalid(vec![FieldError::new("outcome", "error.required")])
                 })?;
+                of_programme(store, programme_id, MatchId(match_id))?;
                 let recorded = intake::record_outcome(
                     store,
                     MatchId(match_id),
@@ -610,6 +630,7 @@ pub async fn save_intake_calendar(
     shared
         .run(move |session| {
             session.with_active(|store| {
+                crate::session::chosen(&path)?;
                 let id = ProgrammeId(programme_id);
                 let events: Vec<_> =
                     intake::calendar(store, id, intake_id.map(IntakeId), clock::utc(clock::now()))?
@@ -698,6 +719,8 @@ pub async fn participant_history(
             let texts = session.texts();
             session.with_active(|store| {
                 let participant = klik::participant::ParticipantId(id);
+                // An unknown participant is "not found", not an empty history.
+                klik::participant::get(store, participant)?;
                 let language = texts.language();
                 let mut rows = Vec::new();
                 for m in matching::of_participant(store, participant)? {

@@ -434,6 +434,7 @@ pub struct WrittenDto {
 /// Writes rows to the file the user chose: XLSX when its name ends in `.xlsx`, CSV otherwise.
 fn write_file(path: &str, sheet: &str, rows: &[Vec<String>]) -> klik::Result<WrittenDto> {
     let target = std::path::PathBuf::from(path);
+    crate::session::chosen(&target)?;
     let xlsx = target
         .extension()
         .and_then(|e| e.to_str())

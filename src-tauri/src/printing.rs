@@ -123,9 +123,23 @@ pub(crate) fn safe_name(name: &str) -> String {
         .to_string()
 }
 
-/// A file name from `base` and an `extension` without its dot.
+/// The longest file name base, in bytes: file systems allow 255 bytes per
+/// name, and a long programme name plus a long person's name could exceed it.
+const NAME_BYTES: usize = 200;
+
+/// A file name from `base` and an `extension` without its dot, cut (at a
+/// character boundary) so that it fits every file system.
 pub(crate) fn safe_file_name(base: &str, extension: &str) -> String {
-    format!("{}.{extension}", safe_name(base))
+    let mut name = safe_name(base);
+    if name.len() > NAME_BYTES {
+        let mut cut = NAME_BYTES;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name.truncate(cut);
+        name = name.trim_end().to_string();
+    }
+    format!("{name}.{extension}")
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -146,12 +160,6 @@ fn write_pdf(
     count: usize,
 ) -> klik::Result<PrintedDto> {
     let pdf = document::render(document)?;
-    if let Some(folder) = path.parent() {
-        std::fs::create_dir_all(folder).map_err(|source| Error::Io {
-            path: folder.to_path_buf(),
-            source,
-        })?;
-    }
     klik::data_dir::write_file(path, &pdf.bytes)?;
     Ok(PrintedDto {
         path: path.display().to_string(),
@@ -175,16 +183,23 @@ async fn print(
             let documents = session.data_dir.as_ref().map(|dir| dir.documents());
             session.with_active(|store| {
                 let path = match path {
-                    Some(path) => path,
-                    None => documents
-                        .ok_or_else(|| Error::Io {
+                    Some(path) => {
+                        crate::session::chosen(&path)?;
+                        path
+                    }
+                    None => {
+                        // Klik's own documents folder is made when first needed.
+                        let folder = documents.ok_or_else(|| Error::Io {
                             path: "(no data folder)".into(),
                             source: std::io::Error::new(
                                 std::io::ErrorKind::NotFound,
                                 "no data folder is known on this system",
                             ),
-                        })?
-                        .join(kind.file_name(store, id)?),
+                        })?;
+                        std::fs::create_dir_all(&folder)
+                            .map_err(|source| Error::from_io(&folder, source))?;
+                        folder.join(kind.file_name(store, id)?)
+                    }
                 };
                 let (document, count) = kind.document(store, id)?;
                 write_pdf(&document, &texts, &path, count)
@@ -232,4 +247,18 @@ pub async fn open_document<R: Runtime>(
         .open_path(printed.path.clone(), None::<&str>)
         .is_ok();
     Ok(printed)
+}
+
+#[cfg(test)]
+mod name_tests {
+    use super::*;
+
+    #[test]
+    fn a_file_name_fits_every_file_system() {
+        assert_eq!(safe_file_name("Zoë: a/b", "pdf"), "Zoë- a-b.pdf");
+        let long = "é".repeat(300);
+        let name = safe_file_name(&long, "pdf");
+        assert!(name.len() <= 255, "{}", name.len());
+        assert!(name.ends_with("é.pdf"), "cut at a character boundary");
+    }
 }

@@ -54,6 +54,7 @@ pub async fn export_person(
         .run(move |session| {
             let texts = session.texts();
             session.with_active(|store| {
+                crate::session::chosen(&path)?;
                 let person = privacy::person_of(store, ParticipantId(participant_id))?;
                 let pdf = path
                     .extension()

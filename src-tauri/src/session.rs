@@ -205,3 +205,18 @@ impl Session {
         Ok(())
     }
 }
+
+/// A file the user chose in a save dialog, checked before anything is
+/// written: the dialog always gives a whole path, so a relative one did not
+/// come from the user and is refused. (An open database as the target is
+/// refused by the core's writers.)
+pub fn chosen(path: &std::path::Path) -> Result<(), Error> {
+    if path.is_absolute() && path.file_name().is_some() {
+        Ok(())
+    } else {
+        Err(Error::Invalid(vec![
+            klik::FieldError::new("path", "error.path.not_absolute")
+                .with("path", path.display().to_string()),
+        ]))
+    }
+}

@@ -964,3 +964,109 @@ fn a_person_is_exported_and_erased_through_the_commands() {
     assert!(!after.to_string().contains(&email), "{after}");
     assert!(after.to_string().contains("Gewist"), "{after}");
 }
+
+#[test]
+fn the_window_cannot_write_over_its_data_or_change_another_programmes_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window.start("en-GB", "demo");
+    let code = |reply: Result<Value, Value>| reply.unwrap_err()["code"].clone();
+
+    // Files: never over an open database, never a path that is not whole.
+    let page = window
+        .invoke(
+            "participant_page",
+            json!({"programme": 1, "query": {"search": "", "limit": 1}}),
+        )
+        .unwrap();
+    let person = page["rows"][0]["id"].as_i64().unwrap();
+    let demo = dir.path().join("demo").join("klik-demo.sqlite");
+    let refused = window
+        .invoke(
+            "export_person",
+            json!({"participantId": person, "path": demo}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("Klik's own database"),
+        "{refused}"
+    );
+    assert_eq!(
+        code(window.invoke(
+            "back_up_to",
+            json!({"path": dir.path().join("klik.sqlite")})
+        )),
+        "invalid_input"
+    );
+    let relative = window
+        .invoke(
+            "print_document",
+            json!({"kind": "programme_report", "id": 1, "path": "report.pdf"}),
+        )
+        .unwrap_err();
+    assert_eq!(relative["code"], "invalid_input", "{relative}");
+    assert!(!std::path::Path::new("report.pdf").exists());
+    // The demo still opens and reads as before.
+    window
+        .invoke("get_programme", json!({"id": 1}))
+        .expect("the demo is untouched");
+
+    // A logo is set or removed only by a file's bytes, never by a JSON call.
+    assert_eq!(code(window.invoke("set_logo", json!({}))), "invalid_input");
+
+    // Records of one programme cannot be changed through another.
+    let confirmed = window.confirm_demo_pairs();
+    let pair = confirmed["board"]["matches"][0]["id"].as_i64().unwrap();
+    let closed = window
+        .invoke("list_programmes", json!({"listing": "archived"}))
+        .unwrap();
+    let past = closed[0]["id"].as_i64().unwrap();
+    assert_ne!(past, 1);
+    assert_eq!(
+        code(window.invoke(
+            "record_intake_outcome",
+            json!({"programmeId": past, "matchId": pair, "outcome": "no", "reason": ""})
+        )),
+        "not_found"
+    );
+    assert_eq!(
+        code(window.invoke(
+            "move_intake",
+            json!({"programmeId": past, "matchId": pair, "date": "06-01-2027", "time": "10:00"})
+        )),
+        "not_found"
+    );
+    let board = window
+        .invoke("intake_board", json!({"programmeId": 1}))
+        .unwrap()
+        .to_string();
+    assert!(!board.contains("\"dissolved\""), "nothing changed: {board}");
+    let workshops = window
+        .invoke("workshops", json!({"programmeId": past}))
+        .unwrap();
+    let workshop = workshops[0]["id"].as_i64().unwrap();
+    assert_eq!(
+        code(window.invoke(
+            "delete_workshop",
+            json!({"programmeId": 1, "workshopId": workshop})
+        )),
+        "not_found"
+    );
+    assert_eq!(
+        window
+            .invoke("workshops", json!({"programmeId": past}))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        workshops.as_array().unwrap().len()
+    );
+    assert_eq!(
+        code(window.invoke("workshops", json!({"programmeId": 999}))),
+        "not_found"
+    );
+}

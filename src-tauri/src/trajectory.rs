@@ -465,6 +465,19 @@ impl From<MeetingFormDto> for MeetingForm {
     }
 }
 
+/// Refuses a meeting that is not of the pair the window shows, before
+/// anything is written.
+fn of_pair(store: &Store, match_id: i64, meeting: MeetingId) -> klik::Result<()> {
+    if trajectory::get_meeting(store, meeting)?.match_id == MatchId(match_id) {
+        Ok(())
+    } else {
+        Err(klik::Error::NotFound {
+            what: "meeting",
+            id: meeting.0,
+        })
+    }
+}
+
 /// Logs a meeting (or, with `meeting_id`, changes one); the pair's page as it now is.
 #[tauri::command]
 pub async fn save_meeting(
@@ -480,6 +493,7 @@ pub async fn save_meeting(
                 let form: MeetingForm = form.into();
                 match meeting_id {
                     Some(m) => {
+                        of_pair(store, match_id, MeetingId(m))?;
                         trajectory::update_meeting(store, MeetingId(m), &form, clock::now())?
                     }
                     None => trajectory::add_meeting(store, MatchId(match_id), &form, clock::now())?,
@@ -501,6 +515,7 @@ pub async fn delete_meeting(
         .run(move |session| {
             let texts = session.texts();
             session.with_active(|store| {
+                of_pair(store, match_id, MeetingId(meeting_id))?;
                 trajectory::delete_meeting(store, MeetingId(meeting_id))?;
                 pair_dto(store, &texts, MatchId(match_id))
             })

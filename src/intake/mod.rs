@@ -579,6 +579,7 @@ pub fn propose(
     to: NaiveDate,
     texts: &Texts,
 ) -> Result<Proposal> {
+    crate::programme::get(store, programme)?;
     let settings = settings(store, programme)?;
     let closed = closed_days(store, programme)?;
     let people = people(store, programme)?;

@@ -476,6 +476,8 @@ pub fn enrol(
     enrolment: &Enrolment,
     now: NaiveDateTime,
 ) -> Result<(ParticipantId, Change)> {
+    // An unknown programme is "not found", not a foreign-key failure.
+    crate::programme::get(store, programme)?;
     store.write(|tx| {
         if find(tx, programme, &enrolment.email)?.1.is_some() {
             return Err(Error::Invalid(vec![

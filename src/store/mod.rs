@@ -9,11 +9,12 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, FieldError, Result};
 
 pub mod backup;
 
@@ -35,6 +36,44 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// How long a write waits for another connection before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The database files open in this process, so that no export, report or
+/// backup is ever written over one of them (a save dialog makes that one
+/// click away).
+static OPEN_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// `path` with its folder resolved (links, `..`), when the folder exists.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(folder.canonicalize().ok()?.join(name))
+}
+
+/// Refuses `target` when it is a Klik database open in this process, or one
+/// of its companion files (`-wal`, `-shm`, `-journal`): writing there would
+/// destroy the data the user is working in.
+pub fn refuse_open_database(target: &Path) -> Result<()> {
+    let Some(target) = resolved(target) else {
+        return Ok(());
+    };
+    let open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    for database in open.iter() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = database.as_os_str().to_owned();
+            name.push(suffix);
+            if *name == *target.as_os_str() {
+                return Err(Error::Invalid(vec![
+                    FieldError::new("path", "error.path.own_database")
+                        .with("path", target.display().to_string()),
+                ]));
+            }
+        }
+    }
+    Ok(())
+}
 
 /// An open, migrated Klik database.
 #[derive(Debug)]
@@ -60,7 +99,14 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| Error::from_sqlite(e, path))?;
-        Store::prepare(conn, path.to_path_buf())
+        let store = Store::prepare(conn, path.to_path_buf())?;
+        if let Some(file) = resolved(path) {
+            OPEN_FILES
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(file);
+        }
+        Ok(store)
     }
 
     /// A fresh database in memory, for tests and dry runs.
@@ -148,6 +194,18 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    fn drop(&mut self) {
+        let Some(file) = resolved(&self.path) else {
+            return;
+        };
+        let mut open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(k) = open.iter().position(|f| *f == file) {
+            open.swap_remove(k);
+        }
+    }
+}
+
 /// Refuses a non-empty file whose first bytes are not a SQLite header,
 /// before SQLite gets a chance to touch it.
 fn check_header(path: &Path) -> Result<()> {
@@ -196,6 +254,31 @@ fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nothing_is_written_over_an_open_database_or_its_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("klik.sqlite");
+        let store = Store::open(&path).unwrap();
+        // The same file by another spelling of its folder.
+        let other_spelling = dir.path().join(".").join("klik.sqlite");
+        for target in [
+            path.clone(),
+            other_spelling,
+            dir.path().join("klik.sqlite-wal"),
+            dir.path().join("klik.sqlite-shm"),
+        ] {
+            let error = crate::data_dir::write_file(&target, b"%PDF-").unwrap_err();
+            assert_eq!(error.field_errors()[0].key, "error.path.own_database");
+            let error = backup::backup_to(&store, &target).unwrap_err();
+            assert_eq!(error.code(), "invalid_input", "{target:?}");
+        }
+        store.check().unwrap();
+        // Beside it is fine; and once closed, the file is an ordinary file again.
+        crate::data_dir::write_file(&dir.path().join("report.pdf"), b"%PDF-").unwrap();
+        drop(store);
+        crate::data_dir::write_file(&dir.path().join("klik.sqlite-shm"), b"x").unwrap();
+    }
 
     #[test]
     fn a_new_database_gets_the_current_schema_and_our_pragmas() {

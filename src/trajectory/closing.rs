@@ -183,6 +183,15 @@ pub fn record_answers(
             problems.push(FieldError::new(field, "error.evaluation.no_such_question"));
             continue;
         };
+        if answers
+            .iter()
+            .filter(|other| other.position == a.position)
+            .count()
+            > 1
+        {
+            problems.push(FieldError::new(field, "error.evaluation.answered_twice"));
+            continue;
+        }
         let typed = a.score.trim();
         let score = match (q.kind, typed) {
             (_, "") => None,

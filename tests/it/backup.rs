@@ -214,6 +214,26 @@ fn the_cli_backs_up_checks_and_restores_only_when_told_to() {
     assert_eq!(refused.status.code(), Some(1));
     let error: serde_json::Value = serde_json::from_slice(&refused.stderr).unwrap();
     assert_eq!(error["code"], "not_a_klik_database");
+    // A backup is never written over the database it copies.
+    let over = super::cli::klik(&db, &["--json", "backup", "--out", db.to_str().unwrap()]);
+    assert_eq!(over.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&over.stderr).unwrap();
+    assert_eq!(error["code"], "invalid_input", "{error}");
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap()
+            .contains("Klik's own database"),
+        "{error}"
+    );
+    assert_eq!(
+        ok(&["--json", "programme", "list", "--all"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1,
+        "the database is whole"
+    );
 }
 
 #[test]

@@ -935,6 +935,19 @@ fn closing_evaluates_certifies_and_freezes_the_programme() {
         refused.field_errors()[0].message(&texts),
         "‘7’ moet een geheel getal van 1 tot 5 zijn."
     );
+    // The same question twice is a problem with that question, not a database error.
+    let twice = closing::record_answers(
+        &mut store,
+        id,
+        pairs[0].mentee,
+        &[answer(1, "4", ""), answer(1, "5", "")],
+    )
+    .unwrap_err();
+    assert_eq!(twice.code(), "invalid_input");
+    assert_eq!(
+        twice.field_errors()[0].message(&texts),
+        "Deze vraag is twee keer beantwoord; hou één antwoord."
+    );
     closing::record_answers(
         &mut store,
         id,

@@ -3,7 +3,20 @@
 
 /** @typedef {{code: string, message: string, fields: {field: string, label: string, message: string}[]}} CommandError */
 
+import { t } from './i18n.js';
+
 const tauri = /** @type {any} */ (window).__TAURI__;
+
+/**
+ * A failure that did not come from Klik's own commands (Tauri refused the
+ * arguments, or a command is not allowed): the person gets the translated
+ * "something unexpected" message; the detail goes to the console for us.
+ * @param {any} error
+ */
+function unexpected(error) {
+  console.error('Klik command failed outside its own errors:', error);
+  return { code: 'internal', message: t('error.unexpected'), fields: [] };
+}
 
 /**
  * Calls a command and returns its result; rejects with a CommandError.
@@ -18,7 +31,7 @@ async function call(command, args) {
     return await tauri.core.invoke(command, args);
   } catch (error) {
     if (error && typeof error === 'object' && 'code' in error) throw error;
-    throw { code: 'internal', message: String(error), fields: [] };
+    throw unexpected(error);
   }
 }
 
@@ -65,7 +78,7 @@ async function callRaw(command, bytes, headers) {
     return await tauri.core.invoke(command, bytes, { headers: encoded });
   } catch (error) {
     if (error && typeof error === 'object' && 'code' in error) throw error;
-    throw { code: 'internal', message: String(error), fields: [] };
+    throw unexpected(error);
   }
 }
 
