@@ -138,9 +138,10 @@ pub async fn list_programmes(
     shared
         .run(move |session| {
             let listing = match listing.as_str() {
+                "current" => Listing::Current,
                 "archived" => Listing::Archived,
                 "all" => Listing::All,
-                _ => Listing::Current,
+                _ => return Err(CommandError::bad_argument(&session.texts())),
             };
             let today = clock::now().date();
             let programmes = session.with_active(|store| programme::list(store, listing))?;
