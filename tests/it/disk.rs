@@ -22,6 +22,20 @@ impl Run {
             .to_string()
     }
 
+    /// The step failed with exit code 1 and the error `code`, its Dutch
+    /// message starting with `words[0]` and holding the other words.
+    fn refused(&self, step: &str, code: &str, words: &[&str]) {
+        assert_eq!(self.read(&format!("{step}.rc")), "1", "{step} fails");
+        let error = self.json(&format!("{step}.err"));
+        assert_eq!(error["code"], code, "{step}: {error}");
+        let message = error["message"].as_str().unwrap();
+        assert!(message.starts_with(words[0]), "{step}: {message}");
+        assert!(
+            words.iter().all(|w| message.contains(w)),
+            "{step}: {message}"
+        );
+    }
+
     fn json(&self, name: &str) -> serde_json::Value {
         let text = self.read(name);
         serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}: {text}"))
@@ -108,15 +122,7 @@ k participants import "$FIXTURES/deelnemers-demo.csv" --programme 1 > "$OUT/retr
     let before = participants(&run.json("before.json"));
     assert_eq!(before, 28);
     for step in ["import", "report", "backup"] {
-        assert_eq!(run.read(&format!("{step}.rc")), "1", "{step} fails");
-        let error: serde_json::Value = serde_json::from_str(&run.read(&format!("{step}.err")))
-            .unwrap_or_else(|e| panic!("{step}: {e}"));
-        assert_eq!(error["code"], "disk_full", "{step}: {error}");
-        let message = error["message"].as_str().unwrap();
-        assert!(
-            message.starts_with("De schijf met ") && message.contains("is vol"),
-            "{step}: {message}"
-        );
+        run.refused(step, "disk_full", &["De schijf met ", "is vol"]);
     }
     assert_eq!(
         run.read("sums-before"),
@@ -162,14 +168,10 @@ k check > "$OUT/check.json" || exit 96
         return;
     };
     for step in ["import", "report"] {
-        assert_eq!(run.read(&format!("{step}.rc")), "1", "{step} fails");
-        let error: serde_json::Value = serde_json::from_str(&run.read(&format!("{step}.err")))
-            .unwrap_or_else(|e| panic!("{step}: {e}"));
-        assert_eq!(error["code"], "read_only", "{step}: {error}");
-        let message = error["message"].as_str().unwrap();
-        assert!(
-            message.starts_with("Klik kan niet schrijven in ") && message.contains("alleen-lezen"),
-            "{step}: {message}"
+        run.refused(
+            step,
+            "read_only",
+            &["Klik kan niet schrijven in ", "alleen-lezen"],
         );
     }
     assert_eq!(participants(&run.json("after.json")), 28);

@@ -32,7 +32,7 @@ const KLIK_FILES = [{ name: 'Klik', extensions: ['sqlite'] }];
 
 /** The retention setting: anonymise the people of programmes closed long ago. */
 function retentionForm(backups) {
-  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'form inline-form', id: 'retention-form', novalidate: true },
+  const form = /** @type {HTMLFormElement} */ (h('form', { class: 'form', id: 'retention-form', novalidate: true },
     field({ name: 'retention_months', label: t('privacy.ui.retention'), hint: t('privacy.ui.retention_hint'), value: backups.retention_months ? String(backups.retention_months) : '', size: 'narrow' }),
     h('button', { type: 'submit', class: 'button secondary', id: 'save-retention' }, t('action.save'))));
   form.addEventListener('submit', async (event) => {
@@ -82,10 +82,10 @@ async function backupsCard() {
     backups.folder ? h('p', {}, h('code', { id: 'backup-folder' }, backups.folder)) : null,
     h('p', { id: 'backup-last' }, backups.last ? t('backup.ui.last', { date: backups.last }) : t('backup.ui.none')),
     backups.problem ? h('p', { class: 'notice', role: 'alert' }, backups.problem) : null,
-    retentionForm(backups),
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'button secondary', id: 'back-up-to', onclick: () => backUp().catch(fail) }, t('backup.ui.back_up')),
-      h('button', { type: 'button', class: 'button secondary', id: 'restore-from', onclick: () => restore().catch(fail) }, t('backup.ui.restore_from'))));
+      h('button', { type: 'button', class: 'button secondary', id: 'restore-from', onclick: () => restore().catch(fail) }, t('backup.ui.restore_from'))),
+    retentionForm(backups));
 }
 
 export async function settingsView() {
