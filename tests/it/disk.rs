@@ -200,3 +200,81 @@ fn the_scenarios_run_on_a_disk_of_their_own() {
         }
     );
 }
+
+#[test]
+fn a_read_only_database_file_is_read_but_never_written() {
+    use std::os::unix::fs::PermissionsExt;
+    // File permissions do not bind root, so as root the command line runs as
+    // `nobody` (setpriv, util-linux), as an office laptop's user would.
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let fixture = |name: &str| format!("{}/tests/it/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    let klik = |args: &[&str]| {
+        let mut command = if root {
+            let mut c = Command::new("setpriv");
+            c.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+                .arg(env!("CARGO_BIN_EXE_klik"));
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_klik"))
+        };
+        command
+            .args(["--json", "--lang", "nl", "--db"])
+            .arg(&db)
+            .args(args)
+            .env("KLIK_NOW", "2026-11-28T10:00:00")
+            .output()
+            .expect("klik runs")
+    };
+    for args in [
+        vec![
+            "programme",
+            "create",
+            "--name",
+            "Groeien",
+            "--start",
+            "04-01-2027",
+            "--end",
+            "17-12-2027",
+        ],
+        vec![
+            "participants",
+            "import",
+            &fixture("participants-small-en.csv"),
+            "--programme",
+            "1",
+        ],
+    ] {
+        assert!(klik(&args).status.success(), "{args:?}");
+    }
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o444)).unwrap();
+
+    let refused = klik(&[
+        "participants",
+        "import",
+        &fixture("deelnemers-demo.csv"),
+        "--programme",
+        "1",
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    let error: serde_json::Value = serde_json::from_slice(&refused.stderr).unwrap();
+    assert_eq!(error["code"], "read_only", "{error}");
+    let message = error["message"].as_str().unwrap();
+    assert!(
+        message.contains("klik.sqlite")
+            && message.contains("Controleer of het bestand en de map niet alleen-lezen zijn"),
+        "{message}"
+    );
+    // Reading still works, and everything saved before is there.
+    let listed = klik(&["participants", "list", "--programme", "1"]);
+    assert!(listed.status.success());
+    let people: serde_json::Value = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(participants(&people), 28);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    assert!(klik(&["check"]).status.success());
+}
