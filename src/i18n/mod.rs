@@ -340,6 +340,46 @@ mod tests {
     }
 
     #[test]
+    fn every_field_a_problem_names_has_a_label() {
+        // A problem's message starts with its field's label ("File: …"); a
+        // missing label would show the key itself to the user.
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let english = Catalogues::shipped().find("en").unwrap();
+        let mut folders = vec![root.join("src"), root.join("src-tauri/src")];
+        let mut fields = Vec::new();
+        while let Some(folder) = folders.pop() {
+            for entry in std::fs::read_dir(&folder).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    folders.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let source = std::fs::read_to_string(&path).unwrap();
+                    for (at, call) in source.match_indices("FieldError::new(") {
+                        let rest = source[at + call.len()..].trim_start();
+                        if let Some(literal) = rest.strip_prefix('"') {
+                            let field = &literal[..literal.find('"').unwrap()];
+                            // Field names are plain identifiers; anything else is this scan's own text.
+                            if field.chars().all(|c| c.is_ascii_lowercase() || c == '_') {
+                                fields.push((path.display().to_string(), field.to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            fields.len() > 80,
+            "the scan finds the fields: {}",
+            fields.len()
+        );
+        let missing: Vec<_> = fields
+            .iter()
+            .filter(|(_, f)| english.own(&format!("field.{f}")).is_none())
+            .collect();
+        assert!(missing.is_empty(), "fields without a label: {missing:?}");
+    }
+
+    #[test]
     fn fill_replaces_known_placeholders_and_keeps_unknown_ones() {
         assert_eq!(
             fill("{a} en {b}", &[("a", "Zoë"), ("b", "Anaïs")]),

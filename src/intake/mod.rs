@@ -367,6 +367,12 @@ pub fn set_closed_days(
     programme: ProgrammeId,
     days: &[ClosedDay],
 ) -> Result<()> {
+    // Five years of closed days is plenty; a list longer than that is a mistake.
+    if days.len() > 5 * 366 {
+        return Err(Error::Invalid(vec![
+            FieldError::new("closed_days", "error.too_many").with("max", (5 * 366).to_string()),
+        ]));
+    }
     if let Some(long) = days.iter().find(|d| d.label.chars().count() > 200) {
         return Err(Error::Invalid(vec![
             FieldError::new("closed_days", "error.text_too_long")
@@ -1262,12 +1268,24 @@ pub fn add_public_holidays(
     country: &str,
     years: &[i32],
 ) -> Result<Vec<ClosedDay>> {
-    if !holidays::COUNTRIES.contains(&country)
-        || years.is_empty()
-        || years.iter().any(|y| !(2000..=2100).contains(y))
-    {
+    if !holidays::COUNTRIES.contains(&country) {
         return Err(Error::Invalid(vec![
             FieldError::new("country", "error.intake.holidays").with("value", country),
+        ]));
+    }
+    if years.is_empty() || years.len() > 5 || years.iter().any(|y| !(2000..=2100).contains(y)) {
+        return Err(Error::Invalid(vec![
+            FieldError::new("years", "error.number_out_of_range")
+                .with(
+                    "value",
+                    years
+                        .iter()
+                        .map(i32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+                .with("min", "2000")
+                .with("max", "2100"),
         ]));
     }
     let programme = programme::get(store, id)?;

@@ -97,6 +97,10 @@ pub const SHORT_TEXT_MAX: usize = 100;
 pub const LONG_TEXT_MAX: usize = 5000;
 /// The most mentees one mentor can take on.
 pub const CAPACITY_MAX: u8 = 20;
+/// The most languages, topics and listed people (avoid, preferred mentors) of one participant.
+pub const LIST_MAX_LANGUAGES: usize = 10;
+pub const LIST_MAX_TOPICS: usize = 30;
+pub const LIST_MAX_PEOPLE: usize = 50;
 
 /// A person and their part in one programme, as typed: every value is text.
 /// Field names are the import columns' English names, so one validator serves both.
@@ -292,6 +296,23 @@ impl EnrolmentForm {
                 ));
             }
         }
+
+        // Lists are checked item by item, and for their length: a pasted
+        // column must not turn into thousands of topics or addresses.
+        let mut too_many = |field: &'static str, text: &str, max: usize| {
+            if split_list(text).len() > max {
+                problems
+                    .push(FieldError::new(field, "error.too_many").with("max", max.to_string()));
+            }
+        };
+        too_many("languages", &self.languages, LIST_MAX_LANGUAGES);
+        too_many("topics", &self.topics, LIST_MAX_TOPICS);
+        too_many("avoid", &self.avoid, LIST_MAX_PEOPLE);
+        too_many(
+            "preferred_mentors",
+            &self.preferred_mentors,
+            LIST_MAX_PEOPLE,
+        );
 
         let mut languages = BTreeSet::new();
         for language in split_list(&self.languages) {
@@ -1105,6 +1126,25 @@ mod tests {
                 "capacity",
                 "availability"
             ]
+        );
+    }
+
+    #[test]
+    fn lists_have_a_length_as_well_as_valid_items() {
+        let mut f = form();
+        f.topics = (1..=30)
+            .map(|n| format!("topic {n}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        assert!(f.validate().is_ok(), "30 topics are fine");
+        f.topics.push_str(", one more");
+        f.languages = "nl, en, fr, de, es, it, pt, pl, tr, ar, ru".into();
+        let problems = f.validate().unwrap_err();
+        let found: Vec<(&str, &str)> = problems.iter().map(|p| (p.field.as_str(), p.key)).collect();
+        assert!(found.contains(&("topics", "error.too_many")), "{found:?}");
+        assert!(
+            found.contains(&("languages", "error.too_many")),
+            "{found:?}"
         );
     }
 

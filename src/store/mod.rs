@@ -270,6 +270,8 @@ mod tests {
         ] {
             let error = crate::data_dir::write_file(&target, b"%PDF-").unwrap_err();
             assert_eq!(error.field_errors()[0].key, "error.path.own_database");
+            let message = error.message(&crate::i18n::Texts::for_language("en"));
+            assert!(message.starts_with("File: "), "{message}");
             let error = backup::backup_to(&store, &target).unwrap_err();
             assert_eq!(error.code(), "invalid_input", "{target:?}");
         }
