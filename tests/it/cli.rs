@@ -4,6 +4,18 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 /// Runs the `klik` binary on a database, in English, on the tests' fixed day.
+/// The arguments that create the programme most command-line tests start from.
+pub const CREATE_PROGRAMME: &[&str] = &[
+    "programme",
+    "create",
+    "--name",
+    "Groeien",
+    "--start",
+    "04-01-2027",
+    "--end",
+    "17-12-2027",
+];
+
 pub fn klik(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_klik"))
         .arg("--db")

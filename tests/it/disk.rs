@@ -44,7 +44,8 @@ impl Run {
 
 /// Runs `script` with bash in a new mount namespace, with `$M` a tmpfs of
 /// `size`, `$OUT` a folder outside it, and `k` the klik command line on
-/// `$M/klik.sqlite` in Dutch with JSON output.
+/// `$M/klik.sqlite` in Dutch with JSON output, which already holds programme
+/// 1 with 28 people.
 fn on_small_disk(size: &str, script: &str) -> Option<Run> {
     if std::env::var_os("KLIK_SKIP_DISK_TESTS").is_some() {
         eprintln!("disk tests skipped: KLIK_SKIP_DISK_TESTS is set");
@@ -57,6 +58,9 @@ fn on_small_disk(size: &str, script: &str) -> Option<Run> {
         r#"set -u
 mount -t tmpfs -o size={size},mode=0777 klik-test "$M" || exit 90
 k() {{ "$KLIK" --json --lang nl --db "$M/klik.sqlite" "$@"; }}
+# A programme with the 28 people of the small sample, saved before anything goes wrong.
+k programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 91
+k participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 92
 "#
     );
     let output = Command::new("unshare")
@@ -95,8 +99,6 @@ fn a_full_disk_refuses_with_a_clear_message_and_loses_nothing() {
     let Some(run) = on_small_disk(
         "1536k",
         r#"
-k programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 91
-k participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 92
 k participants list --programme 1 > "$OUT/before.json" || exit 93
 k report programme --programme 1 --out "$M/report.pdf" > /dev/null || exit 94
 k backup --out "$M/copy.sqlite" > /dev/null || exit 95
@@ -155,8 +157,6 @@ fn a_read_only_disk_refuses_with_a_clear_message_and_loses_nothing() {
     let Some(run) = on_small_disk(
         "4m",
         r#"
-k programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 91
-k participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 92
 mount -o remount,ro "$M" || exit 93
 k participants import "$FIXTURES/deelnemers-demo.csv" --programme 1 2> "$OUT/import.err"; echo $? > "$OUT/import.rc"
 k report programme --programme 1 --out "$M/report.pdf" 2> "$OUT/report.err"; echo $? > "$OUT/report.rc"
@@ -186,13 +186,13 @@ k check > "$OUT/check.json" || exit 96
 #[test]
 fn the_scenarios_run_on_a_disk_of_their_own() {
     // A guard for the guard: the mount really is private and really small.
-    let Some(run) = on_small_disk("256k", r#"df -k "$M" | tail -1 > "$OUT/df""#) else {
+    let Some(run) = on_small_disk("2m", r#"df -k "$M" | tail -1 > "$OUT/df""#) else {
         return;
     };
     let df = run.read("df");
     assert!(df.starts_with("klik-test"), "{df}");
     let total: u64 = df.split_whitespace().nth(1).unwrap().parse().unwrap();
-    assert_eq!(total, 256, "{df}");
+    assert_eq!(total, 2048, "{df}");
     assert!(
         !Path::new("/proc/mounts").exists() || {
             let mounts = std::fs::read_to_string("/proc/mounts").unwrap();
@@ -232,16 +232,7 @@ fn a_read_only_database_file_is_read_but_never_written() {
             .expect("klik runs")
     };
     for args in [
-        vec![
-            "programme",
-            "create",
-            "--name",
-            "Groeien",
-            "--start",
-            "04-01-2027",
-            "--end",
-            "17-12-2027",
-        ],
+        super::cli::CREATE_PROGRAMME.to_vec(),
         vec![
             "participants",
             "import",

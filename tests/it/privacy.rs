@@ -85,16 +85,7 @@ fn the_cli_exports_and_erases_only_when_told_to() {
         );
         serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
     };
-    ok(&[
-        "programme",
-        "create",
-        "--name",
-        "Groeien",
-        "--start",
-        "04-01-2027",
-        "--end",
-        "17-12-2027",
-    ]);
+    ok(super::cli::CREATE_PROGRAMME);
     ok(&[
         "participants",
         "import",
