@@ -504,6 +504,20 @@ fn get_in(conn: &Connection, id: ProgrammeId) -> Result<Programme> {
     Ok(programme)
 }
 
+/// Refuses a change to an archived or closed programme: it stays exactly as
+/// it was, readable and printable. (Restoring it from the archive makes an
+/// archived programme writable again; a closed one stays closed.)
+pub fn ensure_open(store: &Store, id: ProgrammeId) -> Result<()> {
+    let programme = get(store, id)?;
+    if programme.archived_at.is_some() || programme.closed_at.is_some() {
+        return Err(Error::Invalid(vec![FieldError::new(
+            "programme",
+            "error.programme.read_only",
+        )]));
+    }
+    Ok(())
+}
+
 /// Saves a new programme with its phases; one transaction.
 pub fn create(
     store: &mut Store,

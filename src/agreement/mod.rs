@@ -381,6 +381,7 @@ pub fn set_defaults(
     if !problems.is_empty() {
         return Err(Error::Invalid(problems));
     }
+    programme::ensure_open(store, programme)?;
     let programme = programme::get(store, programme)?;
     store.write(|tx| {
         for &(field, text) in parts {
@@ -613,6 +614,7 @@ pub fn save(
     terms: &Terms,
     now: NaiveDateTime,
 ) -> Result<Agreement> {
+    programme::ensure_open(store, crate::matching::programme_of(store, id)?)?;
     let agreement = open(store, id, now)?;
     store.write(|tx| {
         if agreement.status == AgreementStatus::Signed {
@@ -663,6 +665,7 @@ pub fn save(
 
 /// Marks the current draft ready to sign; it needs at least one learning goal.
 pub fn mark_ready(store: &mut Store, id: MatchId, now: NaiveDateTime) -> Result<Agreement> {
+    programme::ensure_open(store, crate::matching::programme_of(store, id)?)?;
     let agreement = open(store, id, now)?;
     match agreement.status {
         AgreementStatus::Signed => {
@@ -699,6 +702,7 @@ pub fn sign(
     signed: &Signatures,
     now: NaiveDateTime,
 ) -> Result<Agreement> {
+    programme::ensure_open(store, crate::matching::programme_of(store, id)?)?;
     let agreement = open(store, id, now)?;
     if agreement.status != AgreementStatus::Ready {
         let key = if agreement.status == AgreementStatus::Signed {

@@ -301,7 +301,7 @@ pub fn settings(store: &Store, programme: ProgrammeId) -> Result<IntakeSettings>
 
 /// Saves a programme's intake settings.
 pub fn save_settings(store: &mut Store, programme: ProgrammeId, s: &IntakeSettings) -> Result<()> {
-    programme::get(store, programme)?;
+    programme::ensure_open(store, programme)?;
     let closed: String = s
         .closed_weekdays
         .iter()
@@ -380,7 +380,7 @@ pub fn set_closed_days(
                 .with("value", long.label.chars().take(30).collect::<String>()),
         ]));
     }
-    programme::get(store, programme)?;
+    programme::ensure_open(store, programme)?;
     store.write(|tx| {
         tx.execute(
             "DELETE FROM closed_day WHERE programme_id = ?1",
@@ -681,6 +681,9 @@ fn new_uid(tx: &Transaction, match_id: MatchId, now: NaiveDateTime) -> rusqlite:
 /// Saves a proposed plan in one transaction: a talk per placed pair, whose
 /// match is then "intake planned". Pairs planned meanwhile are refused as a whole.
 pub fn apply(store: &mut Store, proposal: &Proposal, now: NaiveDateTime) -> Result<Vec<IntakeId>> {
+    if let Some(first) = proposal.planned.first() {
+        programme::ensure_open(store, first.pair.programme)?;
+    }
     let location = proposal.settings.location.clone();
     let minutes = proposal.settings.minutes;
     store.write(|tx| {
@@ -935,6 +938,7 @@ pub fn schedule(
     now: NaiveDateTime,
 ) -> Result<Intake> {
     let pair = matching::get(store, id)?;
+    programme::ensure_open(store, pair.programme)?;
     if !matches!(
         pair.status,
         MatchStatus::Confirmed | MatchStatus::IntakePlanned
@@ -985,6 +989,7 @@ pub fn schedule(
 /// calendar file of the talk then removes the event.
 pub fn cancel(store: &mut Store, id: IntakeId, now: NaiveDateTime) -> Result<Intake> {
     let intake = get(store, id)?;
+    programme::ensure_open(store, matching::programme_of(store, intake.match_id)?)?;
     if intake.status != IntakeStatus::Planned {
         return Err(Error::Invalid(vec![FieldError::new(
             "intake",
@@ -1028,6 +1033,7 @@ pub fn record_outcome(
     now: NaiveDateTime,
 ) -> Result<Recorded> {
     let pair = matching::get(store, id)?;
+    programme::ensure_open(store, pair.programme)?;
     if !matches!(
         pair.status,
         MatchStatus::Confirmed | MatchStatus::IntakePlanned

@@ -312,6 +312,9 @@ pub(crate) fn exists(
 
 /// Saves all criteria of a programme in one transaction.
 pub fn save(store: &mut Store, programme: ProgrammeId, criteria: &Criteria) -> Result<()> {
+    if exists(store.conn(), programme).map_err(|e| store.read_error(e))? {
+        crate::programme::ensure_open(store, programme)?;
+    }
     store.write(|tx| {
         if !exists(tx, programme)? {
             return Err(Error::NotFound {

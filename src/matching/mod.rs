@@ -728,6 +728,7 @@ pub fn decide(
     decision: Option<Decision>,
     now: NaiveDateTime,
 ) -> Result<()> {
+    crate::programme::ensure_open(store, programme)?;
     let round = round(store, programme)?;
     pair_in(&round, mentee, mentor)?;
     store.write(|tx| {
@@ -746,6 +747,7 @@ pub fn decide(
 
 /// Accepts every pair of the current proposal.
 pub fn accept_all(store: &mut Store, programme: ProgrammeId, now: NaiveDateTime) -> Result<usize> {
+    crate::programme::ensure_open(store, programme)?;
     let round = round(store, programme)?;
     let proposal = round.propose();
     store.write(|tx| {
@@ -772,6 +774,7 @@ pub fn move_mentee(
     mentor: ParticipantId,
     now: NaiveDateTime,
 ) -> Result<()> {
+    crate::programme::ensure_open(store, programme)?;
     let round = round(store, programme)?;
     let (i, j) = pair_in(&round, mentee, mentor)?;
     let option = &round.move_options(texts, &round.propose(), i)[j];
@@ -790,6 +793,7 @@ pub fn keep_anyway(
     mentee: ParticipantId,
     mentor: ParticipantId,
 ) -> Result<()> {
+    crate::programme::ensure_open(store, programme)?;
     let round = round(store, programme)?;
     pair_in(&round, mentee, mentor)?;
     store.write(|tx| {
@@ -824,6 +828,7 @@ pub fn confirm(
     which: Confirming,
     now: NaiveDateTime,
 ) -> Result<Vec<MatchId>> {
+    crate::programme::ensure_open(store, programme)?;
     let round = round(store, programme)?;
     let proposal = round.propose();
     let stamp = timestamp(now);
@@ -858,6 +863,7 @@ pub fn dissolve(store: &mut Store, id: MatchId, reason: &str, now: NaiveDateTime
             invalid("reason", "error.text_too_long").with("max", "1000"),
         ]));
     }
+    crate::programme::ensure_open(store, programme_of(store, id)?)?;
     store.write(|tx| dissolve_in(tx, id, reason, now))
 }
 

@@ -1029,3 +1029,73 @@ fn closing_evaluates_certifies_and_freezes_the_programme() {
         (0, 2, 2, 0)
     );
 }
+
+#[test]
+fn an_archived_programme_is_read_and_printed_but_never_changed() {
+    let (mut store, id, pairs) = written("nl");
+    let texts = klik::i18n::Texts::for_language("nl");
+    let now = at("2027-03-01T09:00:00");
+    klik::programme::set_archived(&mut store, id, true, now).unwrap();
+    let read_only = |result: Result<(), Error>, what: &str| {
+        let error = result.expect_err(what);
+        assert_eq!(
+            error.field_errors()[0].key,
+            "error.programme.read_only",
+            "{what}"
+        );
+        assert!(
+            error
+                .message(&texts)
+                .starts_with("Programma: Dit programma is gearchiveerd"),
+            "{what}: {}",
+            error.message(&texts)
+        );
+    };
+    let before = matching::list(&store, id).unwrap();
+    read_only(
+        matching::dissolve(&mut store, pairs[3].id, "Te weinig tijd", now),
+        "dissolve",
+    );
+    read_only(
+        matching::accept_all(&mut store, id, now).map(|_| ()),
+        "accept all",
+    );
+    let criteria = matching::criteria::get(&store, id).unwrap();
+    read_only(
+        matching::criteria::save(&mut store, id, &criteria),
+        "criteria",
+    );
+    read_only(
+        intake::schedule(&mut store, pairs[3].id, at("2027-03-10T10:00:00"), now).map(|_| ()),
+        "schedule",
+    );
+    read_only(
+        intake::record_outcome(&mut store, pairs[3].id, Outcome::Klik, "", now).map(|_| ()),
+        "klik",
+    );
+    let settings = intake::settings(&store, id).unwrap();
+    read_only(
+        intake::save_settings(&mut store, id, &settings),
+        "intake settings",
+    );
+    read_only(intake::set_closed_days(&mut store, id, &[]), "closed days");
+    read_only(
+        agreement::mark_ready(&mut store, pairs[0].id, now).map(|_| ()),
+        "agreement",
+    );
+    read_only(
+        agreement::set_default(&mut store, id, "confidentiality", "Alles blijft onder ons."),
+        "standard text",
+    );
+    assert_eq!(
+        matching::list(&store, id).unwrap(),
+        before,
+        "nothing changed"
+    );
+    // It is still read and printed.
+    report::programme_report(&store, id, Some(false), now).unwrap();
+
+    // Back from the archive, it can be changed again.
+    klik::programme::set_archived(&mut store, id, false, now).unwrap();
+    matching::dissolve(&mut store, pairs[3].id, "Te weinig tijd", now).unwrap();
+}
