@@ -177,14 +177,9 @@ impl WorkshopForm {
     }
 }
 
+/// Workshops of an archived or closed programme stay as they were.
 fn writable_programme(store: &Store, id: ProgrammeId) -> Result<()> {
-    if programme::get(store, id)?.archived_at.is_some() {
-        return Err(Error::Invalid(vec![FieldError::new(
-            "programme",
-            "error.trajectory.archived",
-        )]));
-    }
-    Ok(())
+    programme::ensure_open(store, id)
 }
 
 /// Plans a workshop.

@@ -1087,6 +1087,18 @@ fn an_archived_programme_is_read_and_printed_but_never_changed() {
         agreement::set_default(&mut store, id, "confidentiality", "Alles blijft onder ons."),
         "standard text",
     );
+    let workshop = klik::trajectory::workshop::WorkshopForm {
+        title: "Feedback geven".into(),
+        date: "15-04-2027".into(),
+        time: "10:00".into(),
+        minutes: "120".into(),
+        audience: "mentees".into(),
+        ..Default::default()
+    };
+    read_only(
+        klik::trajectory::workshop::add(&mut store, id, &workshop, now).map(|_| ()),
+        "workshop",
+    );
     assert_eq!(
         matching::list(&store, id).unwrap(),
         before,
