@@ -72,6 +72,15 @@ impl DataDir {
     }
 }
 
+/// The hidden file of Klik's own beside `target` that a write goes to before
+/// it is renamed into place, so no other file of the user's is ever touched.
+pub fn partial_path(target: &Path) -> PathBuf {
+    let name = target
+        .file_name()
+        .map_or_else(|| "klik".into(), |n| n.to_string_lossy().into_owned());
+    target.with_file_name(format!(".{name}.klik-partial"))
+}
+
 /// Writes a file the user chose (or one of Klik's own), with a message a
 /// person can act on when it fails (read-only, disk full, …).
 ///
@@ -83,10 +92,7 @@ impl DataDir {
 /// A target that is an open Klik database (or its log) is refused.
 pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<()> {
     crate::store::refuse_open_database(path)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "klik".into(), |n| n.to_string_lossy().into_owned());
-    let partial = path.with_file_name(format!(".{name}.klik-partial"));
+    let partial = partial_path(path);
     let written = std::fs::File::create(&partial).and_then(|mut file| {
         use std::io::Write;
         file.write_all(bytes.as_ref())?;

@@ -1389,6 +1389,19 @@ fn write_pdf(
 ) -> Result<(), Failure> {
     let pdf = klik::document::render(document)?;
     klik::data_dir::write_file(out, &pdf.bytes)?;
+    report_pdf(cli, texts, &pdf, out, counted);
+    Ok(())
+}
+
+/// Says a PDF was written to `out`: the file, pages and warnings, and under
+/// `counted.0` what the caller adds.
+fn report_pdf(
+    cli: &Cli,
+    texts: &Texts,
+    pdf: &klik::document::Pdf,
+    out: &std::path::Path,
+    counted: (&str, serde_json::Value),
+) {
     let warnings = pdf.warnings(texts);
     if cli.json {
         let mut json = serde_json::json!({
@@ -1404,7 +1417,6 @@ fn write_pdf(
         }
         println!("{}", out.display());
     }
-    Ok(())
 }
 
 fn intake_json(store: &Store, i: &intake::Intake) -> Result<serde_json::Value, Failure> {

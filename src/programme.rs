@@ -109,6 +109,11 @@ pub struct Programme {
 
 impl Programme {
     /// The phase `today` falls in; `None` before the start or after the end.
+    /// Archived or closed: read and printed, never changed.
+    pub fn is_read_only(&self) -> bool {
+        self.archived_at.is_some() || self.closed_at.is_some()
+    }
+
     pub fn phase_on(&self, today: NaiveDate) -> Option<PhaseKind> {
         self.draft
             .phases
@@ -508,8 +513,7 @@ fn get_in(conn: &Connection, id: ProgrammeId) -> Result<Programme> {
 /// it was, readable and printable. (Restoring it from the archive makes an
 /// archived programme writable again; a closed one stays closed.)
 pub fn ensure_open(store: &Store, id: ProgrammeId) -> Result<()> {
-    let programme = get(store, id)?;
-    if programme.archived_at.is_some() || programme.closed_at.is_some() {
+    if get(store, id)?.is_read_only() {
         return Err(Error::Invalid(vec![FieldError::new(
             "programme",
             "error.programme.read_only",

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use tauri::State;
 
 use klik::participant::ParticipantId;
-use klik::{Error, clock, privacy};
+use klik::{clock, privacy};
 
 use crate::dto::CommandError;
 use crate::session::Shared;
@@ -56,21 +56,7 @@ pub async fn export_person(
             session.with_active(|store| {
                 crate::session::chosen(&path)?;
                 let person = privacy::person_of(store, ParticipantId(participant_id))?;
-                let pdf = path
-                    .extension()
-                    .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-                if pdf {
-                    let document = privacy::export_document(store, person, &texts, clock::now())?;
-                    let rendered = klik::document::render(&document)?;
-                    klik::data_dir::write_file(&path, &rendered.bytes)?;
-                    return Ok(path.display().to_string());
-                }
-                let document = privacy::export(store, person, clock::now())?;
-                let text = serde_json::to_string_pretty(&document).map_err(|e| Error::Io {
-                    path: path.clone(),
-                    source: std::io::Error::other(e),
-                })?;
-                klik::data_dir::write_file(&path, text)?;
+                privacy::export_to(store, person, &texts, clock::now(), &path)?;
                 Ok(path.display().to_string())
             })
         })

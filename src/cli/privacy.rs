@@ -40,23 +40,9 @@ pub fn run_person(
     match command {
         PersonCommand::Export { email, out } => {
             let id = privacy::find(&store, email)?;
-            let pdf = out
-                .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
-            if pdf {
-                let document = privacy::export_document(&store, id, texts, now)?;
-                return crate::write_pdf(
-                    cli,
-                    texts,
-                    &document,
-                    out,
-                    ("person", serde_json::json!(id.0)),
-                );
-            }
-            let document = privacy::export(&store, id, now)?;
-            let text = serde_json::to_string_pretty(&document).expect("JSON values serialise");
-            klik::data_dir::write_file(out, text)?;
-            if cli.json {
+            if let Some(pdf) = privacy::export_to(&store, id, texts, now, out)? {
+                crate::report_pdf(cli, texts, &pdf, out, ("person", serde_json::json!(id.0)));
+            } else if cli.json {
                 print_json(&serde_json::json!({ "file": out.display().to_string() }));
             } else {
                 println!("{}", out.display());

@@ -167,6 +167,30 @@ pub fn export(store: &Store, id: PersonId, now: NaiveDateTime) -> Result<Value> 
     }))
 }
 
+/// Writes everything about the person to `path`: the readable PDF in
+/// `texts`' language when the name ends in `.pdf`, else the JSON document.
+/// Gives the PDF (pages, warnings) when that is what was written.
+pub fn export_to(
+    store: &Store,
+    id: PersonId,
+    texts: &Texts,
+    now: NaiveDateTime,
+    path: &std::path::Path,
+) -> Result<Option<crate::document::Pdf>> {
+    let pdf = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if pdf {
+        let rendered = crate::document::render(&export_document(store, id, texts, now)?)?;
+        crate::data_dir::write_file(path, &rendered.bytes)?;
+        return Ok(Some(rendered));
+    }
+    let text = serde_json::to_string_pretty(&export(store, id, now)?)
+        .expect("JSON values always serialise");
+    crate::data_dir::write_file(path, text)?;
+    Ok(None)
+}
+
 /// What erasing a person changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Erased {

@@ -100,11 +100,7 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
         fs::create_dir_all(folder).map_err(|source| Error::from_io(folder, source))?;
     }
     super::refuse_open_database(target)?;
-    // A hidden name of Klik's own beside the target, so no file of the user's is touched.
-    let name = target
-        .file_name()
-        .map_or_else(|| "klik".into(), |n| n.to_string_lossy().into_owned());
-    let partial = target.with_file_name(format!(".{name}.klik-partial"));
+    let partial = crate::data_dir::partial_path(target);
     let _ = fs::remove_file(&partial);
     let written = store
         .conn()

@@ -287,8 +287,7 @@ fn open_pair(store: &Store, id: MatchId) -> Result<Match> {
             "error.trajectory.dissolved",
         )]));
     }
-    let programme = programme::get(store, pair.programme)?;
-    if programme.archived_at.is_some() || programme.closed_at.is_some() {
+    if programme::get(store, pair.programme)?.is_read_only() {
         return Err(Error::Invalid(vec![FieldError::new(
             "match",
             "error.trajectory.archived",

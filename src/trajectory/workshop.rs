@@ -177,11 +177,6 @@ impl WorkshopForm {
     }
 }
 
-/// Workshops of an archived or closed programme stay as they were.
-fn writable_programme(store: &Store, id: ProgrammeId) -> Result<()> {
-    programme::ensure_open(store, id)
-}
-
 /// Plans a workshop.
 pub fn add(
     store: &mut Store,
@@ -189,7 +184,7 @@ pub fn add(
     form: &WorkshopForm,
     now: NaiveDateTime,
 ) -> Result<Workshop> {
-    writable_programme(store, id)?;
+    programme::ensure_open(store, id)?;
     let d = form.validate().map_err(Error::Invalid)?;
     let workshop = store.write(|tx| {
         let random: i64 = tx.query_row("SELECT random()", [], |r| r.get(0))?;
@@ -232,7 +227,7 @@ pub fn update(
     now: NaiveDateTime,
 ) -> Result<Workshop> {
     let old = get(store, id)?;
-    writable_programme(store, old.programme)?;
+    programme::ensure_open(store, old.programme)?;
     let d = form.validate().map_err(Error::Invalid)?;
     store.write(|tx| {
         tx.execute(
@@ -259,7 +254,7 @@ pub fn update(
 /// Removes a workshop and its attendance.
 pub fn delete(store: &mut Store, id: WorkshopId) -> Result<()> {
     let old = get(store, id)?;
-    writable_programme(store, old.programme)?;
+    programme::ensure_open(store, old.programme)?;
     store.write(|tx| {
         tx.execute("DELETE FROM workshop WHERE id = ?1", [id.0])?;
         Ok(())
@@ -374,7 +369,7 @@ pub fn register_attendance(
     now: NaiveDateTime,
 ) -> Result<Workshop> {
     let workshop = get(store, id)?;
-    writable_programme(store, workshop.programme)?;
+    programme::ensure_open(store, workshop.programme)?;
     if workshop.start > now {
         return Err(Error::Invalid(vec![FieldError::new(
             "attendance",

@@ -171,15 +171,7 @@ fn the_cli_backs_up_checks_and_restores_only_when_told_to() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("klik.sqlite");
     drop(database(dir.path()));
-    let ok = |args: &[&str]| {
-        let out = super::cli::klik(&db, args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
-    };
+    let ok = |args: &[&str]| super::cli::klik_ok(&db, args);
     let copy = dir.path().join("copy.sqlite");
     let written = ok(&["--json", "backup", "--out", copy.to_str().unwrap()]);
     assert_eq!(written["programmes"], 1);

@@ -3,7 +3,6 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Runs the `klik` binary on a database, in English, on the tests' fixed day.
 /// The arguments that create the programme most command-line tests start from.
 pub const CREATE_PROGRAMME: &[&str] = &[
     "programme",
@@ -16,6 +15,7 @@ pub const CREATE_PROGRAMME: &[&str] = &[
     "17-12-2027",
 ];
 
+/// Runs the `klik` binary on a database, in English, on the tests' fixed day.
 pub fn klik(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_klik"))
         .arg("--db")
@@ -27,6 +27,14 @@ pub fn klik(db: &Path, args: &[&str]) -> Output {
         .env_remove("LC_MESSAGES")
         .output()
         .expect("the klik binary runs")
+}
+
+/// Runs `klik`, fails the test when it fails, and gives its JSON output
+/// (null when it printed none).
+pub fn klik_ok(db: &Path, args: &[&str]) -> serde_json::Value {
+    let out = klik(db, args);
+    assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
 }
 
 fn stdout(output: &Output) -> String {

@@ -601,15 +601,7 @@ fn the_cli_plans_sends_and_decides_intakes_with_stable_json() {
     let db = dir.path().join("klik.sqlite");
     let people = dir.path().join("people.csv");
     std::fs::write(&people, PEOPLE).unwrap();
-    let ok = |args: &[&str]| {
-        let out = super::cli::klik(&db, args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
-    };
+    let ok = |args: &[&str]| super::cli::klik_ok(&db, args);
     ok(super::cli::CREATE_PROGRAMME);
     ok(&[
         "participants",

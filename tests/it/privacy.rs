@@ -76,15 +76,7 @@ fn the_cli_exports_and_erases_only_when_told_to() {
     let people = "role;first name;last name;email\nmentor;Marie;Dubois;marie@devries.be\nmentee;Zoë;Peeters;zoe@devries.be\n";
     let file = dir.path().join("people.csv");
     std::fs::write(&file, people).unwrap();
-    let ok = |args: &[&str]| {
-        let out = super::cli::klik(&db, args);
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap_or(serde_json::Value::Null)
-    };
+    let ok = |args: &[&str]| super::cli::klik_ok(&db, args);
     ok(super::cli::CREATE_PROGRAMME);
     ok(&[
         "participants",
@@ -94,7 +86,7 @@ fn the_cli_exports_and_erases_only_when_told_to() {
         "1",
     ]);
     let json = dir.path().join("zoe.json");
-    ok(&[
+    let export = [
         "--json",
         "person",
         "export",
@@ -102,7 +94,8 @@ fn the_cli_exports_and_erases_only_when_told_to() {
         "zoe@devries.be",
         "--out",
         json.to_str().unwrap(),
-    ]);
+    ];
+    ok(&export);
     let exported: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(exported["profile"]["last_name"], "Peeters");
@@ -148,18 +141,7 @@ fn the_cli_exports_and_erases_only_when_told_to() {
         !text.contains("Peeters") && !text.contains("zoe@devries.be"),
         "{text}"
     );
-    let unknown = super::cli::klik(
-        &db,
-        &[
-            "--json",
-            "person",
-            "export",
-            "--email",
-            "zoe@devries.be",
-            "--out",
-            json.to_str().unwrap(),
-        ],
-    );
+    let unknown = super::cli::klik(&db, &export);
     assert_eq!(unknown.status.code(), Some(1));
 }
 
