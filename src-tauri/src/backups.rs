@@ -123,12 +123,7 @@ pub async fn restore_backup(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Re
                 .data_dir
                 .as_ref()
                 .map(|d| d.backups())
-                .ok_or_else(|| {
-                    session.fail(Error::Io {
-                        path: "(no data folder)".into(),
-                        source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
-                    })
-                })?;
+                .ok_or_else(|| session.fail(crate::session::no_data_folder()))?;
             session.with_real(|store| {
                 let done = store.restore_from(&path, &folder, clock::now())?;
                 Ok(RestoredDto {
@@ -157,10 +152,7 @@ pub async fn recover_from_backup(shared: State<'_, Arc<Shared>>) -> Reply<Recove
         .run(move |session| {
             let texts = session.texts();
             let Some(dir) = session.data_dir.clone() else {
-                return Err(session.fail(Error::Io {
-                    path: "(no data folder)".into(),
-                    source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
-                }));
+                return Err(session.fail(crate::session::no_data_folder()));
             };
             // Only a database that could not be opened is replaced this way.
             if session.real.is_ok() {

@@ -189,13 +189,7 @@ async fn print(
                     }
                     None => {
                         // Klik's own documents folder is made when first needed.
-                        let folder = documents.ok_or_else(|| Error::Io {
-                            path: "(no data folder)".into(),
-                            source: std::io::Error::new(
-                                std::io::ErrorKind::NotFound,
-                                "no data folder is known on this system",
-                            ),
-                        })?;
+                        let folder = documents.ok_or_else(crate::session::no_data_folder)?;
                         std::fs::create_dir_all(&folder)
                             .map_err(|source| Error::from_io(&folder, source))?;
                         folder.join(kind.file_name(store, id)?)

@@ -37,13 +37,7 @@ impl Shared {
     pub fn open(data_dir: Option<DataDir>) -> Shared {
         let mut session = Session {
             data_dir,
-            real: Err(Error::Io {
-                path: "(no data folder)".into(),
-                source: std::io::Error::new(
-                    std::io::ErrorKind::NotFound,
-                    "no data folder is known on this system",
-                ),
-            }),
+            real: Err(no_data_folder()),
             demo: None,
             os_locale: String::new(),
             backup_problem: None,
@@ -163,10 +157,7 @@ impl Session {
 
     /// Opens the demo database, filling it the first time.
     fn open_demo(&self) -> Result<Store, Error> {
-        let dir = self.data_dir.as_ref().ok_or_else(|| Error::Io {
-            path: "(no data folder)".into(),
-            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no data folder"),
-        })?;
+        let dir = self.data_dir.as_ref().ok_or_else(no_data_folder)?;
         let mut store = Store::open(&dir.demo_database())?;
         if programme::list(&store, Listing::All)?.is_empty() {
             demo::populate(&mut store, clock::now())?;
@@ -218,5 +209,16 @@ pub fn chosen(path: &std::path::Path) -> Result<(), Error> {
             klik::FieldError::new("path", "error.path.not_absolute")
                 .with("path", path.display().to_string()),
         ]))
+    }
+}
+
+/// The error when the OS tells no folder for Klik's data (no home folder).
+pub fn no_data_folder() -> Error {
+    Error::Io {
+        path: "(no data folder)".into(),
+        source: std::io::Error::new(
+            std::io::ErrorKind::NotFound,
+            "no data folder is known on this system",
+        ),
     }
 }
