@@ -88,6 +88,7 @@ fn benches(c: &mut Criterion) {
             mentee: k as i64,
             mentor_week: &weeks[500 + k % 170],
             mentee_week: &weeks[k],
+            not_before: None,
         })
         .collect();
     let settings = plan::Settings {

@@ -48,7 +48,7 @@ fn programme_with_trajectories() -> (Store, ProgrammeId) {
     let later = at("2026-12-20T10:00:00");
     let first = klik.date() + Duration::days(7);
     for (k, m) in matches.iter().enumerate() {
-        intake::record_outcome(&mut store, *m, Outcome::Klik, "", klik).unwrap();
+        intake::record_outcome_held(&mut store, *m, Outcome::Klik, "", klik, klik).unwrap();
         let current = agreement::open(&mut store, *m, klik).unwrap();
         let mut form = AgreementForm::from_terms(&current.terms, "nl");
         form.start = date::iso(first);

@@ -105,6 +105,67 @@ pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<
     })
 }
 
+/// Makes a folder of Klik's own that only the user can read (0700 on Unix).
+pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
+}
+
+/// Checks a file the user named for Klik to write, before anything is made:
+/// its folder must exist (Klik creates no folders unasked), it must not be
+/// a folder itself, and its extension must be one this command writes
+/// (a PDF is never written under `.docx`). The refusal names the file.
+pub fn check_target(path: &Path, extensions: &[&str]) -> crate::error::Result<()> {
+    use crate::error::{Error, FieldError};
+    let shown = path.display().to_string();
+    let refuse = |problem: FieldError| Err(Error::Invalid(vec![problem]));
+    if path.is_dir() {
+        return refuse(FieldError::new("out", "error.out.is_folder").with("path", shown));
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        return refuse(
+            FieldError::new("out", "error.out.no_folder")
+                .with("path", shown)
+                .with("folder", folder.display().to_string()),
+        );
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !extensions.contains(&extension.as_str()) {
+        let wanted: Vec<String> = extensions.iter().map(|e| format!(".{e}")).collect();
+        return refuse(
+            FieldError::new("out", "error.out.extension")
+                .with("path", shown)
+                .with("extensions", wanted.join(", ")),
+        );
+    }
+    Ok(())
+}
+
+/// Checks a folder the user named for Klik to write files into: it must
+/// exist and be a folder; Klik creates none unasked.
+pub fn check_folder(path: &Path) -> crate::error::Result<()> {
+    use crate::error::{Error, FieldError};
+    if path.is_dir() {
+        return Ok(());
+    }
+    Err(Error::Invalid(vec![
+        FieldError::new("out", "error.out.not_a_folder").with("path", path.display().to_string()),
+    ]))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +183,28 @@ mod tests {
         assert!(error.to_string().contains("report.pdf"), "{error}");
         let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "only report.pdf, no partial file");
+    }
+
+    #[test]
+    fn a_target_is_checked_before_anything_is_made() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = |path: &Path, extensions: &[&str]| {
+            check_target(path, extensions)
+                .err()
+                .map(|e| e.field_errors()[0].key)
+        };
+        assert_eq!(key(&dir.path().join("a.pdf"), &["pdf"]), None);
+        assert_eq!(key(&dir.path().join("A.PDF"), &["pdf"]), None);
+        assert_eq!(
+            key(&dir.path().join("a.docx"), &["pdf"]),
+            Some("error.out.extension")
+        );
+        assert_eq!(key(dir.path(), &["pdf"]), Some("error.out.is_folder"));
+        let missing = dir.path().join("gone").join("a.pdf");
+        assert_eq!(key(&missing, &["pdf"]), Some("error.out.no_folder"));
+        assert!(!dir.path().join("gone").exists(), "no folder was made");
+        assert!(check_folder(dir.path()).is_ok());
+        assert!(check_folder(&dir.path().join("gone")).is_err());
     }
 
     #[test]

@@ -29,6 +29,9 @@ pub enum Arg {
     Date(chrono::NaiveDate),
     /// A catalogue key whose text goes in (a phase's name, say).
     Key(&'static str),
+    /// Text written per language (column names a file must have), by
+    /// language code; English when the reader's language is not among them.
+    PerLanguage(Vec<(&'static str, String)>),
 }
 
 impl FieldError {
@@ -50,6 +53,16 @@ impl FieldError {
     /// Adds the translated text of catalogue entry `key` to the message.
     pub fn with_key(mut self, name: &'static str, key: &'static str) -> FieldError {
         self.args.push((name, Arg::Key(key)));
+        self
+    }
+
+    /// Adds a value written differently per language (by language code).
+    pub fn with_languages<const N: usize>(
+        mut self,
+        name: &'static str,
+        values: [(&'static str, String); N],
+    ) -> FieldError {
+        self.args.push((name, Arg::PerLanguage(values.into())));
         self
     }
 
@@ -103,6 +116,12 @@ impl FieldError {
                     Arg::Text(text) => text.clone(),
                     Arg::Date(day) => crate::date::short(*day, texts.language()),
                     Arg::Key(key) => texts.get(key).to_string(),
+                    Arg::PerLanguage(values) => values
+                        .iter()
+                        .find(|(language, _)| *language == texts.language())
+                        .or_else(|| values.iter().find(|(language, _)| *language == "en"))
+                        .map(|(_, value)| value.clone())
+                        .unwrap_or_default(),
                 };
                 (*name, value)
             })
@@ -122,6 +141,10 @@ pub enum Error {
     /// A record the caller named does not exist.
     #[error("{what} {id} does not exist")]
     NotFound { what: &'static str, id: i64 },
+
+    /// Nobody with this e-mail address is known (a person's export or erasure).
+    #[error("no one with the e-mail {email}")]
+    NoSuchPerson { email: String },
 
     /// The database was written by a newer Klik; it is left untouched.
     #[error("{path}: schema version {found} is newer than this Klik understands ({supported})")]
@@ -164,6 +187,11 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A file chosen to restore from was refused (`cause` says why); the
+    /// message gives advice that fits a restore.
+    #[error("{path} cannot be restored: {cause}")]
+    Restore { path: PathBuf, cause: Box<Error> },
+
     /// An unexpected database error: a bug or an environment problem.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -174,7 +202,7 @@ impl Error {
     pub fn code(&self) -> &'static str {
         match self {
             Error::Invalid(_) => "invalid_input",
-            Error::NotFound { .. } => "not_found",
+            Error::NotFound { .. } | Error::NoSuchPerson { .. } => "not_found",
             Error::DatabaseTooNew { .. } => "database_too_new",
             Error::NotKlikDatabase { .. } => "not_a_klik_database",
             Error::DatabaseDamaged { .. } => "database_damaged",
@@ -184,6 +212,7 @@ impl Error {
             Error::Busy { .. } => "busy",
             Error::Io { .. } => "io",
             Error::Database(_) => "internal",
+            Error::Restore { cause, .. } => cause.code(),
         }
     }
 
@@ -205,6 +234,9 @@ impl Error {
                     ("id", &id.to_string()),
                 ],
             ),
+            Error::NoSuchPerson { email } => {
+                texts.format("error.no_such_person", &[("email", email)])
+            }
             Error::DatabaseTooNew {
                 path: p,
                 found,
@@ -233,6 +265,48 @@ impl Error {
                 &[("path", &path(p)), ("detail", &source.to_string())],
             ),
             Error::Database(e) => fill(texts.get("error.internal"), &[("detail", &e.to_string())]),
+            Error::Restore { path: p, cause } => {
+                let key = match cause.as_ref() {
+                    Error::NotKlikDatabase { .. } => "error.restore.not_klik",
+                    Error::DatabaseTooNew { .. } => "error.restore.too_new",
+                    Error::DatabaseDamaged { .. } => "error.restore.damaged",
+                    Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                        "error.restore.missing"
+                    }
+                    other => return other.message(texts),
+                };
+                texts.format(key, &[("path", &path(p))])
+            }
+        }
+    }
+
+    /// The same error naming `to` where it named `from` (a private copy).
+    pub fn naming(self, from: &Path, to: &Path) -> Error {
+        let swap = |p: PathBuf| if p == from { to.to_path_buf() } else { p };
+        match self {
+            Error::DatabaseTooNew {
+                path,
+                found,
+                supported,
+            } => Error::DatabaseTooNew {
+                path: swap(path),
+                found,
+                supported,
+            },
+            Error::NotKlikDatabase { path } => Error::NotKlikDatabase { path: swap(path) },
+            Error::DatabaseDamaged { path, detail } => Error::DatabaseDamaged {
+                path: swap(path),
+                detail,
+            },
+            Error::ReadOnly { path } => Error::ReadOnly { path: swap(path) },
+            Error::DiskFull { path } => Error::DiskFull { path: swap(path) },
+            Error::DiskIo { path } => Error::DiskIo { path: swap(path) },
+            Error::Busy { path } => Error::Busy { path: swap(path) },
+            Error::Io { path, source } => Error::Io {
+                path: swap(path),
+                source,
+            },
+            other => other,
         }
     }
 

@@ -122,6 +122,8 @@ enum Command {
     },
     /// Show which database is used and what it holds.
     Info,
+    /// Show or set the organisation's name and its programme coordinator.
+    Organisation(cli::organisation::OrganisationArgs),
 }
 
 /// One match (`--match ID`) or all of a programme (`--programme ID`).
@@ -172,12 +174,17 @@ enum IntakeCommand {
         /// HH:MM
         #[arg(long)]
         time: String,
+        /// Set the time even though it is on a closed day, outside the
+        /// working hours or outside someone's availability (the talk then
+        /// carries a note); clashes stay refused.
+        #[arg(long)]
+        anyway: bool,
     },
     /// Write the calendar files: one .ics per intake and intakes.ics with all of them.
     ExportIcs {
         #[arg(long)]
         programme: i64,
-        /// A folder (made if needed).
+        /// An existing folder.
         #[arg(long)]
         out: PathBuf,
     },
@@ -191,6 +198,13 @@ enum IntakeCommand {
         /// Why (required with --klik no).
         #[arg(long, default_value = "")]
         reason: String,
+        /// The day the talk was held (DD-MM-YYYY), when it was not planned in
+        /// Klik or took place at another time than planned.
+        #[arg(long, value_name = "DATE")]
+        held: Option<String>,
+        /// The time it started (HH:MM) with --held; default 12:00.
+        #[arg(long, value_name = "HH:MM", requires = "held")]
+        held_time: Option<String>,
     },
     /// Print the intake schedule (per day: time, mentee, mentor, place) to a PDF.
     Schedule {
@@ -338,6 +352,9 @@ enum ParticipantsCommand {
         /// The sheet of a workbook to read (default: the first).
         #[arg(long)]
         sheet: Option<String>,
+        /// Empty cells clear the field (by default they keep what Klik knows).
+        #[arg(long)]
+        clear_empty: bool,
     },
     /// Export a programme's participants with the import columns.
     Export {
@@ -444,7 +461,16 @@ struct ProgrammeFields {
 /// A user error on its way out: the core error, or a problem with the arguments.
 enum Failure {
     Core(Error),
-    Usage(String),
+    /// A problem with the arguments (exit 2): a catalogue key and its
+    /// values, so that it reads in the language of `--lang` too.
+    Usage(&'static str, Vec<(&'static str, String)>),
+}
+
+impl Failure {
+    /// A usage problem told by catalogue entry `key` with `{value}` filled in.
+    fn usage(key: &'static str, value: impl Into<String>) -> Failure {
+        Failure::Usage(key, vec![("value", value.into())])
+    }
 }
 
 impl From<Error> for Failure {
@@ -454,12 +480,20 @@ impl From<Error> for Failure {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_pipe();
     let cli = Cli::parse();
     let texts = Texts::for_language(&message_language(cli.lang.as_deref()));
     match run(&cli, &texts) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(Failure::Usage(message)) => {
-            eprintln!("klik: {message}");
+        Err(Failure::Usage(key, values)) => {
+            let values: Vec<(&str, &str)> = values.iter().map(|(n, v)| (*n, v.as_str())).collect();
+            let message = texts.format(key, &values);
+            if cli.json {
+                let line = serde_json::json!({ "code": "usage", "message": message });
+                eprintln!("{line}");
+            } else {
+                eprintln!("klik: {message}");
+            }
             ExitCode::from(2)
         }
         Err(Failure::Core(error)) => {
@@ -475,6 +509,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// `klik … | head` closes the pipe before Klik is done printing; Rust's
+/// `println!` then panics. A reader that stopped reading is no error: end
+/// quietly, as command-line tools do, and keep every other panic's report.
+fn quiet_on_closed_pipe() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        report(info);
+    }));
+}
+
 fn message_language(flag: Option<&str>) -> String {
     if let Some(code) = flag {
         return language_for_locale(code).to_string();
@@ -487,12 +540,8 @@ fn message_language(flag: Option<&str>) -> String {
 }
 
 fn data_dir() -> Result<DataDir, Failure> {
-    DataDir::from_environment().ok_or_else(|| {
-        Failure::Usage(
-            "no data folder is known on this system; pass --db PATH or set KLIK_DATA_DIR"
-                .to_string(),
-        )
-    })
+    DataDir::from_environment()
+        .ok_or_else(|| Failure::Usage("error.cli.no_data_folder", Vec::new()))
 }
 
 fn open(cli: &Cli) -> Result<Store, Failure> {
@@ -556,10 +605,11 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
                 println!(
                     "{} · {}",
                     org.name,
-                    texts.format("programmes.count", &[("count", &all.len().to_string())])
+                    texts.counted("programmes.count", all.len() as i64, &[])
                 );
             }
         }
+        Command::Organisation(args) => cli::organisation::run_organisation(cli, texts, args)?,
         Command::Programme(command) => run_programme(cli, texts, command, now)?,
         Command::Participants(command) => run_participants(cli, texts, command, now)?,
         Command::Match(command) => run_match(cli, texts, command, now)?,
@@ -719,6 +769,7 @@ fn run_participants(
             dry_run,
             only_valid,
             sheet,
+            clear_empty,
         } => {
             let mut store = open(cli)?;
             let bytes = std::fs::read(file).map_err(|source| Error::Io {
@@ -726,7 +777,10 @@ fn run_participants(
                 source,
             })?;
             let id = ProgrammeId(*programme);
-            let preview = import::preview(&store, id, &bytes, sheet.as_deref())?;
+            let options = import::Options {
+                clear_empty: *clear_empty,
+            };
+            let preview = import::preview_with(&store, id, &bytes, sheet.as_deref(), options)?;
             let problems = preview.problem_lines(texts);
             let blocked = !preview.is_clean() && !only_valid;
             let summary = preview.summary();
@@ -735,16 +789,31 @@ fn run_participants(
                 import::apply(&mut store, id, &preview, *only_valid, now)?;
             }
             if cli.json {
-                let problems: Vec<_> = preview
+                let cells = |of: fn(&import::RowPlan) -> &Vec<klik::FieldError>| -> Vec<_> {
+                    preview
+                        .rows
+                        .iter()
+                        .flat_map(|row| {
+                            of(row).iter().map(|p| {
+                                serde_json::json!({
+                                    "row": row.row,
+                                    "column": preview.header_of(&p.field),
+                                    "message": p.message(texts),
+                                })
+                            })
+                        })
+                        .collect()
+                };
+                let also_changes: Vec<_> = preview
                     .rows
                     .iter()
-                    .flat_map(|row| {
-                        row.problems.iter().map(|p| {
-                            serde_json::json!({
-                                "row": row.row,
-                                "column": preview.header_of(&p.field),
-                                "message": p.message(texts),
-                            })
+                    .filter(|row| !row.also_changes.is_empty())
+                    .map(|row| {
+                        serde_json::json!({
+                            "row": row.row,
+                            "email": row.enrolment.as_ref().map(|e| e.email.clone()),
+                            "name": row.enrolment.as_ref().map(|e| e.full_name()),
+                            "programmes": row.also_changes,
                         })
                     })
                     .collect();
@@ -754,10 +823,16 @@ fn run_participants(
                     "updated": summary.updated,
                     "unchanged": summary.unchanged,
                     "skipped": summary.skipped,
-                    "problems": problems,
+                    "problems": cells(|row| &row.problems),
+                    "warnings": cells(|row| &row.warnings),
+                    "also_changes": also_changes,
                 }));
             } else {
-                for line in &problems {
+                for line in problems
+                    .iter()
+                    .chain(&preview.warning_lines(texts))
+                    .chain(&preview.shared_lines(texts))
+                {
                     println!("{line}");
                 }
                 println!(
@@ -779,7 +854,7 @@ fn run_participants(
             }
             if blocked {
                 return Err(Failure::Core(Error::Invalid(vec![
-                    klik::FieldError::new("file", "error.import.has_problems")
+                    klik::FieldError::new("file", import::has_problems_key(summary.skipped))
                         .with("count", summary.skipped.to_string()),
                 ])));
             }
@@ -873,20 +948,19 @@ fn participant_json(p: &participant::Participant) -> serde_json::Value {
 
 /// Writes rows as CSV or XLSX, chosen by the file's extension.
 fn write_table(out: &std::path::Path, sheet: &str, rows: &[Vec<String>]) -> Result<(), Failure> {
-    let extension = out
+    klik::data_dir::check_target(out, &["csv", "xlsx"])?;
+    let xlsx = out
         .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let bytes = match extension.as_str() {
-        "csv" => tabular::write_csv(rows),
-        "xlsx" => tabular::write_xlsx(sheet, rows).map_err(Failure::Usage)?,
-        _ => {
-            return Err(Failure::Usage(format!(
-                "{}: the file name must end in .csv or .xlsx",
-                out.display()
-            )));
-        }
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    let bytes = if xlsx {
+        tabular::write_xlsx(sheet, rows).map_err(|_| {
+            Error::Invalid(vec![
+                klik::FieldError::new("out", "error.file.not_written")
+                    .with("path", out.display().to_string()),
+            ])
+        })?
+    } else {
+        tabular::write_csv(rows)
     };
     Ok(klik::data_dir::write_file(out, bytes)?)
 }
@@ -914,11 +988,7 @@ fn apply(form: &mut ProgrammeForm, fields: &ProgrammeFields) -> Result<(), Failu
                 end: end.trim().to_string(),
             })
         });
-        let phase = parsed.ok_or_else(|| {
-            Failure::Usage(format!(
-                "--phase {text:?}: write KIND=START..END with KIND one of preparation, matching, intake, trajectory, closing"
-            ))
-        })?;
+        let phase = parsed.ok_or_else(|| Failure::usage("error.cli.phase", text.as_str()))?;
         form.phases.retain(|p| p.kind != phase.kind);
         form.phases.push(phase);
     }
@@ -1082,14 +1152,16 @@ fn run_match(
                 print_json(&serde_json::json!({
                     "matched": proposal.matched,
                     "total_score": proposal.total_score,
+                    "without_common_time": proposal.without_common_time,
                     "pairs": pairs,
                     "unmatched": unmatched,
                 }));
             } else {
                 println!(
                     "{}",
-                    texts.format(
+                    texts.counted(
                         "matching.cli.summary",
+                        round.mentees.len() as i64,
                         &[
                             ("matched", &proposal.matched.to_string()),
                             ("mentees", &round.mentees.len().to_string()),
@@ -1097,11 +1169,22 @@ fn run_match(
                         ]
                     )
                 );
+                if proposal.without_common_time > 0 {
+                    println!(
+                        "{}",
+                        texts.counted(
+                            "matching.cli.without_common_time",
+                            proposal.without_common_time as i64,
+                            &[]
+                        )
+                    );
+                }
             }
         }
         MatchCommand::Scores { programme, out } => {
             let round = matching::round(&store, ProgrammeId(*programme))?;
             let rows = matching::score_rows(&round, texts);
+            klik::data_dir::check_target(out, &["csv"])?;
             klik::data_dir::write_file(out, tabular::write_plain_csv(&rows))?;
             if cli.json {
                 print_json(
@@ -1187,9 +1270,7 @@ fn run_match(
                     .collect();
                 for item in set {
                     let Some((key, value)) = item.split_once('=') else {
-                        return Err(Failure::Usage(format!(
-                            "--set {item}: expected CRITERION=WEIGHT"
-                        )));
+                        return Err(Failure::usage("error.cli.set_weight", item.as_str()));
                     };
                     let (weight, number) = value.split_once(':').unwrap_or((value, ""));
                     entries.push((
@@ -1232,7 +1313,7 @@ fn run_match(
 fn part_and_text(item: &str) -> Result<(&str, &str), Failure> {
     item.split_once('=')
         .map(|(part, text)| (part.trim(), text))
-        .ok_or_else(|| Failure::Usage(format!("--set {item}: expected PART=TEXT")))
+        .ok_or_else(|| Failure::usage("error.cli.set_part", item))
 }
 
 fn agreement_json(a: &agreement::Agreement) -> serde_json::Value {
@@ -1335,7 +1416,7 @@ fn run_agreement(
                     agreement::document_for_programme(&store, ProgrammeId(programme), now)?
                 }
                 (None, None) => {
-                    return Err(Failure::Usage("give --match ID or --programme ID".into()));
+                    return Err(Failure::Usage("error.cli.match_or_programme", Vec::new()));
                 }
             };
             return write_pdf(cli, texts, &document, out, ("agreements", count.into()));
@@ -1387,6 +1468,7 @@ fn write_pdf(
     out: &std::path::Path,
     counted: (&str, serde_json::Value),
 ) -> Result<(), Failure> {
+    klik::data_dir::check_target(out, &["pdf"])?;
     let pdf = klik::document::render(document)?;
     klik::data_dir::write_file(out, &pdf.bytes)?;
     report_pdf(cli, texts, &pdf, out, counted);
@@ -1434,6 +1516,7 @@ fn intake_json(store: &Store, i: &intake::Intake) -> Result<serde_json::Value, F
         "reason": i.outcome_reason,
         "sequence": i.sequence,
         "uid": i.uid,
+        "exceptions": i.exceptions.iter().map(|e| e.as_str()).collect::<Vec<_>>(),
     }))
 }
 
@@ -1551,9 +1634,18 @@ fn run_intake(
                 }
             }
         }
-        IntakeCommand::Move { id, date, time } => {
+        IntakeCommand::Move {
+            id,
+            date,
+            time,
+            anyway,
+        } => {
             let start = intake::parse_start(date, time).map_err(Error::Invalid)?;
-            let moved = intake::schedule(&mut store, MatchId(*id), start, now)?;
+            let moved = if *anyway {
+                intake::schedule_anyway(&mut store, MatchId(*id), start, now)?
+            } else {
+                intake::schedule(&mut store, MatchId(*id), start, now)?
+            };
             if cli.json {
                 print_json(&intake_json(&store, &moved)?);
             } else {
@@ -1562,10 +1654,7 @@ fn run_intake(
         }
         IntakeCommand::ExportIcs { programme, out } => {
             let talks = intake::calendar(&store, ProgrammeId(*programme), None, clock::utc(now))?;
-            std::fs::create_dir_all(out).map_err(|source| Error::Io {
-                path: out.clone(),
-                source,
-            })?;
+            klik::data_dir::check_folder(out)?;
             let write = |name: String, events: &[intake::ics::Event]| -> Result<PathBuf, Failure> {
                 let path = out.join(name);
                 klik::data_dir::write_file(&path, intake::ics::calendar(events))?;
@@ -1591,11 +1680,23 @@ fn run_intake(
                 }
             }
         }
-        IntakeCommand::Outcome { id, klik, reason } => {
-            let outcome = intake::Outcome::parse(klik).ok_or_else(|| {
-                Failure::Usage(format!("--klik {klik}: expected yes, unsure or no"))
-            })?;
-            let recorded = intake::record_outcome(&mut store, MatchId(*id), outcome, reason, now)?;
+        IntakeCommand::Outcome {
+            id,
+            klik,
+            reason,
+            held,
+            held_time,
+        } => {
+            let outcome = intake::Outcome::parse(klik)
+                .ok_or_else(|| Failure::usage("error.cli.klik", klik.as_str()))?;
+            let recorded = match held {
+                Some(day) => {
+                    let at = intake::parse_start(day, held_time.as_deref().unwrap_or("12:00"))
+                        .map_err(Error::Invalid)?;
+                    intake::record_outcome_held(&mut store, MatchId(*id), outcome, reason, at, now)?
+                }
+                None => intake::record_outcome(&mut store, MatchId(*id), outcome, reason, now)?,
+            };
             if cli.json {
                 print_json(&serde_json::json!({
                     "match": id,
@@ -1634,7 +1735,7 @@ fn run_intake(
                     intake::print::guides(&store, ProgrammeId(programme), now)?
                 }
                 (None, None) => {
-                    return Err(Failure::Usage("give --match ID or --programme ID".into()));
+                    return Err(Failure::Usage("error.cli.match_or_programme", Vec::new()));
                 }
             };
             write_pdf(cli, texts, &document, out, ("guides", count.into()))?;
@@ -1645,9 +1746,7 @@ fn run_intake(
             year,
         } => {
             if !intake::holidays::COUNTRIES.contains(&country.as_str()) {
-                return Err(Failure::Usage(format!(
-                    "--country {country}: expected be or nl"
-                )));
+                return Err(Failure::usage("error.cli.country", country.as_str()));
             }
             let days = intake::add_public_holidays(
                 &mut store,

@@ -184,6 +184,56 @@ pub fn set_start_choice(store: &mut Store, choice: Option<StartChoice>) -> Resul
     set_setting(store, "start_choice", choice.map(StartChoice::as_str))
 }
 
+/// The programme coordinator of the organisation (usually the HR or L&D
+/// officer): named in the agreement's signature box and, unless a
+/// programme sets its own, the organiser of intake invitations.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Coordinator {
+    pub name: String,
+    pub email: String,
+}
+
+/// The coordinator as set (empty fields when not set).
+pub fn coordinator(store: &Store) -> Result<Coordinator> {
+    Ok(Coordinator {
+        name: setting(store, "coordinator_name")?.unwrap_or_default(),
+        email: setting(store, "coordinator_email")?.unwrap_or_default(),
+    })
+}
+
+/// Sets the coordinator's name and e-mail address (empty clears them),
+/// checked like every form: a name of at most 200 characters, an address
+/// that looks like one.
+pub fn set_coordinator(store: &mut Store, coordinator: &Coordinator) -> Result<()> {
+    let name = coordinator.name.trim();
+    let email = coordinator.email.trim();
+    let mut problems = Vec::new();
+    if name.chars().count() > NAME_MAX {
+        problems.push(
+            FieldError::new("coordinator_name", "error.text_too_long")
+                .with("max", NAME_MAX.to_string()),
+        );
+    }
+    if !email.is_empty() && (email.len() > 254 || !crate::participant::looks_like_email(email)) {
+        problems.push(
+            FieldError::new("organiser_email", "error.participant.email").with("value", email),
+        );
+    }
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    set_setting(
+        store,
+        "coordinator_name",
+        Some(name).filter(|n| !n.is_empty()),
+    )?;
+    set_setting(
+        store,
+        "coordinator_email",
+        Some(email).filter(|e| !e.is_empty()),
+    )
+}
+
 fn setting(store: &Store, key: &str) -> Result<Option<String>> {
     store
         .conn()

@@ -169,7 +169,20 @@ fn separator(text: &str) -> char {
 
 fn read_csv(bytes: &[u8]) -> Result<Table, TableProblem> {
     let (text, encoding) = decode(bytes)?;
-    let separator = separator(&text);
+    // Excel writes (and honours) a first line `sep=;` that names the
+    // separator; it is not part of the table, and Excel numbers the rows
+    // after it from 1.
+    let (text, named) = match text.split_once('\n') {
+        Some((first, rest))
+            if first.trim_end_matches('\r').len() == 5 && first.starts_with("sep=") =>
+        {
+            (rest, first.chars().nth(4))
+        }
+        _ => (text.as_str(), None),
+    };
+    let separator = named
+        .filter(|c| [';', ',', '\t', '|'].contains(c))
+        .unwrap_or_else(|| separator(text));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -206,6 +219,11 @@ fn read_workbook(
     sheet: Option<&str>,
     format: &'static str,
 ) -> Result<Table, TableProblem> {
+    // A zip that holds no workbook is another Office file (a renamed .docx
+    // or .pptx): zip archives keep their entries' names readable.
+    if format == "xlsx" && !contains(bytes, b"xl/workbook") {
+        return Err(TableProblem::NotASpreadsheet);
+    }
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         let detail = e.to_string();
         if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
@@ -250,6 +268,10 @@ fn read_workbook(
         separator: None,
         encoding: None,
     })
+}
+
+fn contains(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
 }
 
 fn cell_text(cell: &Data) -> String {

@@ -58,6 +58,11 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.type_into("#move-intake-dialog input[name='time']", "10:00")
         .await;
     app.click("#move-intake-confirm").await;
+    // A closed weekday is a planning rule: Klik names it and asks before
+    // setting the talk anyway; declining keeps the reason in the dialog.
+    app.find_containing("#confirm-text", "weekday").await;
+    app.screenshot("43-intake-move-anyway-en").await;
+    app.click("#confirm-cancel").await;
     app.find_containing("#move-intake-dialog .error-summary", "weekday")
         .await;
     app.screenshot("43-intake-move-refused-en").await;
@@ -66,7 +71,9 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.click("#move-intake-confirm").await;
     app.find_containing("#toasts", "has a new time").await;
 
-    // A klik on another planned pair: the mentoring starts.
+    // A klik on another planned pair: the mentoring starts. Its talk is still
+    // to come, so the klik is refused until the officer says the talk was
+    // held (today, earlier than planned).
     let other = app
         .find(&format!(
             "#intake-table tr[data-state='planned']:not([data-match='{pair}'])"
@@ -77,6 +84,14 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
         .await;
     app.find("#outcome-dialog[open]").await;
     app.click("#outcome-klik").await;
+    app.click("#outcome-confirm").await;
+    app.find_containing("#outcome-dialog .error-summary", "not taken place yet")
+        .await;
+    let today = klik::clock::now().format("%d-%m-%Y").to_string();
+    app.type_into("#outcome-dialog input[name='held']", &today)
+        .await;
+    app.type_into("#outcome-dialog input[name='held_time']", "00:00")
+        .await;
     app.click("#outcome-confirm").await;
     app.find_containing(&format!("tr[data-match='{other_pair}']"), "Klik")
         .await;
@@ -97,6 +112,10 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
         "Andere verwachtingen over de aanpak",
     )
     .await;
+    app.type_into("#outcome-dialog input[name='held']", &today)
+        .await;
+    app.type_into("#outcome-dialog input[name='held_time']", "00:00")
+        .await;
     app.click("#outcome-confirm").await;
     let said = app
         .find_containing("#toasts", "No klik")

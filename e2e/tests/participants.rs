@@ -120,5 +120,37 @@ async fn import_the_dutch_sample_and_find_zoe() {
     app.choose_file("#import-file", &broken).await;
     app.find_containing("#import-problems", "problemen").await;
     app.screenshot("26-import-problems-nl").await;
+
+    // A person is shared by every programme: importing Zoë into the buddy
+    // programme with another job title says, by name, that it changes her
+    // in the running programme too, before anything is written.
+    let shared = out_dir().join("zoe-in-buddies.csv");
+    std::fs::write(
+        &shared,
+        "rol;voornaam;achternaam;e-mail;functie\r\n\
+         mentor;Zoë;Vandenbroucke;zoe.vandenbroucke@devries-logistiek.be;Directeur logistiek\r\n",
+    )
+    .unwrap();
+    app.click("#nav-programmes").await;
+    app.find_containing("a.programme-link", "Buddy")
+        .await
+        .click()
+        .await
+        .expect("the buddy programme opens");
+    app.click("#programme-tab-participants").await;
+    app.click("#import-participants").await;
+    app.choose_file("#import-file", &shared).await;
+    let also = app
+        .find_containing(
+            "#import-also-changes",
+            "wijzigt ook Zoë Vandenbroucke in Mentoring",
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(also.contains("groeien in je rol"), "{also}");
+    app.find_containing("#import-summary", "1").await;
+    app.screenshot("27-import-also-changes-nl").await;
     app.quit().await;
 }

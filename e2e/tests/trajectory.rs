@@ -37,9 +37,22 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     let pairs = klik(&db, &["match", "list", "--programme", "1"]);
     let first = pairs[0]["id"].as_i64().unwrap().to_string();
     let first = first.as_str();
+    // The intake took place this morning, outside Klik's plan.
+    let today = klik::clock::now().format("%d-%m-%Y").to_string();
     klik(
         &db,
-        &["intake", "outcome", "--match", first, "--klik", "yes"],
+        &[
+            "intake",
+            "outcome",
+            "--match",
+            first,
+            "--klik",
+            "yes",
+            "--held",
+            &today,
+            "--held-time",
+            "00:00",
+        ],
     );
     klik(
         &db,

@@ -100,7 +100,7 @@ pub async fn back_up_to(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<
 pub async fn inspect_backup(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<InspectionDto> {
     shared
         .run(move |session| {
-            backup::inspect(&path)
+            backup::inspect_for_restore(&path)
                 .map(InspectionDto::from)
                 .map_err(|e| session.fail(e))
         })

@@ -83,6 +83,9 @@ pub struct RowDto {
     pub history: Vec<HistoryDto>,
     /// Whether the talk can be moved, and the outcome recorded.
     pub open: bool,
+    /// "Set by hand against the rules: outside the working hours", when the
+    /// officer moved the talk knowingly.
+    pub exception_note: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Default)]
@@ -176,6 +179,7 @@ fn row(pair: &Match, history: &[Intake], texts: &Texts, now: NaiveDateTime) -> R
         reason: shown.and_then(|i| i.outcome_reason.clone()),
         history,
         open,
+        exception_note: shown.and_then(|i| i.exception_note(texts)),
     }
 }
 
@@ -472,11 +476,16 @@ pub async fn move_intake(
     match_id: i64,
     date: String,
     time: String,
+    anyway: Option<bool>,
 ) -> Reply<BoardDto> {
     with_board(shared, programme_id, move |store, _| {
         of_programme(store, programme_id, MatchId(match_id))?;
         let start = intake::parse_start(&date, &time).map_err(Error::Invalid)?;
-        intake::schedule(store, MatchId(match_id), start, clock::now()).map(|_| ())
+        if anyway == Some(true) {
+            intake::schedule_anyway(store, MatchId(match_id), start, clock::now()).map(|_| ())
+        } else {
+            intake::schedule(store, MatchId(match_id), start, clock::now()).map(|_| ())
+        }
     })
     .await
 }
@@ -556,6 +565,8 @@ pub async fn record_intake_outcome(
     match_id: i64,
     outcome: String,
     reason: String,
+    held_date: Option<String>,
+    held_time: Option<String>,
 ) -> Reply<OutcomeDto> {
     shared
         .run(move |session| {
@@ -565,13 +576,40 @@ pub async fn record_intake_outcome(
                     Error::Invalid(vec![FieldError::new("outcome", "error.required")])
                 })?;
                 of_programme(store, programme_id, MatchId(match_id))?;
-                let recorded = intake::record_outcome(
-                    store,
-                    MatchId(match_id),
-                    outcome,
-                    &reason,
-                    clock::now(),
-                )?;
+                let held = held_date.filter(|d| !d.trim().is_empty());
+                let recorded = match held {
+                    Some(day) => {
+                        let time = held_time
+                            .filter(|t| !t.trim().is_empty())
+                            .unwrap_or_else(|| "12:00".to_string());
+                        let at = intake::parse_start(&day, &time).map_err(|problems| {
+                            Error::Invalid(
+                                problems
+                                    .into_iter()
+                                    .map(|mut p| {
+                                        p.field = "held".into();
+                                        p
+                                    })
+                                    .collect(),
+                            )
+                        })?;
+                        intake::record_outcome_held(
+                            store,
+                            MatchId(match_id),
+                            outcome,
+                            &reason,
+                            at,
+                            clock::now(),
+                        )?
+                    }
+                    None => intake::record_outcome(
+                        store,
+                        MatchId(match_id),
+                        outcome,
+                        &reason,
+                        clock::now(),
+                    )?,
+                };
                 let (next_mentor, next_score) = recorded.next_mentor.unzip();
                 Ok(OutcomeDto {
                     board: board(store, &texts, ProgrammeId(programme_id))?,

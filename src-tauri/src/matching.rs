@@ -108,6 +108,8 @@ pub struct SummaryDto {
     pub matched: Option<usize>,
     pub unmatched: Option<usize>,
     pub total_score: Option<u64>,
+    /// Proposed pairs whose weekly availabilities never meet.
+    pub without_common_time: Option<usize>,
     pub accepted: usize,
     pub warnings: Vec<String>,
 }
@@ -255,6 +257,7 @@ fn board(
             matched: proposal.as_ref().map(|p| p.matched),
             unmatched: proposal.as_ref().map(|p| p.unmatched.len()),
             total_score: proposal.as_ref().map(|p| p.total_score),
+            without_common_time: proposal.as_ref().map(|p| p.without_common_time),
             accepted: round
                 .decisions
                 .iter()

@@ -275,6 +275,8 @@ pub struct PreviewRowDto {
     /// `added`, `updated`, `unchanged` or `invalid`.
     pub change: String,
     pub changed_fields: Vec<String>,
+    /// The other programmes whose view of this person the row changes.
+    pub also_changes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -293,6 +295,10 @@ pub struct PreviewDto {
     pub unknown_columns: Vec<String>,
     pub rows: Vec<PreviewRowDto>,
     pub problems: Vec<ProblemDto>,
+    /// Values of the file Klik did not take (letters lost), with what it kept.
+    pub warnings: Vec<ProblemDto>,
+    /// "row 4: also changes Hanne Janssens in Mentoring 2026", one per row.
+    pub also_changes: Vec<String>,
     pub added: usize,
     pub updated: usize,
     pub unchanged: usize,
@@ -300,7 +306,9 @@ pub struct PreviewDto {
 }
 
 /// The import's arguments travel as headers next to the file's raw bytes.
-fn import_arguments(request: &Request<'_>) -> (Vec<u8>, ProgrammeId, Option<String>, bool) {
+fn import_arguments(
+    request: &Request<'_>,
+) -> (Vec<u8>, ProgrammeId, Option<String>, bool, import::Options) {
     let header = |name: &str| {
         request
             .headers()
@@ -316,7 +324,10 @@ fn import_arguments(request: &Request<'_>) -> (Vec<u8>, ProgrammeId, Option<Stri
     let programme = ProgrammeId(header("klik-programme").parse().unwrap_or(0));
     let sheet = Some(header("klik-sheet")).filter(|s| !s.trim().is_empty());
     let only_valid = header("klik-only-valid") == "true";
-    (bytes, programme, sheet, only_valid)
+    let options = import::Options {
+        clear_empty: header("klik-clear-empty") == "true",
+    };
+    (bytes, programme, sheet, only_valid, options)
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them) so sheet names may hold any character.
@@ -337,6 +348,25 @@ fn percent_decode(text: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Each field problem (or warning) of every row, with its row and column.
+fn cells(
+    preview: &import::Preview,
+    texts: &klik::i18n::Texts,
+    of: fn(&import::RowPlan) -> &Vec<klik::FieldError>,
+) -> Vec<ProblemDto> {
+    preview
+        .rows
+        .iter()
+        .flat_map(|r| {
+            of(r).iter().map(|p| ProblemDto {
+                row: r.row,
+                column: preview.header_of(&p.field),
+                message: p.message(texts),
+            })
+        })
+        .collect()
 }
 
 fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
@@ -366,19 +396,12 @@ fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
                 }
                 .to_string(),
                 changed_fields: r.changed_fields.iter().map(|f| f.to_string()).collect(),
+                also_changes: r.also_changes.clone(),
             })
             .collect(),
-        problems: preview
-            .rows
-            .iter()
-            .flat_map(|r| {
-                r.problems.iter().map(|p| ProblemDto {
-                    row: r.row,
-                    column: preview.header_of(&p.field),
-                    message: p.message(&texts),
-                })
-            })
-            .collect(),
+        problems: cells(preview, &texts, |r| &r.problems),
+        warnings: cells(preview, &texts, |r| &r.warnings),
+        also_changes: preview.shared_lines(&texts),
         added: summary.added,
         updated: summary.updated,
         unchanged: summary.unchanged,
@@ -392,11 +415,12 @@ pub async fn preview_import(
     shared: State<'_, Arc<Shared>>,
     request: Request<'_>,
 ) -> Reply<PreviewDto> {
-    let (bytes, programme, sheet, _) = import_arguments(&request);
+    let (bytes, programme, sheet, _, options) = import_arguments(&request);
     shared
         .run(move |session| {
-            let preview = session
-                .with_active(|store| import::preview(store, programme, &bytes, sheet.as_deref()))?;
+            let preview = session.with_active(|store| {
+                import::preview_with(store, programme, &bytes, sheet.as_deref(), options)
+            })?;
             Ok(preview_dto(session, &preview))
         })
         .await
@@ -408,12 +432,13 @@ pub async fn apply_import(
     shared: State<'_, Arc<Shared>>,
     request: Request<'_>,
 ) -> Reply<PreviewDto> {
-    let (bytes, programme, sheet, only_valid) = import_arguments(&request);
+    let (bytes, programme, sheet, only_valid, options) = import_arguments(&request);
     shared
         .run(move |session| {
             let now = clock::now();
             let preview = session.with_active(|store| {
-                let preview = import::preview(store, programme, &bytes, sheet.as_deref())?;
+                let preview =
+                    import::preview_with(store, programme, &bytes, sheet.as_deref(), options)?;
                 import::apply(store, programme, &preview, only_valid, now)?;
                 Ok(preview)
             })?;

@@ -702,7 +702,9 @@ pub fn sign(
     signed: &Signatures,
     now: NaiveDateTime,
 ) -> Result<Agreement> {
-    programme::ensure_open(store, crate::matching::programme_of(store, id)?)?;
+    let pair = crate::matching::get(store, id)?;
+    programme::ensure_open(store, pair.programme)?;
+    let confirmed = pair.confirmed_at.date();
     let agreement = open(store, id, now)?;
     if agreement.status != AgreementStatus::Ready {
         let key = if agreement.status == AgreementStatus::Signed {
@@ -722,6 +724,12 @@ pub fn sign(
             None => problems.push(FieldError::new(field, "error.required")),
             Some(d) if d > now.date() => problems.push(
                 FieldError::new(field, "error.agreement.signed_in_future").with_date("date", d),
+            ),
+            // Nobody signs an agreement for a pair that did not exist yet.
+            Some(d) if d < confirmed => problems.push(
+                FieldError::new(field, "error.agreement.signed_before_match")
+                    .with_date("date", d)
+                    .with_date("confirmed", confirmed),
             ),
             Some(_) => {}
         }

@@ -33,8 +33,11 @@ fn describe(i: &Inspection, texts: &Texts) -> String {
         "backup.holds",
         &[
             ("file", &i.path.display().to_string()),
-            ("programmes", &i.programmes.to_string()),
-            ("people", &i.people.to_string()),
+            (
+                "programmes",
+                &texts.counted("programmes.count", i.programmes, &[]),
+            ),
+            ("people", &texts.counted("people.count", i.people, &[])),
             ("version", &i.schema_version.to_string()),
         ],
     )
@@ -43,6 +46,7 @@ fn describe(i: &Inspection, texts: &Texts) -> String {
 /// `klik backup --out FILE`
 pub fn run_backup(cli: &Cli, texts: &Texts, out: &Path) -> Result<(), Failure> {
     let store = open(cli)?;
+    klik::data_dir::check_target(out, &["sqlite", "sqlite3", "db", "klik"])?;
     let written = backup::backup_to(&store, out)?;
     if cli.json {
         print_json(&inspection_json(&written));
@@ -61,7 +65,7 @@ pub fn run_restore(
     yes: bool,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let found = backup::inspect(from)?;
+    let found = backup::inspect_for_restore(from)?;
     if !yes {
         if cli.json {
             print_json(&serde_json::json!({ "restored": false, "file": inspection_json(&found) }));

@@ -40,6 +40,7 @@ pub fn run_person(
     match command {
         PersonCommand::Export { email, out } => {
             let id = privacy::find(&store, email)?;
+            klik::data_dir::check_target(out, &["json", "pdf"])?;
             if let Some(pdf) = privacy::export_to(&store, id, texts, now, out)? {
                 crate::report_pdf(cli, texts, &pdf, out, ("person", serde_json::json!(id.0)));
             } else if cli.json {

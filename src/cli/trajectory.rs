@@ -559,10 +559,13 @@ fn participant_by_email(
         .find(|p| p.enrolment.email.eq_ignore_ascii_case(email.trim()))
         .map(|p| p.id)
         .ok_or_else(|| {
-            Failure::Usage(format!(
-                "nobody with the e-mail address {email} takes part in programme {}",
-                programme.0
-            ))
+            Failure::Usage(
+                "error.cli.no_participant",
+                vec![
+                    ("email", email.to_string()),
+                    ("programme", programme.0.to_string()),
+                ],
+            )
         })
 }
 
@@ -641,6 +644,7 @@ pub fn run_workshop(
         WorkshopCommand::Ics { workshop: id, out } => {
             let text =
                 workshop::calendar(&store, workshop::WorkshopId(*id), klik::clock::utc(now))?;
+            klik::data_dir::check_target(out, &["ics"])?;
             klik::data_dir::write_file(out, text)?;
             if cli.json {
                 print_json(&serde_json::json!({ "file": out.display().to_string(), "events": 1 }));
@@ -678,9 +682,7 @@ pub fn run_evaluation(
                         let (kind, text) = q.split_once(':').unwrap_or(("", q));
                         closing::Kind::parse(kind.trim())
                             .map(|k| (text.to_string(), k))
-                            .ok_or_else(|| {
-                                Failure::Usage(format!("“{q}”: write scale:TEXT or open:TEXT"))
-                            })
+                            .ok_or_else(|| Failure::usage("error.cli.question", q.as_str()))
                     })
                     .collect::<Result<_, _>>()?
             };
@@ -710,11 +712,11 @@ pub fn run_evaluation(
                 .map(|a| {
                     let (n, value) = a
                         .split_once('=')
-                        .ok_or_else(|| Failure::Usage(format!("“{a}”: write N=VALUE")))?;
+                        .ok_or_else(|| Failure::usage("error.cli.answer", a.as_str()))?;
                     let position: u8 = n
                         .trim()
                         .parse()
-                        .map_err(|_| Failure::Usage(format!("“{a}”: N is a question number")))?;
+                        .map_err(|_| Failure::usage("error.cli.answer_number", a.as_str()))?;
                     let scale = asked
                         .iter()
                         .any(|q| q.position == position && q.kind == closing::Kind::Scale);

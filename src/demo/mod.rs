@@ -182,16 +182,17 @@ fn past_trajectory(
         let k64 = k as i64;
         let talk = on(day(40 + k64), 10);
         if k == 5 {
-            intake::record_outcome(
+            intake::record_outcome_held(
                 store,
                 *pair,
                 intake::Outcome::NoKlik,
                 "Andere verwachtingen over de tijd die het vraagt",
                 talk,
+                talk,
             )?;
             continue;
         }
-        intake::record_outcome(store, *pair, intake::Outcome::Klik, "", talk)?;
+        intake::record_outcome_held(store, *pair, intake::Outcome::Klik, "", talk, talk)?;
         let signing = on(day(50 + k64), 11);
         let current = agreement::open(store, *pair, signing)?;
         let mut form = agreement::AgreementForm::from_terms(&current.terms, "nl");

@@ -170,6 +170,20 @@ impl Texts {
         fill(self.get(key), args)
     }
 
+    /// A sentence with a number in it: `key_one` when `count` is 1 ("1 row
+    /// has a problem"), else `key` ("3 rows have problems"); `{count}` is
+    /// filled in with the other placeholders.
+    pub fn counted(&self, key: &str, count: i64, args: &[(&str, &str)]) -> String {
+        let number = count.to_string();
+        let mut all = vec![("count", number.as_str())];
+        all.extend_from_slice(args);
+        if count == 1 {
+            self.format(&format!("{key}_one"), &all)
+        } else {
+            self.format(key, &all)
+        }
+    }
+
     /// Every text of this language, English filling the gaps: for the UI.
     pub fn all(&self) -> BTreeMap<String, String> {
         let mut merged = self.reference.entries.clone();

@@ -99,6 +99,42 @@ impl Outcome {
     }
 }
 
+/// A planning rule that a talk set by hand may break when the officer says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Exception {
+    /// On a closed day or weekday.
+    Closed,
+    /// Outside the programme's working hours for intakes.
+    Hours,
+    /// Outside the mentor's or the mentee's weekly availability.
+    Availability,
+}
+
+impl Exception {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Exception::Closed => "closed",
+            Exception::Hours => "hours",
+            Exception::Availability => "availability",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Exception> {
+        [Exception::Closed, Exception::Hours, Exception::Availability]
+            .into_iter()
+            .find(|e| e.as_str() == text)
+    }
+
+    /// The short note a forced talk carries ("outside the working hours").
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Exception::Closed => "intake.exception.closed",
+            Exception::Hours => "intake.exception.hours",
+            Exception::Availability => "intake.exception.availability",
+        }
+    }
+}
+
 /// One intake talk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Intake {
@@ -113,11 +149,27 @@ pub struct Intake {
     pub outcome: Option<Outcome>,
     pub outcome_reason: Option<String>,
     pub outcome_at: Option<NaiveDateTime>,
+    /// The planning rules the officer chose to break for this talk.
+    pub exceptions: Vec<Exception>,
 }
 
 impl Intake {
     pub fn end(&self) -> NaiveDateTime {
         self.start + Duration::minutes(i64::from(self.minutes))
+    }
+
+    /// "Set by hand: outside the working hours; on a closed day", or `None`
+    /// for a talk that keeps every rule.
+    pub fn exception_note(&self, texts: &Texts) -> Option<String> {
+        if self.exceptions.is_empty() {
+            return None;
+        }
+        let rules: Vec<&str> = self
+            .exceptions
+            .iter()
+            .map(|e| texts.get(e.label_key()))
+            .collect();
+        Some(texts.format("intake.exception.note", &[("rules", &rules.join("; "))]))
     }
 
     /// Planned, and its time has passed: the outcome is still to be recorded.
@@ -296,7 +348,15 @@ pub fn settings(store: &Store, programme: ProgrammeId) -> Result<IntakeSettings>
         )
         .optional()
         .map_err(|e| store.read_error(e))?;
-    Ok(row.unwrap_or_default())
+    let mut settings = row.unwrap_or_default();
+    // Invitations come from the organisation's coordinator unless the
+    // programme names its own organiser.
+    if settings.organiser_name.is_empty() && settings.organiser_email.is_empty() {
+        let coordinator = crate::organisation::coordinator(store)?;
+        settings.organiser_name = coordinator.name;
+        settings.organiser_email = coordinator.email;
+    }
+    Ok(settings)
 }
 
 /// Saves a programme's intake settings.
@@ -592,13 +652,19 @@ pub fn propose(
     let pairs = to_plan(store, programme)?;
     let none = (0, Availability::default());
     let person = |id: crate::participant::ParticipantId| people.get(&id.0).unwrap_or(&none);
+    let after: Vec<Option<NaiveDateTime>> = pairs
+        .iter()
+        .map(|m| last_talk_end(store, m.id))
+        .collect::<Result<_>>()?;
     let requests: Vec<plan::Request> = pairs
         .iter()
-        .map(|m| plan::Request {
+        .zip(&after)
+        .map(|(m, after)| plan::Request {
             mentor: person(m.mentor).0,
             mentee: person(m.mentee).0,
             mentor_week: &person(m.mentor).1,
             mentee_week: &person(m.mentee).1,
+            not_before: *after,
         })
         .collect();
     let planner = plan_settings(&settings, from, to, &closed);
@@ -739,7 +805,7 @@ fn add_talk(
 }
 
 const COLUMNS: &str = "id, match_id, uid, sequence, starts_at, minutes, location, status, outcome,
-     outcome_reason, outcome_at";
+     outcome_reason, outcome_at, exceptions";
 
 fn row(r: &rusqlite::Row) -> rusqlite::Result<Intake> {
     let start: String = r.get(4)?;
@@ -758,6 +824,11 @@ fn row(r: &rusqlite::Row) -> rusqlite::Result<Intake> {
         outcome: outcome.as_deref().and_then(Outcome::parse),
         outcome_reason: r.get(9)?,
         outcome_at: outcome_at.as_deref().and_then(parse_timestamp),
+        exceptions: r
+            .get::<_, String>(11)?
+            .split(',')
+            .filter_map(Exception::parse)
+            .collect(),
     })
 }
 
@@ -810,30 +881,35 @@ pub fn history(store: &Store, id: MatchId) -> Result<Vec<Intake>> {
     Ok(rows)
 }
 
-/// Why a time cannot be given to a talk.
+/// Why a time cannot be given to a talk. A clash with another talk of
+/// either person, or a time before the pair's last talk ended, is refused
+/// outright; the planning rules (open days, working hours, both people's
+/// availability) are returned as the exceptions the officer would have to
+/// accept knowingly, each with its reason.
 fn check_time(
     store: &Store,
     pair: &Match,
     start: NaiveDateTime,
     minutes: u16,
     except: Option<IntakeId>,
-    texts_field: &'static str,
-) -> Result<()> {
+) -> Result<Vec<(Exception, FieldError)>> {
     let settings = settings(store, pair.programme)?;
     let closed = closed_days(store, pair.programme)?;
     let day = start.date();
     let weekday = chrono::Datelike::weekday(&day).number_from_monday() as u8;
+    let end = start + Duration::minutes(i64::from(minutes));
     let mut problems = Vec::new();
-    if let Some(c) = closed.iter().find(|c| c.day == day) {
+    if let Some(last) = last_talk_end(store, pair.id)?
+        && start < last
+    {
         problems.push(
-            FieldError::new(texts_field, "error.intake.closed_day").with("value", c.label.clone()),
+            FieldError::new("date", "error.intake.before_last_talk")
+                .with_date("date", last.date())
+                .with("time", last.format("%H:%M").to_string()),
         );
-    } else if settings.closed_weekdays.contains(&weekday) {
-        problems.push(FieldError::new(texts_field, "error.intake.closed_weekday"));
     }
     let people = people(store, pair.programme)?;
     let calendar = plan::Calendar::with(&busy(store, except)?);
-    let end = start + Duration::minutes(i64::from(minutes));
     for (participant, name) in [
         (pair.mentor, &pair.mentor_name),
         (pair.mentee, &pair.mentee_name),
@@ -843,18 +919,90 @@ fn check_time(
         };
         if let Some((s, e)) = calendar.clash(*person, start, end) {
             problems.push(
-                FieldError::new(texts_field, "error.intake.clash")
+                FieldError::new("date", "error.intake.clash")
                     .with("name", name.clone())
                     .with("start", s.format("%H:%M").to_string())
                     .with("end", e.format("%H:%M").to_string()),
             );
         }
     }
-    if problems.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(problems))
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
     }
+
+    let mut exceptions = Vec::new();
+    if let Some(c) = closed.iter().find(|c| c.day == day) {
+        exceptions.push((
+            Exception::Closed,
+            FieldError::new(FORCE_FIELD, "error.intake.closed_day").with("value", c.label.clone()),
+        ));
+    } else if settings.closed_weekdays.contains(&weekday) {
+        exceptions.push((
+            Exception::Closed,
+            FieldError::new(FORCE_FIELD, "error.intake.closed_weekday"),
+        ));
+    }
+    let (from, to) = (minute_of(start), minute_of(start) + u32::from(minutes));
+    if start.date() != end.date()
+        || from < u32::from(settings.day_start)
+        || to > u32::from(settings.day_end)
+    {
+        exceptions.push((
+            Exception::Hours,
+            FieldError::new(FORCE_FIELD, "error.intake.outside_hours")
+                .with("start", clock_text(settings.day_start))
+                .with("end", clock_text(settings.day_end)),
+        ));
+    }
+    let unavailable: Vec<(&String, &Availability)> = [
+        (pair.mentor, &pair.mentor_name),
+        (pair.mentee, &pair.mentee_name),
+    ]
+    .into_iter()
+    .filter_map(|(participant, name)| {
+        let (_, week) = people.get(&participant.0)?;
+        let inside = start.date() == end.date()
+            && week.slots().iter().any(|slot| {
+                slot.weekday == weekday
+                    && u32::from(slot.start) <= from
+                    && to <= u32::from(slot.end)
+            });
+        (!inside).then_some((name, week))
+    })
+    .collect();
+    for (name, week) in unavailable {
+        let error = FieldError::new(FORCE_FIELD, "error.intake.outside_availability")
+            .with("name", name.clone());
+        let error = if week.is_empty() {
+            error.with_key("week", "intake.no_availability_given")
+        } else {
+            error.with_languages(
+                "week",
+                ["en", "nl", "fr"].map(|language| (language, week.display(language))),
+            )
+        };
+        exceptions.push((Exception::Availability, error));
+    }
+    Ok(exceptions)
+}
+
+/// The field of the problems an officer may override knowingly ("move
+/// anyway"): the window asks for confirmation naming them, the CLI wants
+/// `--anyway`.
+pub const FORCE_FIELD: &str = "anyway";
+
+fn minute_of(t: NaiveDateTime) -> u32 {
+    use chrono::Timelike;
+    t.hour() * 60 + t.minute()
+}
+
+/// When the pair's last talk that took place ended: a next talk comes after it.
+fn last_talk_end(store: &Store, id: MatchId) -> Result<Option<NaiveDateTime>> {
+    Ok(history(store, id)?
+        .into_iter()
+        .filter(|i| i.status == IntakeStatus::Held)
+        .map(|i| i.end())
+        .max())
 }
 
 /// A date and a time as typed ("12-01-2027", "14:30") as a local time.
@@ -902,9 +1050,11 @@ pub fn free_times(
     let calendar = plan::Calendar::with(&busy(store, own.as_ref().map(|i| i.id))?);
     let length = Duration::minutes(i64::from(minutes));
     let current = own.as_ref().map(|i| i.start);
+    let after = last_talk_end(store, id)?;
     Ok(plan::options(&planner, &mentor.1, &mentee.1)
         .into_iter()
         .filter(|&start| Some(start) != current)
+        .filter(|&start| after.is_none_or(|after| start >= after))
         .filter(|&start| {
             [mentor.0, mentee.0].iter().all(|&person| {
                 calendar.on_day(person, start.date()) < settings.max_per_day
@@ -928,13 +1078,38 @@ pub fn free_times(
 }
 
 /// Moves a planned talk to another time, or plans one by hand for a
-/// confirmed match without one. A clash with another talk of either person
-/// or a closed day is refused with the reason; calendars see the change
-/// through the higher SEQUENCE.
+/// confirmed match without one. A clash with another talk of either person,
+/// a time in the past or before the pair's last talk is refused with the
+/// reason; so is a time that breaks the planning rules (a closed day,
+/// outside the working hours or either person's availability), which
+/// [`schedule_anyway`] accepts knowingly. Calendars see the change through
+/// the higher SEQUENCE.
 pub fn schedule(
     store: &mut Store,
     id: MatchId,
     start: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<Intake> {
+    schedule_talk(store, id, start, false, now)
+}
+
+/// [`schedule`] for an officer who knows the time breaks the planning rules:
+/// the talk is set and carries a note of the rules it breaks. Clashes and
+/// times in the past stay refused.
+pub fn schedule_anyway(
+    store: &mut Store,
+    id: MatchId,
+    start: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<Intake> {
+    schedule_talk(store, id, start, true, now)
+}
+
+fn schedule_talk(
+    store: &mut Store,
+    id: MatchId,
+    start: NaiveDateTime,
+    anyway: bool,
     now: NaiveDateTime,
 ) -> Result<Intake> {
     let pair = matching::get(store, id)?;
@@ -962,25 +1137,31 @@ pub fn schedule(
         .as_ref()
         .map(|i| i.minutes)
         .unwrap_or(settings.minutes);
-    check_time(
-        store,
-        &pair,
-        start,
-        minutes,
-        current.as_ref().map(|i| i.id),
-        "date",
-    )?;
+    let broken = check_time(store, &pair, start, minutes, current.as_ref().map(|i| i.id))?;
+    if !broken.is_empty() && !anyway {
+        return Err(Error::Invalid(
+            broken.into_iter().map(|(_, problem)| problem).collect(),
+        ));
+    }
+    let mut exceptions: Vec<&str> = broken.iter().map(|(e, _)| e.as_str()).collect();
+    exceptions.dedup();
+    let exceptions = exceptions.join(",");
     let intake = store.write(|tx| {
-        match &current {
+        let talk = match &current {
             Some(i) => {
                 tx.execute(
                     "UPDATE intake SET starts_at = ?2, sequence = sequence + 1, updated_at = ?3 WHERE id = ?1",
                     params![i.id.0, local(start), timestamp(now)],
                 )?;
-                Ok(i.id)
+                i.id
             }
-            None => Ok(add_talk(tx, id, start, minutes, &settings.location, now, true)?),
-        }
+            None => add_talk(tx, id, start, minutes, &settings.location, now, true)?,
+        };
+        tx.execute(
+            "UPDATE intake SET exceptions = ?2 WHERE id = ?1",
+            params![talk.0, exceptions],
+        )?;
+        Ok(talk)
     })?;
     get(store, intake)
 }
@@ -1021,15 +1202,42 @@ pub struct Recorded {
     pub next_mentor: Option<(String, u8)>,
 }
 
-/// Records how the intake of a match went. The planned talk (or, when none
-/// was planned in Klik, a talk now) becomes held with the outcome, and the
-/// match follows in the same transaction: active after a klik, back to
-/// planning after "not sure yet", dissolved with the reason after no klik.
+/// Records how the intake of a match went, after a talk that took place:
+/// the planned talk, once its start has passed, becomes held with the
+/// outcome, and the match follows in the same transaction: active after a
+/// klik, back to planning after "not sure yet", dissolved with the reason
+/// after no klik. Before the talk, or without one, the outcome is refused
+/// with what to do; [`record_outcome_held`] records a talk held on a given date.
 pub fn record_outcome(
     store: &mut Store,
     id: MatchId,
     outcome: Outcome,
     reason: &str,
+    now: NaiveDateTime,
+) -> Result<Recorded> {
+    record(store, id, outcome, reason, None, now)
+}
+
+/// [`record_outcome`] for a talk the officer says was held at `held_at`
+/// (not in the future, not before the match was confirmed): the planned talk
+/// moves to that time, or, when none was planned in Klik, the held talk is added.
+pub fn record_outcome_held(
+    store: &mut Store,
+    id: MatchId,
+    outcome: Outcome,
+    reason: &str,
+    held_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<Recorded> {
+    record(store, id, outcome, reason, Some(held_at), now)
+}
+
+fn record(
+    store: &mut Store,
+    id: MatchId,
+    outcome: Outcome,
+    reason: &str,
+    held_at: Option<NaiveDateTime>,
     now: NaiveDateTime,
 ) -> Result<Recorded> {
     let pair = matching::get(store, id)?;
@@ -1058,15 +1266,57 @@ pub fn record_outcome(
     let planned = history(store, id)?
         .into_iter()
         .find(|i| i.status == IntakeStatus::Planned);
+    // The talk must have taken place: a planned one whose start has passed,
+    // or one the officer says was held, on a date that can be true.
+    match (&planned, held_at) {
+        (_, Some(at)) if at > now => {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "held",
+                "error.intake.held_in_future",
+            )]));
+        }
+        (_, Some(at)) if at.date() < pair.confirmed_at.date() => {
+            return Err(Error::Invalid(vec![
+                FieldError::new("held", "error.intake.held_before_match")
+                    .with_date("date", pair.confirmed_at.date()),
+            ]));
+        }
+        (_, Some(at)) if last_talk_end(store, id)?.is_some_and(|last| at < last) => {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "held",
+                "error.intake.held_before_last_talk",
+            )]));
+        }
+        (_, Some(_)) => {}
+        (Some(talk), None) if talk.start <= now => {}
+        (Some(talk), None) => {
+            return Err(Error::Invalid(vec![
+                FieldError::new("outcome", "error.intake.not_held_yet")
+                    .with_date("date", talk.start.date())
+                    .with("time", talk.start.format("%H:%M").to_string()),
+            ]));
+        }
+        (None, None) => {
+            return Err(Error::Invalid(vec![FieldError::new(
+                "outcome",
+                "error.intake.no_talk",
+            )]));
+        }
+    }
     let settings = settings(store, pair.programme)?;
     let intake_id = store.write(|tx| {
-        let intake_id = match &planned {
-            Some(i) => i.id.0,
-            None => {
-                // A talk held without being planned in Klik: it ended now.
-                let start = now - Duration::minutes(i64::from(settings.minutes));
-                add_talk(tx, id, start, settings.minutes, "", now, false)?.0
+        let intake_id = match (&planned, held_at) {
+            (Some(i), None) => i.id.0,
+            (Some(i), Some(at)) => {
+                // Held at another time than planned: the record says when.
+                tx.execute(
+                    "UPDATE intake SET starts_at = ?2, sequence = sequence + 1 WHERE id = ?1",
+                    params![i.id.0, local(at)],
+                )?;
+                i.id.0
             }
+            (None, Some(at)) => add_talk(tx, id, at, settings.minutes, "", now, false)?.0,
+            (None, None) => unreachable!("refused above"),
         };
         tx.execute(
             "UPDATE intake SET status = 'held', outcome = ?2, outcome_reason = ?3, outcome_at = ?4,

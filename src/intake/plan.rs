@@ -42,6 +42,8 @@ pub struct Request<'a> {
     pub mentee: i64,
     pub mentor_week: &'a Availability,
     pub mentee_week: &'a Availability,
+    /// The end of the pair's last talk: a second talk comes after it.
+    pub not_before: Option<NaiveDateTime>,
 }
 
 /// A talk already in the calendar of one person.
@@ -171,7 +173,10 @@ pub fn plan(settings: &Settings, requests: &[Request], busy: &[Busy]) -> Vec<Pla
             answers[index] = Placement::Unplaced(Unplaced::NoAvailability { mentor, mentee });
             continue;
         }
-        let starts = options(settings, request.mentor_week, request.mentee_week);
+        let mut starts = options(settings, request.mentor_week, request.mentee_week);
+        if let Some(after) = request.not_before {
+            starts.retain(|start| *start >= after);
+        }
         if starts.is_empty() {
             continue;
         }
@@ -243,6 +248,7 @@ mod tests {
                 mentee,
                 mentor_week: &marie,
                 mentee_week: &others,
+                not_before: None,
             })
             .collect();
         let placed = plan(&settings(), &requests, &[]);
@@ -285,18 +291,21 @@ mod tests {
                 mentee: 2,
                 mentor_week: &empty,
                 mentee_week: &friday,
+                not_before: None,
             },
             Request {
                 mentor: 3,
                 mentee: 4,
                 mentor_week: &wednesday,
                 mentee_week: &friday,
+                not_before: None,
             },
             Request {
                 mentor: 5,
                 mentee: 6,
                 mentor_week: &wednesday,
                 mentee_week: &wednesday,
+                not_before: None,
             },
         ];
         let mut s = settings();
@@ -372,6 +381,7 @@ mod tests {
                     mentee: b,
                     mentor_week: &weeks[a as usize],
                     mentee_week: &weeks[b as usize],
+                    not_before: None,
                 })
                 .collect();
             let busy: Vec<Busy> = (0..r.next(4))

@@ -39,10 +39,10 @@ pub fn schedule(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Do
         Block::Paragraph(programme.draft.name.clone()),
     ];
     match (days.keys().next(), days.keys().next_back()) {
-        (Some(first), Some(last)) => blocks.push(Block::Note(texts.format(
+        (Some(first), Some(last)) => blocks.push(Block::Note(texts.counted(
             "intake.schedule.summary",
+            count as i64,
             &[
-                ("count", &count.to_string()),
                 ("from", &date::long(*first, &texts)),
                 ("to", &date::long(*last, &texts)),
             ],

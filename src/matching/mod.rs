@@ -163,6 +163,9 @@ pub struct Round {
     pub decisions: Vec<Decided>,
     scorer: Scorer,
     scores: Vec<i16>,
+    /// Per pair, row by row: no common time, so to be used only where it
+    /// adds a matched mentee (empty while common time is not weighed).
+    avoided: Vec<bool>,
 }
 
 /// A pair of the proposal, by index into the round's mentees and mentors.
@@ -210,6 +213,9 @@ pub struct Proposal {
     pub load: Vec<u32>,
     pub matched: usize,
     pub total_score: u64,
+    /// Proposed (or kept) pairs whose weekly availabilities never meet, while
+    /// common time counts: only where no other mentor could take the mentee.
+    pub without_common_time: usize,
 }
 
 /// A mentor the officer may move a mentee to, and what it would mean.
@@ -244,6 +250,16 @@ impl Round {
             }
         }
         let scores = scorer.matrix();
+        // Availability is judged unless the officer switched it off: a pair
+        // that can never hold its intake is proposed only to match one more.
+        let avoided = if criteria.weight(Criterion::Availability) == Weight::Off {
+            Vec::new()
+        } else {
+            (0..mentees.len())
+                .flat_map(|i| (0..mentors.len()).map(move |j| (i, j)))
+                .map(|(i, j)| scorer.without_common_time(i, j))
+                .collect()
+        };
         Round {
             programme,
             criteria,
@@ -253,6 +269,7 @@ impl Round {
             decisions,
             scorer,
             scores,
+            avoided,
         }
     }
 
@@ -264,6 +281,15 @@ impl Round {
     /// Every pair's score, row by row, forbidden pairs as [`solver::FORBIDDEN`].
     pub fn scores(&self) -> &[i16] {
         &self.scores
+    }
+
+    /// True when the pair shares no weekly time while common time counts:
+    /// the solver uses such a pair only where it adds a matched mentee.
+    pub fn is_avoided(&self, mentee: usize, mentor: usize) -> bool {
+        self.avoided
+            .get(mentee * self.mentors.len() + mentor)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// The breakdown of a pair in plain words.
@@ -320,10 +346,18 @@ impl Round {
         // The solver sees only the mentees without a fixed pair.
         let open: Vec<usize> = (0..n).filter(|&i| fixed[i].is_none()).collect();
         let mut scores = Vec::with_capacity(open.len() * m);
+        let mut avoided = Vec::with_capacity(if self.avoided.is_empty() {
+            0
+        } else {
+            open.len() * m
+        });
         for &i in &open {
             scores.extend_from_slice(&self.scores[i * m..(i + 1) * m]);
+            if !self.avoided.is_empty() {
+                avoided.extend_from_slice(&self.avoided[i * m..(i + 1) * m]);
+            }
         }
-        let solved = solver::solve(open.len(), m, &room, &scores);
+        let solved = solver::solve_avoiding(open.len(), m, &room, &scores, &avoided);
         let mut mentor_of: Vec<Option<(usize, PairState)>> = fixed;
         for (k, &i) in open.iter().enumerate() {
             mentor_of[i] = solved.column_of_row[k].map(|j| (j, PairState::Proposed));
@@ -360,9 +394,14 @@ impl Round {
                 None => unmatched.push((i, self.why_unmatched(i))),
             }
         }
+        let without_common_time = pairs
+            .iter()
+            .filter(|p| self.is_avoided(p.mentee, p.mentor))
+            .count();
         Proposal {
             matched: pairs.len(),
             total_score,
+            without_common_time,
             pairs,
             unmatched,
             conflicts,
@@ -994,6 +1033,7 @@ pub fn score_rows(round: &Round, texts: &Texts) -> Vec<Vec<String>> {
             "mentor_capacity",
             "score",
             "forbidden_reason",
+            "without_common_time",
         ]
         .map(String::from)
         .to_vec(),
@@ -1012,6 +1052,7 @@ pub fn score_rows(round: &Round, texts: &Texts) -> Vec<Vec<String>> {
                 },
                 rule.map(|r| round.rule_text(texts, r, i, j))
                     .unwrap_or_default(),
+                if round.is_avoided(i, j) { "yes" } else { "" }.to_string(),
             ]);
         }
     }

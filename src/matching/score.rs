@@ -375,6 +375,13 @@ impl Scorer {
         ((2 * sum + points) / (2 * points)) as u8
     }
 
+    /// True when both gave their weekly availability and it never overlaps:
+    /// such a pair can never hold a talk.
+    pub fn without_common_time(&self, mentee: usize, mentor: usize) -> bool {
+        let (e, o) = (&self.mentees[mentee], &self.mentors[mentor]);
+        !e.week.is_empty() && !o.week.is_empty() && overlap(&e.week, &o.week).next().is_none()
+    }
+
     /// The pair's score and, if it may not be matched, the first rule it breaks.
     pub fn evaluate(&self, mentee: usize, mentor: usize) -> (u8, Option<Rule>) {
         let fits = self.fits(mentee, mentor);

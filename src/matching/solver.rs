@@ -8,6 +8,13 @@
 //! unlimited capacity. Expanding every mentor into capacity slots would make
 //! the matrix (and the work) as many times larger as the average capacity.
 //!
+//! Between those two goals sits a third: pairs marked "avoided" (mentor and
+//! mentee without common time) are used only where they add a matched
+//! mentee. Lexicographically: most mentees matched, then fewest avoided
+//! pairs, then the highest total score. An avoided pair's cost carries a
+//! penalty larger than any total of scores, and leaving a mentee unassigned
+//! costs more than any total of penalties and scores.
+//!
 //! Costs are whole numbers, so the result is exact and the same input always
 //! gives the same output: ties go to the lower index.
 //!
@@ -23,6 +30,10 @@ pub const FORBIDDEN: i16 = -1;
 /// The cost of an allowed pair is `100 - score`; this marks a forbidden pair.
 const NO_EDGE: u8 = u8::MAX;
 
+/// An avoided pair's stored cost is this plus `100 - score`; its real cost
+/// adds the solver's penalty.
+const AVOIDED: u8 = 128;
+
 const NONE: u32 = u32::MAX;
 
 /// Which mentor (column) each mentee (row) gets, if any.
@@ -36,13 +47,32 @@ pub struct Assignment {
 /// Solves the problem: `scores` holds `rows × columns` values, row by row,
 /// each 0–100 or [`FORBIDDEN`]; `capacity` has one value per column.
 pub fn solve(rows: usize, columns: usize, capacity: &[u32], scores: &[i16]) -> Assignment {
+    solve_avoiding(rows, columns, capacity, scores, &[])
+}
+
+/// [`solve`] where `avoided` (empty, or one flag per pair) marks allowed
+/// pairs to use only when they add a matched mentee.
+pub fn solve_avoiding(
+    rows: usize,
+    columns: usize,
+    capacity: &[u32],
+    scores: &[i16],
+    avoided: &[bool],
+) -> Assignment {
     assert_eq!(capacity.len(), columns, "one capacity per column");
     assert_eq!(scores.len(), rows * columns, "one score per pair");
+    assert!(
+        avoided.is_empty() || avoided.len() == scores.len(),
+        "no flags, or one per pair"
+    );
     let cost: Vec<u8> = scores
         .iter()
-        .map(|&s| {
+        .enumerate()
+        .map(|(k, &s)| {
             if s < 0 {
                 NO_EDGE
+            } else if avoided.get(k).copied().unwrap_or(false) {
+                AVOIDED + (100 - s.min(100)) as u8
             } else {
                 (100 - s.min(100)) as u8
             }
@@ -59,6 +89,9 @@ struct Solver {
     columns: usize,
     capacity: Vec<u32>,
     cost: Vec<u8>,
+    /// The real cost of each stored cost byte: `100 - score`, plus the
+    /// penalty for an avoided pair.
+    value: [i64; 256],
     /// The cost of leaving a row unassigned: more than any total of real
     /// costs can save, so one more matched mentee always beats any scores.
     unassigned_cost: i64,
@@ -80,7 +113,21 @@ impl Solver {
             columns,
             capacity: capacity.to_vec(),
             cost,
-            unassigned_cost: 100 * rows as i64 + 101,
+            value: {
+                // More than any total of scores: one avoided pair fewer
+                // beats any scores; more than any total of penalties and
+                // scores: one more matched mentee beats everything.
+                let penalty = 100 * rows as i64 + 1;
+                std::array::from_fn(|c| {
+                    let c = c as u8;
+                    if c >= AVOIDED && c != NO_EDGE {
+                        penalty + i64::from(c - AVOIDED)
+                    } else {
+                        i64::from(c)
+                    }
+                })
+            },
+            unassigned_cost: rows as i64 * (100 * rows as i64 + 101) + 1,
             u: vec![0; rows],
             v: vec![0; columns + 1],
             column_of_row: vec![NONE; rows],
@@ -97,7 +144,7 @@ impl Solver {
             return Some(self.unassigned_cost);
         }
         let c = self.cost[row * self.columns + column];
-        (c != NO_EDGE).then_some(i64::from(c))
+        (c != NO_EDGE).then_some(self.value[c as usize])
     }
 
     fn is_full(&self, column: usize) -> bool {
@@ -134,7 +181,7 @@ impl Solver {
             if c == NO_EDGE {
                 continue;
             }
-            let reduced = i64::from(c) - self.v[column];
+            let reduced = self.value[c as usize] - self.v[column];
             if reduced < best_cost || (reduced == best_cost && !best_has_room) {
                 let has_room = !self.is_full(column);
                 if reduced < best_cost || has_room {
@@ -219,6 +266,7 @@ impl Solver {
                 let row = self.members[column][k] as usize;
                 let base = nearest - self.u[row];
                 let costs = &self.cost[row * m..(row + 1) * m];
+                let value = &self.value;
                 let targets = costs
                     .iter()
                     .zip(&self.v[..m])
@@ -226,7 +274,7 @@ impl Solver {
                     .zip(self.pred[..m].iter_mut());
                 for (((&c, &v), dist), pred) in targets {
                     if c != NO_EDGE {
-                        let d = base + i64::from(c) - v;
+                        let d = base + value[c as usize] - v;
                         if d < *dist {
                             *dist = d;
                             *pred = row as u32;
@@ -348,30 +396,68 @@ mod tests {
 
     /// The oracle: the Hungarian algorithm on the matrix with one column per
     /// capacity slot and one "unassigned" column per row.
-    fn oracle(rows: usize, columns: usize, capacity: &[u32], scores: &[i16]) -> (usize, u64) {
+    /// The oracle's answer: matched rows, avoided pairs used, total score.
+    fn oracle(
+        rows: usize,
+        columns: usize,
+        capacity: &[u32],
+        scores: &[i16],
+        avoided: &[bool],
+    ) -> (usize, usize, u64) {
         let slots: Vec<usize> = (0..columns)
             .flat_map(|c| std::iter::repeat_n(c, capacity[c] as usize))
             .collect();
         let width = slots.len() + rows;
-        let big = 100 * rows as i64 + 1;
+        // Three tiers in one weight: matched, then not avoided, then score.
+        let tier = 100 * rows as i64 + 1;
+        let big = tier * (rows as i64 + 1);
         let forbidden = -(big * (rows as i64 + 1) * 4);
         let mut weights = Vec::with_capacity(rows * width);
         for row in 0..rows {
             for &c in &slots {
-                let s = scores[row * columns + c];
-                weights.push(if s < 0 { forbidden } else { big + i64::from(s) });
+                let k = row * columns + c;
+                let s = scores[k];
+                let kept = if avoided.get(k).copied().unwrap_or(false) {
+                    0
+                } else {
+                    tier
+                };
+                weights.push(if s < 0 {
+                    forbidden
+                } else {
+                    big + kept + i64::from(s)
+                });
             }
             weights.extend(std::iter::repeat_n(0, rows));
         }
         let matrix = Matrix::from_vec(rows, width, weights).unwrap();
         let (total, _) = kuhn_munkres(&matrix);
         let matched = (total / big) as usize;
-        let score = (total % big) as u64;
-        (matched, score)
+        let kept = ((total % big) / tier) as usize;
+        let score = ((total % big) % tier) as u64;
+        (matched, matched - kept, score)
     }
 
     fn check(rows: usize, columns: usize, capacity: &[u32], scores: &[i16]) {
-        let result = solve(rows, columns, capacity, scores);
+        check_avoiding(rows, columns, capacity, scores, &[]);
+    }
+
+    fn check_avoiding(
+        rows: usize,
+        columns: usize,
+        capacity: &[u32],
+        scores: &[i16],
+        avoided: &[bool],
+    ) {
+        let result = solve_avoiding(rows, columns, capacity, scores, avoided);
+        let used = result
+            .column_of_row
+            .iter()
+            .enumerate()
+            .filter(|(row, column)| {
+                column.is_some_and(|c| avoided.get(row * columns + c).copied().unwrap_or(false))
+            })
+            .count();
         let mut load = vec![0u32; columns];
         let mut total = 0u64;
         for (row, column) in result.column_of_row.iter().enumerate() {
@@ -387,10 +473,34 @@ mod tests {
         }
         assert_eq!(total, result.total_score);
         assert_eq!(
-            (result.matched, result.total_score),
-            oracle(rows, columns, capacity, scores),
-            "rows {rows}, columns {columns}, capacity {capacity:?}, scores {scores:?}"
+            (result.matched, used, result.total_score),
+            oracle(rows, columns, capacity, scores, avoided),
+            "rows {rows}, columns {columns}, capacity {capacity:?}, scores {scores:?}, avoided {avoided:?}"
         );
+    }
+
+    #[test]
+    fn avoided_pairs_are_used_only_where_they_add_a_matched_mentee() {
+        let mut dice = Dice(0xA5A5_5A5A_1234_5678);
+        for round in 0..3000 {
+            let rows = 1 + dice.below(8) as usize;
+            let columns = 1 + dice.below(5) as usize;
+            let capacity: Vec<u32> = (0..columns).map(|_| dice.below(4) as u32).collect();
+            let levels = [2, 3, 5, 101][round % 4];
+            let forbidden_share = dice.below(40);
+            let scores = random_scores(&mut dice, rows * columns, forbidden_share, levels);
+            let share = dice.below(70);
+            let avoided: Vec<bool> = (0..rows * columns)
+                .map(|_| dice.below(100) < share)
+                .collect();
+            check_avoiding(rows, columns, &capacity, &scores, &avoided);
+        }
+        // Row 0 fits column 0 best, but that pair is avoided: column 1 it is.
+        let result = solve_avoiding(1, 2, &[1, 1], &[100, 10], &[true, false]);
+        assert_eq!(result.column_of_row, vec![Some(1)]);
+        // With no other way to match row 0, the avoided pair is used.
+        let result = solve_avoiding(1, 2, &[1, 1], &[100, FORBIDDEN], &[true, false]);
+        assert_eq!(result.column_of_row, vec![Some(0)]);
     }
 
     #[test]

@@ -290,6 +290,12 @@ pub struct RowPlan {
     pub change: Option<Change>,
     /// For updates: the fields that change.
     pub changed_fields: Vec<&'static str>,
+    /// Values of the file that were not taken, each with why (letters lost in
+    /// a legacy encoding): the row still imports, with what Klik knew kept.
+    pub warnings: Vec<FieldError>,
+    /// The other programmes this person takes part in, by name, when the row
+    /// changes their details (which are theirs, shared by every programme).
+    pub also_changes: Vec<String>,
 }
 
 /// The whole preview: columns, rows and totals.
@@ -299,6 +305,14 @@ pub struct Preview {
     pub sheet: Option<String>,
     pub columns: ColumnMapping,
     pub rows: Vec<RowPlan>,
+}
+
+/// How an import treats the cells a file leaves empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Options {
+    /// An empty cell in a column the file has clears the field; by default
+    /// it keeps what Klik knows. A column the file lacks never changes anything.
+    pub clear_empty: bool,
 }
 
 /// Totals of a preview or an import.
@@ -349,9 +363,42 @@ impl Preview {
 
     /// Every problem as `row N, column C: message`, in row order.
     pub fn problem_lines(&self, texts: &Texts) -> Vec<String> {
+        self.lines(texts, |row| &row.problems)
+    }
+
+    /// Every warning (a value kept instead of the file's) as `row N, column C: message`.
+    pub fn warning_lines(&self, texts: &Texts) -> Vec<String> {
+        self.lines(texts, |row| &row.warnings)
+    }
+
+    /// "Also changes Hanne Janssens in Mentoring 2026", one line per row that
+    /// changes the details of someone who takes part in other programmes.
+    pub fn shared_lines(&self, texts: &Texts) -> Vec<String> {
+        self.rows
+            .iter()
+            .filter(|row| !row.also_changes.is_empty())
+            .map(|row| {
+                let name = row
+                    .enrolment
+                    .as_ref()
+                    .map(Enrolment::full_name)
+                    .unwrap_or_default();
+                texts.format(
+                    "import.also_changes",
+                    &[
+                        ("row", &row.row.to_string()),
+                        ("name", &name),
+                        ("programmes", &row.also_changes.join(", ")),
+                    ],
+                )
+            })
+            .collect()
+    }
+
+    fn lines(&self, texts: &Texts, of: impl Fn(&RowPlan) -> &Vec<FieldError>) -> Vec<String> {
         let mut lines = Vec::new();
         for row in &self.rows {
-            for problem in &row.problems {
+            for problem in of(row) {
                 lines.push(texts.format(
                     "import.problem_line",
                     &[
@@ -381,31 +428,42 @@ fn file_problem(problem: TableProblem) -> Error {
     Error::Invalid(vec![error])
 }
 
-/// Reads a file and plans the import into `programme` without writing anything.
+/// Reads a file and plans the import into `programme` without writing
+/// anything; empty cells keep what Klik knows.
 pub fn preview(
     store: &Store,
     programme: ProgrammeId,
     bytes: &[u8],
     sheet: Option<&str>,
 ) -> Result<Preview> {
-    programme::get(store, programme)?;
-    let table = tabular::read(bytes, sheet).map_err(file_problem)?;
-    plan(store, programme, table)
+    preview_with(store, programme, bytes, sheet, Options::default())
 }
 
-fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> {
-    let mut rows = table.rows.into_iter();
-    let header = rows
-        .next()
-        .ok_or_else(|| file_problem(TableProblem::Empty))?;
+/// [`preview`] with the officer's choice of what empty cells mean.
+pub fn preview_with(
+    store: &Store,
+    programme: ProgrammeId,
+    bytes: &[u8],
+    sheet: Option<&str>,
+    options: Options,
+) -> Result<Preview> {
+    programme::get(store, programme)?;
+    let table = tabular::read(bytes, sheet).map_err(file_problem)?;
+    plan(store, programme, table, options)
+}
 
-    // Map the header row.
+/// How many rows at the top of a file may come before the header (a title,
+/// a date, an empty line).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// Maps a row's cells to the columns it names.
+fn map_header(cells: &[String]) -> (HashMap<&'static str, usize>, ColumnMapping) {
     let mut positions: HashMap<&'static str, usize> = HashMap::new();
     let mut columns = ColumnMapping {
         mapped: Vec::new(),
         unknown: Vec::new(),
     };
-    for (index, name) in header.cells.iter().enumerate() {
+    for (index, name) in cells.iter().enumerate() {
         if name.trim().is_empty() {
             continue;
         }
@@ -417,18 +475,205 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
             _ => columns.unknown.push(name.clone()),
         }
     }
-    let missing: Vec<&str> = COLUMNS
+    (positions, columns)
+}
+
+/// The details that belong to a person, shared by every programme they take
+/// part in, as stored: what an import compares to say "also changes".
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct PersonDetails {
+    first_name: String,
+    last_name: String,
+    phone: String,
+    department: String,
+    job_title: String,
+    manager_email: Option<String>,
+    location: String,
+    languages: Vec<String>,
+    years_of_experience: Option<u8>,
+}
+
+impl PersonDetails {
+    fn of(e: &Enrolment) -> PersonDetails {
+        PersonDetails {
+            first_name: e.first_name.clone(),
+            last_name: e.last_name.clone(),
+            phone: e.phone.clone(),
+            department: e.department.clone(),
+            job_title: e.job_title.clone(),
+            manager_email: e.manager_email.as_deref().map(str::to_lowercase),
+            location: e.location.clone(),
+            languages: e.languages.clone(),
+            years_of_experience: e.years_of_experience,
+        }
+    }
+
+    /// The person's fields of a form, as the form writes them.
+    fn fill(&self, form: &mut EnrolmentForm) {
+        form.first_name = self.first_name.clone();
+        form.last_name = self.last_name.clone();
+        form.phone = self.phone.clone();
+        form.department = self.department.clone();
+        form.job_title = self.job_title.clone();
+        form.manager_email = self.manager_email.clone().unwrap_or_default();
+        form.location = self.location.clone();
+        form.languages = self.languages.join(", ");
+        form.years_of_experience = self
+            .years_of_experience
+            .map(|y| y.to_string())
+            .unwrap_or_default();
+    }
+
+    fn changed_fields(&self, other: &PersonDetails) -> Vec<&'static str> {
+        let mut changed = Vec::new();
+        for (field, differs) in [
+            ("first_name", self.first_name != other.first_name),
+            ("last_name", self.last_name != other.last_name),
+            ("phone", self.phone != other.phone),
+            ("department", self.department != other.department),
+            ("job_title", self.job_title != other.job_title),
+            ("manager_email", self.manager_email != other.manager_email),
+            ("location", self.location != other.location),
+            ("languages", self.languages != other.languages),
+            (
+                "years_of_experience",
+                self.years_of_experience != other.years_of_experience,
+            ),
+        ] {
+            if differs {
+                changed.push(field);
+            }
+        }
+        changed
+    }
+}
+
+/// True when `file` is `stored` with letters lost to `?` on the way: a file
+/// saved in a legacy encoding (Windows-1252, ASCII) that could not hold them.
+fn letters_lost(file: &str, stored: &str) -> bool {
+    if file == stored || !file.contains('?') {
+        return false;
+    }
+    let file: Vec<char> = file.chars().collect();
+    let stored: Vec<char> = stored.chars().collect();
+    file.len() == stored.len()
+        && file
+            .iter()
+            .zip(&stored)
+            .all(|(f, s)| f == s || (*f == '?' && !s.is_ascii()))
+}
+
+/// What Klik knows of the people a file names: their details and the other
+/// programmes they take part in.
+struct Known {
+    details: HashMap<String, PersonDetails>,
+    programmes: HashMap<String, Vec<String>>,
+}
+
+fn known_people(store: &Store, programme: ProgrammeId) -> Result<Known> {
+    let conn = store.conn();
+    let read = || -> rusqlite::Result<Known> {
+        let mut statement = conn.prepare(
+            "SELECT lower(p.email), p.first_name, p.last_name, p.phone, p.department, p.job_title,
+                    lower(m.email), p.location, p.languages, p.years_experience
+             FROM person p LEFT JOIN person m ON m.id = p.manager_id",
+        )?;
+        let details = statement
+            .query_map([], |r| {
+                let languages: String = r.get(8)?;
+                Ok((
+                    r.get::<_, String>(0)?,
+                    PersonDetails {
+                        first_name: r.get(1)?,
+                        last_name: r.get(2)?,
+                        phone: r.get(3)?,
+                        department: r.get(4)?,
+                        job_title: r.get(5)?,
+                        manager_email: r.get(6)?,
+                        location: r.get(7)?,
+                        languages: participant::split_list(&languages),
+                        years_of_experience: r.get(9)?,
+                    },
+                ))
+            })?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        let mut statement = conn.prepare(
+            "SELECT lower(pe.email), pr.name FROM participant pa
+             JOIN person pe ON pe.id = pa.person_id
+             JOIN programme pr ON pr.id = pa.programme_id
+             WHERE pa.programme_id <> ?1
+             ORDER BY pr.start_date, pr.id",
+        )?;
+        let mut programmes: HashMap<String, Vec<String>> = HashMap::new();
+        for row in statement.query_map([programme.0], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })? {
+            let (email, name) = row?;
+            programmes.entry(email).or_default().push(name);
+        }
+        Ok(Known {
+            details,
+            programmes,
+        })
+    };
+    read().map_err(|e| store.read_error(e))
+}
+
+fn plan(store: &Store, programme: ProgrammeId, table: Table, options: Options) -> Result<Preview> {
+    if table.rows.is_empty() {
+        return Err(file_problem(TableProblem::Empty));
+    }
+    // The header is the first row that names every required column; a title
+    // or a date above it is passed over. Without one, the row that names the
+    // most of them says which are missing.
+    let required = || COLUMNS.iter().filter(|c| c.required);
+    let candidates: Vec<(usize, HashMap<&'static str, usize>, ColumnMapping)> = table
+        .rows
         .iter()
-        .filter(|c| c.required && !positions.contains_key(c.field))
-        .map(|c| c.field)
+        .take(HEADER_SEARCH_ROWS)
+        .enumerate()
+        .map(|(index, row)| {
+            let (positions, columns) = map_header(&row.cells);
+            (index, positions, columns)
+        })
+        .collect();
+    let found = |positions: &HashMap<&'static str, usize>| {
+        required()
+            .filter(|c| positions.contains_key(c.field))
+            .count()
+    };
+    let best = candidates
+        .iter()
+        .max_by_key(|(index, positions, _)| (found(positions), std::cmp::Reverse(*index)))
+        .map(|(index, _, _)| *index)
+        .unwrap_or(0);
+    let (header_index, positions, columns) = candidates
+        .into_iter()
+        .nth(best)
+        .expect("the best candidate is one of them");
+    let missing: Vec<&Column> = required()
+        .filter(|c| !positions.contains_key(c.field))
         .collect();
     if !missing.is_empty() {
+        let names = |language: &str| {
+            missing
+                .iter()
+                .map(|c| format!("“{}”", c.header(language)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         return Err(Error::Invalid(vec![
-            FieldError::new("file", "error.file.missing_columns")
-                .with("columns", missing.join(", ")),
+            FieldError::new("file", "error.file.missing_columns").with_languages(
+                "columns",
+                [
+                    ("en", names("en")),
+                    ("nl", names("nl")),
+                    ("fr", names("fr")),
+                ],
+            ),
         ]));
     }
-    let data: Vec<_> = rows.collect();
+    let data: Vec<_> = table.rows.into_iter().skip(header_index + 1).collect();
     if data.is_empty() {
         return Err(Error::Invalid(vec![FieldError::new(
             "file",
@@ -436,38 +681,61 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
         )]));
     }
 
-    // Check every row on its own.
-    let cell = |cells: &[String], field: &str| {
+    // What Klik knows already: this programme's participants, and every
+    // person with their details and other programmes.
+    let existing: HashMap<String, Enrolment> = participant::all(store, programme)?
+        .into_iter()
+        .map(|p| (p.enrolment.email.to_lowercase(), p.enrolment))
+        .collect();
+    let known = known_people(store, programme)?;
+
+    // Each row is what Klik knows with the file's values laid over it: a
+    // column the file lacks changes nothing, an empty cell keeps the known
+    // value (unless the officer chose otherwise), and a name whose letters a
+    // legacy encoding turned into `?` never replaces the stored name.
+    let cell = |cells: &[String], field: &str| -> Option<String> {
         positions
             .get(field)
-            .and_then(|i| cells.get(*i))
-            .cloned()
-            .unwrap_or_default()
+            .map(|i| cells.get(*i).cloned().unwrap_or_default())
     };
     let mut plans: Vec<RowPlan> = data
         .iter()
         .map(|row| {
-            let form = EnrolmentForm {
-                role: cell(&row.cells, "role"),
-                first_name: cell(&row.cells, "first_name"),
-                last_name: cell(&row.cells, "last_name"),
-                email: cell(&row.cells, "email"),
-                phone: cell(&row.cells, "phone"),
-                department: cell(&row.cells, "department"),
-                job_title: cell(&row.cells, "job_title"),
-                manager_email: cell(&row.cells, "manager_email"),
-                location: cell(&row.cells, "location"),
-                languages: cell(&row.cells, "languages"),
-                years_of_experience: cell(&row.cells, "years_of_experience"),
-                topics: cell(&row.cells, "topics"),
-                capacity: cell(&row.cells, "capacity"),
-                learning_goal: cell(&row.cells, "learning_goal"),
-                availability: cell(&row.cells, "availability"),
-                status: cell(&row.cells, "status"),
-                notes: cell(&row.cells, "notes"),
-                avoid: cell(&row.cells, "avoid"),
-                preferred_mentors: cell(&row.cells, "preferred_mentors"),
+            let email = cell(&row.cells, "email").unwrap_or_default();
+            let key = email.trim().to_lowercase();
+            let mut base = match existing.get(&key) {
+                Some(enrolment) => EnrolmentForm::from_enrolment(enrolment, "en"),
+                None => {
+                    let mut form = EnrolmentForm::default();
+                    if let Some(details) = known.details.get(&key) {
+                        details.fill(&mut form);
+                    }
+                    form
+                }
             };
+            base.email = email;
+            let mut form = base.clone();
+            let mut warnings = Vec::new();
+            for column in COLUMNS {
+                let Some(value) = cell(&row.cells, column.field) else {
+                    continue;
+                };
+                let known_value = form_value(&base, column.field);
+                if value.trim().is_empty() && !options.clear_empty {
+                    continue;
+                }
+                if PERSON_TEXT_FIELDS.contains(&column.field)
+                    && letters_lost(value.trim(), known_value.trim())
+                {
+                    warnings.push(
+                        FieldError::new(column.field, "import.warning.letters_lost")
+                            .with("value", value.trim())
+                            .with("kept", known_value.trim()),
+                    );
+                    continue;
+                }
+                *form_value_mut(&mut form, column.field) = value;
+            }
             let (enrolment, problems) = match form.validate() {
                 Ok(enrolment) => (Some(enrolment), Vec::new()),
                 Err(problems) => (None, problems),
@@ -479,6 +747,8 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
                 problems,
                 change: None,
                 changed_fields: Vec::new(),
+                warnings,
+                also_changes: Vec::new(),
             }
         })
         .collect();
@@ -505,18 +775,11 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
     }
 
     // People the database already knows, with their managers, for the reporting-line checks.
-    let known: HashMap<String, Option<String>> = {
-        let conn = store.conn();
-        let mut statement = conn
-            .prepare("SELECT lower(p.email), lower(m.email) FROM person p LEFT JOIN person m ON m.id = p.manager_id")
-            .map_err(|e| store.read_error(e))?;
-        let rows = statement
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-            })
-            .and_then(|rows| rows.collect::<rusqlite::Result<HashMap<_, _>>>());
-        rows.map_err(|e| store.read_error(e))?
-    };
+    let managers: HashMap<String, Option<String>> = known
+        .details
+        .iter()
+        .map(|(email, details)| (email.clone(), details.manager_email.clone()))
+        .collect();
 
     // Managers must be someone: in a valid row of this file, or already known.
     let valid: HashSet<String> = plans
@@ -532,7 +795,7 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
             continue;
         };
         let manager = manager.to_lowercase();
-        if !valid.contains(&manager) && !known.contains_key(&manager) {
+        if !valid.contains(&manager) && !managers.contains_key(&manager) {
             plan.problems.push(
                 FieldError::new("manager_email", "error.participant.manager_unknown")
                     .with("value", plan.form.manager_email.trim()),
@@ -542,7 +805,7 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
     }
 
     // The reporting lines after the import must not loop (A manages B manages A).
-    let mut manager_of: BTreeMap<String, Option<String>> = known.into_iter().collect();
+    let mut manager_of: BTreeMap<String, Option<String>> = managers.into_iter().collect();
     for plan in &plans {
         if let Some(e) = &plan.enrolment {
             manager_of.insert(
@@ -573,17 +836,28 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
         }
     }
 
-    // What would change for the valid rows.
-    let existing: HashMap<String, Enrolment> = participant::all(store, programme)?
-        .into_iter()
-        .map(|p| (p.enrolment.email.to_lowercase(), p.enrolment))
-        .collect();
+    // What would change for the valid rows. A person known from another
+    // programme whose details change is "updated", never silently "added":
+    // those details are theirs in every programme, so the row says where.
     for plan in &mut plans {
         let Some(enrolment) = &plan.enrolment else {
             continue;
         };
-        match existing.get(&enrolment.email.to_lowercase()) {
-            None => plan.change = Some(Change::Added),
+        let key = enrolment.email.to_lowercase();
+        let person_changes = known
+            .details
+            .get(&key)
+            .map(|before| before.changed_fields(&PersonDetails::of(enrolment)))
+            .unwrap_or_default();
+        if !person_changes.is_empty() {
+            plan.also_changes = known.programmes.get(&key).cloned().unwrap_or_default();
+        }
+        match existing.get(&key) {
+            None if person_changes.is_empty() => plan.change = Some(Change::Added),
+            None => {
+                plan.changed_fields = person_changes;
+                plan.change = Some(Change::Updated);
+            }
             Some(before) => {
                 plan.changed_fields = before.changed_fields(enrolment);
                 plan.change = Some(if plan.changed_fields.is_empty() {
@@ -603,6 +877,16 @@ fn plan(store: &Store, programme: ProgrammeId, table: Table) -> Result<Preview> 
     })
 }
 
+/// The message of a refused import for `rows` rows with problems (one row
+/// reads in the singular).
+pub fn has_problems_key(rows: usize) -> &'static str {
+    if rows == 1 {
+        "error.import.has_problems_one"
+    } else {
+        "error.import.has_problems"
+    }
+}
+
 /// Writes a previewed import in one transaction. Without `only_valid`, any row
 /// with a problem stops the whole import and nothing is written.
 pub fn apply(
@@ -619,7 +903,7 @@ pub fn apply(
             .filter(|r| !r.problems.is_empty())
             .count();
         return Err(Error::Invalid(vec![
-            FieldError::new("file", "error.import.has_problems").with("count", rows.to_string()),
+            FieldError::new("file", has_problems_key(rows)).with("count", rows.to_string()),
         ]));
     }
     let summary = preview.summary();
@@ -633,14 +917,10 @@ pub fn apply(
             participant::save(tx, programme, enrolment, now)?;
         }
         // Managers last, so a manager further down the file is already there.
+        // Every row carries its manager (the known one when the file says
+        // nothing), so this also clears one the officer chose to clear.
         for enrolment in &valid {
-            if enrolment.manager_email.is_some() {
-                participant::link_manager(
-                    tx,
-                    &enrolment.email,
-                    enrolment.manager_email.as_deref(),
-                )?;
-            }
+            participant::link_manager(tx, &enrolment.email, enrolment.manager_email.as_deref())?;
         }
         for enrolment in &valid {
             if enrolment.manager_email.is_some() {
@@ -696,6 +976,40 @@ pub fn template_rows(language: &str) -> Vec<Vec<String>> {
         );
     }
     rows
+}
+
+/// The person's own text fields, which a name with lost letters must not overwrite.
+const PERSON_TEXT_FIELDS: &[&str] = &[
+    "first_name",
+    "last_name",
+    "department",
+    "job_title",
+    "location",
+];
+
+fn form_value_mut<'a>(form: &'a mut EnrolmentForm, field: &str) -> &'a mut String {
+    match field {
+        "role" => &mut form.role,
+        "first_name" => &mut form.first_name,
+        "last_name" => &mut form.last_name,
+        "email" => &mut form.email,
+        "phone" => &mut form.phone,
+        "department" => &mut form.department,
+        "job_title" => &mut form.job_title,
+        "manager_email" => &mut form.manager_email,
+        "location" => &mut form.location,
+        "languages" => &mut form.languages,
+        "years_of_experience" => &mut form.years_of_experience,
+        "topics" => &mut form.topics,
+        "capacity" => &mut form.capacity,
+        "learning_goal" => &mut form.learning_goal,
+        "availability" => &mut form.availability,
+        "status" => &mut form.status,
+        "notes" => &mut form.notes,
+        "avoid" => &mut form.avoid,
+        "preferred_mentors" => &mut form.preferred_mentors,
+        _ => unreachable!("every column is a form field"),
+    }
 }
 
 fn form_value(form: &EnrolmentForm, field: &str) -> String {

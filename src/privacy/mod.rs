@@ -33,9 +33,8 @@ pub fn find(store: &Store, email: &str) -> Result<PersonId> {
         )
         .optional()
         .map_err(|e| store.read_error(e))?
-        .ok_or(Error::NotFound {
-            what: "participant",
-            id: 0,
+        .ok_or_else(|| Error::NoSuchPerson {
+            email: email.trim().to_string(),
         })
 }
 

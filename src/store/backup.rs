@@ -93,6 +93,66 @@ pub fn inspect(path: &Path) -> Result<Inspection> {
     })
 }
 
+/// Checks a file the officer chose to restore, and says what it holds,
+/// without touching it or leaving anything beside it: SQLite would make
+/// `-wal` and `-shm` files next to a file in WAL mode, on a USB stick say,
+/// so a private copy is what is opened. Refusals say what fits a restore.
+pub fn inspect_for_restore(path: &Path) -> Result<Inspection> {
+    with_private_copy(path, |copy| {
+        inspect(copy).map(|found| Inspection {
+            path: path.to_path_buf(),
+            ..found
+        })
+    })
+}
+
+/// Runs `work` on a private copy of `path` (with its write-ahead log, if
+/// one lies beside it) in a folder of its own that is removed afterwards.
+/// Errors name `path`, the file the officer chose, in a restore's words.
+fn with_private_copy<T>(path: &Path, work: impl FnOnce(&Path) -> Result<T>) -> Result<T> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let restoring = |error: Error| Error::Restore {
+        path: path.to_path_buf(),
+        cause: Box::new(error),
+    };
+    if !path.is_file() {
+        return Err(restoring(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file"),
+        }));
+    }
+    let folder = std::env::temp_dir().join(format!(
+        "klik-restore-{}-{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = fs::remove_dir_all(&folder);
+    crate::data_dir::create_private_dir(&folder)
+        .map_err(|source| Error::from_io(&folder, source))?;
+    let copy = folder.join("restore.sqlite");
+    let copied = fs::copy(path, &copy).and_then(|_| {
+        let wal = sidecar(path, "-wal");
+        if wal.is_file() {
+            fs::copy(&wal, sidecar(&copy, "-wal"))?;
+        }
+        Ok(())
+    });
+    let result = match copied {
+        Ok(()) => work(&copy).map_err(|error| restoring(error.naming(&copy, path))),
+        Err(source) => Err(restoring(Error::from_io(path, source))),
+    };
+    let _ = fs::remove_dir_all(&folder);
+    result
+}
+
+/// `klik.sqlite-wal` beside `klik.sqlite`.
+fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
 /// Writes a consistent copy of the open database to `target`: first beside
 /// it, then renamed into place, so `target` is never half written.
 pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
@@ -106,6 +166,19 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
         .conn()
         .backup(MAIN_DB, &partial, None::<fn(rusqlite::backup::Progress)>)
         .map_err(|e| Error::from_sqlite(e, target));
+    // The copy takes the journal mode of the database (WAL); a backup is a
+    // file on its own, to be carried and opened elsewhere, so it is made a
+    // plain rollback-journal file that leaves nothing beside it when read.
+    let written = written.and_then(|()| {
+        Connection::open(&partial)
+            .and_then(|conn| {
+                conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                    r.get::<_, String>(0)
+                })
+                .map(|_| ())
+            })
+            .map_err(|e| Error::from_sqlite(e, target))
+    });
     if let Err(e) = written {
         let _ = fs::remove_file(&partial);
         return Err(e);
@@ -274,16 +347,21 @@ impl Store {
         backups: &Path,
         now: NaiveDateTime,
     ) -> Result<Restored> {
-        let restored = inspect(from)?;
+        let restored = inspect_for_restore(from)?;
         let previous = backups.join(format!(
             "before-restore-{}.sqlite",
             now.format("%Y-%m-%dT%H%M%S")
         ));
         backup_to(self, &previous)?;
         let path = self.path.clone();
-        self.conn
-            .restore(MAIN_DB, from, None::<fn(rusqlite::backup::Progress)>)
-            .map_err(|e| Error::from_sqlite(e, &path))?;
+        // From a private copy, checked again, so that nothing appears beside
+        // the chosen file and what is restored is what was checked.
+        with_private_copy(from, |copy| {
+            inspect(copy)?;
+            self.conn
+                .restore(MAIN_DB, copy, None::<fn(rusqlite::backup::Progress)>)
+                .map_err(|e| Error::from_sqlite(e, &path))
+        })?;
         migrate(&mut self.conn, restored.schema_version)
             .map_err(|e| Error::from_sqlite(e, &path))?;
         Ok(Restored { restored, previous })

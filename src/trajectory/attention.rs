@@ -73,7 +73,7 @@ impl Concern {
             ),
             Concern::PoorFit { side, on } => texts.format(
                 "attention.poor_fit",
-                &[("who", texts.get(side.label_key())), ("date", &day(*on))],
+                &[("who", texts.get(side.in_text_key())), ("date", &day(*on))],
             ),
             Concern::CheckinDue { moment } => texts.format(
                 "attention.checkin_due",
@@ -84,7 +84,10 @@ impl Concern {
             }
             Concern::WorkshopMissed { side, workshop } => texts.format(
                 "attention.workshop_missed",
-                &[("who", texts.get(side.label_key())), ("workshop", workshop)],
+                &[
+                    ("who", texts.get(side.in_text_key())),
+                    ("workshop", workshop),
+                ],
             ),
         }
     }

@@ -699,6 +699,14 @@ impl Side {
             Side::Mentee => "field.mentee",
         }
     }
+
+    /// The role as a word inside a sentence ("the mentee said"), not a label.
+    pub fn in_text_key(self) -> &'static str {
+        match self {
+            Side::Mentor => "role.in_text.mentor",
+            Side::Mentee => "role.in_text.mentee",
+        }
+    }
 }
 
 /// What one of the two said at a check-in.

@@ -546,12 +546,13 @@ fn charts(kpis: &Kpis, texts: &Texts) -> Vec<Block> {
     blocks
 }
 
-/// "jan 2027": short enough to sit under a bar.
+/// "dec 2026": short enough to sit under a bar, with the whole year as
+/// people write it; each language has its own short month names (French
+/// "juin" and "juil." must not both become "jui").
 fn month_label(month: NaiveDate, texts: &Texts) -> String {
     use chrono::Datelike;
-    let key = format!("date.month.{}", month.month());
-    let short: String = texts.get(&key).chars().take(3).collect();
-    format!("{} {}", short.to_lowercase(), month.year() % 100)
+    let key = format!("date.month_short.{}", month.month());
+    format!("{} {}", texts.get(&key), month.year())
 }
 
 /// One row per pair that is or was under way.

@@ -406,7 +406,7 @@ fn the_cli_fills_in_signs_and_prints_an_agreement() {
         "--match",
         &id,
         "--mentee",
-        "27-11-2026",
+        "28-11-2026",
         "--mentor",
         "28-11-2026",
         "--coordinator",
@@ -428,5 +428,35 @@ fn the_cli_fills_in_signs_and_prints_an_agreement() {
     assert!(
         text_of(&file).contains("Ondertekend"),
         "the signed status is printed"
+    );
+}
+
+#[test]
+fn an_agreement_is_not_signed_before_its_match_was_confirmed() {
+    let (mut store, id) = matched("en");
+    fill(&mut store, id, "en");
+    agreement::mark_ready(&mut store, id, super::now()).unwrap();
+    let confirmed = klik::matching::get(&store, id).unwrap().confirmed_at.date();
+    let before = confirmed.pred_opt().unwrap();
+    let refused = agreement::sign(
+        &mut store,
+        id,
+        &Signatures {
+            mentee: Some(before),
+            mentor: Some(confirmed),
+            coordinator: Some(confirmed),
+        },
+        super::now(),
+    )
+    .unwrap_err();
+    assert_eq!(refused.field_errors().len(), 1);
+    assert_eq!(
+        refused.field_errors()[0].key,
+        "error.agreement.signed_before_match"
+    );
+    assert_eq!(
+        agreement::current(&store, id).unwrap().unwrap().status,
+        AgreementStatus::Ready,
+        "nothing was signed"
     );
 }

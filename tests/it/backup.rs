@@ -266,3 +266,44 @@ fn a_damaged_database_is_kept_aside_and_the_latest_good_backup_put_in_place() {
     assert_eq!(refused.field_errors()[0].key, "error.backup.none");
     assert!(path.exists());
 }
+
+#[test]
+fn backing_up_and_checking_a_restore_leave_nothing_beside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    drop(database(dir.path()));
+    let stick = dir.path().join("usb-stick");
+    std::fs::create_dir(&stick).unwrap();
+    let copy = stick.join("klik-backup.sqlite");
+    let ok = |args: &[&str]| super::cli::klik_ok(&db, args);
+    ok(&["--json", "backup", "--out", copy.to_str().unwrap()]);
+    let beside = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(&stick)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    assert_eq!(beside(), ["klik-backup.sqlite"]);
+    let checked = ok(&["--json", "restore", copy.to_str().unwrap()]);
+    assert_eq!(checked["restored"], false);
+    assert_eq!(
+        beside(),
+        ["klik-backup.sqlite"],
+        "no -wal or -shm after the check"
+    );
+    ok(&["--json", "restore", copy.to_str().unwrap(), "--yes"]);
+    assert_eq!(beside(), ["klik-backup.sqlite"], "nor after the restore");
+
+    // A refusal speaks of restoring, not of the data folder.
+    let junk = stick.join("notities.sqlite");
+    std::fs::write(&junk, b"not a database at all").unwrap();
+    let refused = super::cli::klik(&db, &["restore", junk.to_str().unwrap()]);
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        said.contains("is not a Klik backup, so nothing was restored"),
+        "{said}"
+    );
+    assert!(!said.contains("KLIK_DATA_DIR"), "{said}");
+}

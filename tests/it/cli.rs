@@ -184,6 +184,30 @@ fn a_usage_error_exits_2() {
         ],
     );
     assert_eq!(phase.status.code(), Some(2));
+    // Klik's own usage messages follow --lang (clap's may stay English).
+    let dutch = klik(
+        &dir.path().join("klik.sqlite"),
+        &[
+            "--lang",
+            "nl",
+            "programme",
+            "create",
+            "--name",
+            "X",
+            "--start",
+            "01-09-2027",
+            "--end",
+            "01-06-2028",
+            "--phase",
+            "lunch=1..2",
+        ],
+    );
+    assert_eq!(dutch.status.code(), Some(2));
+    assert!(
+        stderr(&dutch).starts_with("klik: --phase lunch=1..2: schrijf SOORT=BEGIN..EINDE"),
+        "{}",
+        stderr(&dutch)
+    );
 }
 
 #[test]
@@ -380,7 +404,7 @@ fn a_blocked_import_prints_every_problem_and_exits_1() {
     );
     assert_eq!(
         stderr(&output),
-        "klik: File: 1 rows have problems. Fix them, or choose to import only the valid rows.\n"
+        "klik: File: 1 row has a problem. Fix it, or choose to import only the valid rows.\n"
     );
     let valid = klik(
         &db,
@@ -413,4 +437,272 @@ fn a_blocked_import_prints_every_problem_and_exits_1() {
     );
     assert_eq!(not_a_file.status.code(), Some(1));
     assert!(stderr(&not_a_file).contains("/nonexistent/file.csv"));
+}
+
+#[test]
+fn an_unknown_email_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    klik_ok(&db, &["info"]);
+    for command in ["export", "erase"] {
+        let mut args = vec!["person", command, "--email", "niemand@example.be"];
+        if command == "export" {
+            args.extend(["--out", "/tmp/never-written.json"]);
+        }
+        let output = klik(&db, &args);
+        assert_eq!(output.status.code(), Some(1));
+        assert_eq!(
+            stderr(&output),
+            "klik: No one with the e-mail niemand@example.be is known to Klik.\n"
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_klik_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    klik_ok(&db, &["demo"]);
+    // `klik … | head -c 1`: the pipe closes after the first byte.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klik"))
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "participants",
+            "list",
+            "--programme",
+            "1",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    std::io::Read::read_exact(&mut stdout, &mut one).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(stderr(&output), "", "no panic message");
+    assert!(output.status.success());
+}
+
+#[test]
+fn an_import_into_a_second_programme_says_whom_it_also_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let create = |name: &str| {
+        klik_ok(
+            &db,
+            &[
+                "--json",
+                "programme",
+                "create",
+                "--name",
+                name,
+                "--start",
+                "04-01-2027",
+                "--end",
+                "17-12-2027",
+            ],
+        )["id"]
+            .as_i64()
+            .unwrap()
+            .to_string()
+    };
+    let first = create("Mentoring 2026");
+    let second = create("Starters 2027");
+    let full = dir.path().join("full.csv");
+    std::fs::write(
+        &full,
+        "rol;voornaam;achternaam;e-mail;telefoon;functie\r\nmentor;Hanne;Janssens;hanne@example.be;+32 470 11 22 33;Controller\r\n",
+    )
+    .unwrap();
+    klik_ok(
+        &db,
+        &[
+            "participants",
+            "import",
+            full.to_str().unwrap(),
+            "--programme",
+            &first,
+        ],
+    );
+    let fewer = dir.path().join("fewer.csv");
+    std::fs::write(
+        &fewer,
+        "rol;voornaam;achternaam;e-mail;functie\r\nmentor;Hanne;Janssens;hanne@example.be;Head of finance\r\n",
+    )
+    .unwrap();
+    let json = klik_ok(
+        &db,
+        &[
+            "--json",
+            "participants",
+            "import",
+            fewer.to_str().unwrap(),
+            "--programme",
+            &second,
+        ],
+    );
+    assert_eq!(json["added"], 0);
+    assert_eq!(json["updated"], 1);
+    assert_eq!(json["also_changes"][0]["name"], "Hanne Janssens");
+    assert_eq!(json["also_changes"][0]["programmes"][0], "Mentoring 2026");
+    let listed = klik_ok(
+        &db,
+        &["--json", "participants", "list", "--programme", &first],
+    );
+    let text = listed.to_string();
+    assert!(text.contains("+32 470 11 22 33"), "the phone stays: {text}");
+    assert!(
+        text.contains("Head of finance"),
+        "the job title is the person's: {text}"
+    );
+}
+
+#[test]
+fn the_cli_refuses_a_klik_before_any_talk_and_takes_one_held_on_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    klik_ok(&db, &["demo"]);
+    klik_ok(&db, &["match", "confirm", "--programme", "1"]);
+    let pairs = klik_ok(&db, &["--json", "match", "list", "--programme", "1"]);
+    let first = pairs[0]["id"].as_i64().unwrap().to_string();
+    let refused = klik(
+        &db,
+        &["intake", "outcome", "--match", &first, "--klik", "yes"],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        stderr(&refused).contains("has had no intake talk yet"),
+        "{}",
+        stderr(&refused)
+    );
+    let recorded = klik_ok(
+        &db,
+        &[
+            "--json",
+            "intake",
+            "outcome",
+            "--match",
+            &first,
+            "--klik",
+            "yes",
+            "--held",
+            "28-11-2026",
+            "--held-time",
+            "09:00",
+        ],
+    );
+    assert_eq!(recorded["status"], "active");
+}
+
+#[test]
+fn every_command_refuses_the_same_bad_output_paths_and_makes_no_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    klik_ok(&db, &["demo"]);
+    let missing = dir.path().join("gone").join("out");
+    let folder = dir.path().to_str().unwrap().to_string();
+    let cases: [(&[&str], &str); 4] = [
+        (&["participants", "template", "--out"], "xlsx"),
+        (&["report", "programme", "--programme", "1", "--out"], "pdf"),
+        (
+            &["participants", "export", "--programme", "1", "--out"],
+            "csv",
+        ),
+        (&["match", "scores", "--programme", "1", "--out"], "csv"),
+    ];
+    for (command, extension) in cases {
+        let run = |out: &str| {
+            let mut args: Vec<&str> = command.to_vec();
+            args.push(out);
+            let output = klik(&db, &args);
+            assert_eq!(output.status.code(), Some(1), "{args:?}");
+            stderr(&output)
+        };
+        let nowhere = format!("{}.{extension}", missing.display());
+        assert!(
+            run(&nowhere).contains("does not exist; Klik writes"),
+            "{command:?}"
+        );
+        assert!(run(&folder).contains("is a folder"), "{command:?}");
+        let docx = dir.path().join("a.docx");
+        assert!(
+            run(docx.to_str().unwrap()).contains("the file name must end in"),
+            "{command:?}"
+        );
+        assert!(!docx.exists());
+    }
+    assert!(!dir.path().join("gone").exists(), "no folder was made");
+    let ics = klik(
+        &db,
+        &[
+            "intake",
+            "export-ics",
+            "--programme",
+            "1",
+            "--out",
+            missing.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(ics.status.code(), Some(1));
+    assert!(
+        stderr(&ics).contains("is not an existing folder"),
+        "{}",
+        stderr(&ics)
+    );
+    assert!(!dir.path().join("gone").exists(), "no folder was made");
+}
+
+#[test]
+fn the_organisation_and_its_coordinator_are_set_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let shown = klik_ok(
+        &db,
+        &[
+            "--json",
+            "organisation",
+            "--name",
+            "De Vries Logistiek",
+            "--coordinator",
+            "Anaïs Peeters",
+            "--organiser-email",
+            "anais.peeters@devries.be",
+        ],
+    );
+    assert_eq!(shown["name"], "De Vries Logistiek");
+    assert_eq!(shown["coordinator"], "Anaïs Peeters");
+    assert_eq!(shown["organiser_email"], "anais.peeters@devries.be");
+    let refused = klik(&db, &["organisation", "--organiser-email", "geen adres"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let again = klik_ok(&db, &["--json", "organisation"]);
+    assert_eq!(
+        again["organiser_email"], "anais.peeters@devries.be",
+        "refused: unchanged"
+    );
+    // A programme without its own organiser invites in the coordinator's name.
+    let created = klik_ok(
+        &db,
+        &[
+            "--json",
+            "programme",
+            "create",
+            "--name",
+            "Groeien",
+            "--start",
+            "04-01-2027",
+            "--end",
+            "17-12-2027",
+        ],
+    );
+    let store = klik::Store::open(&db).unwrap();
+    let settings = klik::intake::settings(
+        &store,
+        klik::programme::ProgrammeId(created["id"].as_i64().unwrap()),
+    )
+    .unwrap();
+    assert_eq!(settings.organiser_name, "Anaïs Peeters");
+    assert_eq!(settings.organiser_email, "anais.peeters@devries.be");
 }

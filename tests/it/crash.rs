@@ -178,7 +178,18 @@ fn killed_at_random_moments_the_database_stays_whole_and_every_action_atomic() {
             let logged = !run_until_killed(
                 &db,
                 &[
-                    step(&["intake", "outcome", "--match", "1", "--klik", "yes"]),
+                    step(&[
+                        "intake",
+                        "outcome",
+                        "--match",
+                        "1",
+                        "--klik",
+                        "yes",
+                        "--held",
+                        "01-03-2027",
+                        "--held-time",
+                        "09:00",
+                    ]),
                     step(&[
                         "meeting",
                         "add",

@@ -421,7 +421,10 @@ fn the_outcome_activates_waits_or_dissolves_and_proposes_another_mentor() {
     let (from, to) = period("04-01-2027", "15-01-2027");
     let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
-    let pairs = matching::list(&store, id).unwrap();
+    // An outcome needs a talk that took place: the pairs whose talk was
+    // planned (and is past by `later`) come first.
+    let mut pairs = matching::list(&store, id).unwrap();
+    pairs.sort_by_key(|p| p.status != MatchStatus::IntakePlanned);
     let later = super::now() + chrono::Duration::days(60);
 
     // Klik: the match is active, the planned talk is held.
@@ -444,14 +447,16 @@ fn the_outcome_activates_waits_or_dissolves_and_proposes_another_mentor() {
     )
     .unwrap();
     assert_eq!(unsure.status, MatchStatus::Confirmed);
-    // Wednesday 3 February 2027 at 10:00, by hand.
-    let second = intake::schedule(
-        &mut store,
+    // By hand, at the first time both are free after `later`.
+    let free = intake::free_times(
+        &store,
         pairs[1].id,
-        later + chrono::Duration::days(7),
-        later,
+        later.date() + chrono::Duration::days(1),
+        later.date() + chrono::Duration::days(30),
+        1,
     )
     .unwrap();
+    let second = intake::schedule(&mut store, pairs[1].id, free[0], later).unwrap();
     assert_ne!(
         second.uid, unsure.intake.uid,
         "a second talk is a new event"
@@ -465,6 +470,7 @@ fn the_outcome_activates_waits_or_dissolves_and_proposes_another_mentor() {
     let load = |name: &str| pairs.iter().filter(|p| p.mentor_name == name).count();
     let given_up = pairs[2..]
         .iter()
+        .filter(|p| p.status == MatchStatus::IntakePlanned)
         .find(|p| load(&p.mentor_name) == capacity[p.mentor_name.as_str()])
         .expect("a pair with a full mentor");
     let error =
@@ -688,6 +694,7 @@ fn the_cli_plans_sends_and_decides_intakes_with_stable_json() {
     );
 
     let folder = dir.path().join("ics");
+    std::fs::create_dir(&folder).unwrap();
     let files = ok(&[
         "--json",
         "intake",
@@ -718,6 +725,11 @@ fn the_cli_plans_sends_and_decides_intakes_with_stable_json() {
         "no",
         "--reason",
         "Geen klik",
+        // The talk is planned for January; it took place this morning instead.
+        "--held",
+        "28-11-2026",
+        "--held-time",
+        "09:00",
     ]);
     assert_eq!(
         (decided["outcome"].as_str(), decided["status"].as_str()),
@@ -755,4 +767,196 @@ fn the_cli_plans_sends_and_decides_intakes_with_stable_json() {
         guides.to_str().unwrap(),
     ]);
     assert_eq!(printed["guides"], printed["pages"]);
+}
+
+/// The rows of a table, to see that a refusal changed nothing.
+fn talks(store: &Store, id: ProgrammeId) -> Vec<intake::Intake> {
+    intake::list(store, id).unwrap()
+}
+
+#[test]
+fn the_klik_needs_a_talk_that_took_place() {
+    let (mut store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let planned = &proposal.planned[0];
+    let before = talks(&store, id);
+
+    // The talk is weeks ahead: no outcome yet, and the message says what to do.
+    let error =
+        intake::record_outcome(&mut store, planned.pair.id, Outcome::Klik, "", super::now())
+            .unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.intake.not_held_yet");
+    assert!(
+        error
+            .message(&english())
+            .contains("has not taken place yet"),
+        "{}",
+        error.message(&english())
+    );
+    assert_eq!(talks(&store, id), before, "nothing was written");
+    // Once its start has passed, the planned talk takes the outcome.
+    let recorded = intake::record_outcome(
+        &mut store,
+        planned.pair.id,
+        Outcome::Klik,
+        "",
+        planned.start + chrono::Duration::minutes(70),
+    )
+    .unwrap();
+    assert_eq!(recorded.intake.start, planned.start);
+
+    // A pair without any talk: refused, and no talk is invented.
+    let lotte = matching::list(&store, id)
+        .unwrap()
+        .into_iter()
+        .find(|m| m.mentee_name == "Lotte Janssens")
+        .unwrap();
+    let before = talks(&store, id);
+    let error =
+        intake::record_outcome(&mut store, lotte.id, Outcome::Klik, "", super::now()).unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.intake.no_talk");
+    assert_eq!(talks(&store, id), before);
+    // Held "tomorrow": refused; held before the match existed: refused.
+    let tomorrow = super::now() + chrono::Duration::days(1);
+    let error = intake::record_outcome_held(
+        &mut store,
+        lotte.id,
+        Outcome::Klik,
+        "",
+        tomorrow,
+        super::now(),
+    )
+    .unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.intake.held_in_future");
+    let last_year = super::now() - chrono::Duration::days(365);
+    let error = intake::record_outcome_held(
+        &mut store,
+        lotte.id,
+        Outcome::Klik,
+        "",
+        last_year,
+        super::now(),
+    )
+    .unwrap_err();
+    assert_eq!(
+        error.field_errors()[0].key,
+        "error.intake.held_before_match"
+    );
+    assert_eq!(talks(&store, id), before, "refusals write nothing");
+    // Held this morning, outside Klik: recorded with that time.
+    let morning = super::now() - chrono::Duration::hours(1);
+    let recorded = intake::record_outcome_held(
+        &mut store,
+        lotte.id,
+        Outcome::Klik,
+        "",
+        morning,
+        super::now(),
+    )
+    .unwrap();
+    assert_eq!(recorded.intake.start, morning);
+    assert_eq!(recorded.status, MatchStatus::Active);
+}
+
+#[test]
+fn a_second_talk_comes_after_the_first() {
+    let (mut store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "29-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let first = &proposal.planned[0];
+    let after = first.start + chrono::Duration::minutes(90);
+    intake::record_outcome(&mut store, first.pair.id, Outcome::Unsure, "", after).unwrap();
+
+    // Planning again from the start of the period: never in the first
+    // talk's slot or before it.
+    let again = intake::propose(&store, id, from, to, &english()).unwrap();
+    let second = again
+        .planned
+        .iter()
+        .find(|p| p.pair.id == first.pair.id)
+        .expect("the pair gets a second talk");
+    assert!(
+        second.start >= first.start + chrono::Duration::minutes(60),
+        "second {} after first {}",
+        second.start,
+        first.start
+    );
+    assert!(
+        intake::free_times(&store, first.pair.id, from, to, 20)
+            .unwrap()
+            .iter()
+            .all(|t| *t >= first.start + chrono::Duration::minutes(60))
+    );
+    // By hand into the first talk's slot: refused with the reason.
+    let error = intake::schedule(&mut store, first.pair.id, first.start, super::now()).unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.intake.before_last_talk");
+}
+
+#[test]
+fn moving_against_the_planning_rules_is_refused_unless_forced_and_then_noted() {
+    let (mut store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let jan = &proposal.planned[0];
+    let mentor_week = weeks(&store, id)[&jan.pair.mentor_name].display("en");
+    let before = talks(&store, id);
+    // Monday 11 January at 7:00: before the working day, and outside both availabilities.
+    let early = day(11).and_hms_opt(7, 0, 0).unwrap();
+    let error = intake::schedule(&mut store, jan.pair.id, early, super::now()).unwrap_err();
+    let keys: Vec<&str> = error.field_errors().iter().map(|p| p.key).collect();
+    assert_eq!(
+        keys,
+        [
+            "error.intake.outside_hours",
+            "error.intake.outside_availability",
+            "error.intake.outside_availability"
+        ]
+    );
+    assert!(
+        error
+            .field_errors()
+            .iter()
+            .all(|p| p.field == intake::FORCE_FIELD)
+    );
+    assert_eq!(
+        error.field_errors()[1].message(&english()),
+        format!(
+            "{} is not available then (available: {mentor_week}).",
+            jan.pair.mentor_name
+        )
+    );
+    assert_eq!(talks(&store, id), before, "refused: nothing changed");
+    // Forced knowingly: set, with a visible note.
+    let moved = intake::schedule_anyway(&mut store, jan.pair.id, early, super::now()).unwrap();
+    assert_eq!(moved.start, early);
+    assert_eq!(
+        moved.exceptions,
+        [intake::Exception::Hours, intake::Exception::Availability]
+    );
+    assert_eq!(
+        moved.exception_note(&english()).unwrap(),
+        "Set by hand against the rules: outside the working hours; outside someone’s availability"
+    );
+    // Back inside the rules: the note goes.
+    let inside = intake::free_times(&store, jan.pair.id, day(4), day(29), 1).unwrap()[0];
+    let moved = intake::schedule(&mut store, jan.pair.id, inside, super::now()).unwrap();
+    assert!(moved.exceptions.is_empty());
+    // A clash is never forced: onto another talk of the same mentor or mentee.
+    let (one, two) = proposal
+        .planned
+        .iter()
+        .flat_map(|a| proposal.planned.iter().map(move |b| (a, b)))
+        .find(|(a, b)| {
+            a.pair.id != b.pair.id
+                && b.pair.id != jan.pair.id
+                && a.pair.mentor_name == b.pair.mentor_name
+        })
+        .expect("a mentor with two talks");
+    let error =
+        intake::schedule_anyway(&mut store, one.pair.id, two.start, super::now()).unwrap_err();
+    assert_eq!(error.field_errors()[0].key, "error.intake.clash");
 }

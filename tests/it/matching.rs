@@ -276,7 +276,8 @@ fn optimum_from_scores(file: &Path) -> (i64, i64) {
             "mentor",
             "mentor_capacity",
             "score",
-            "forbidden_reason"
+            "forbidden_reason",
+            "without_common_time"
         ]
     );
     let mut mentees: Vec<String> = Vec::new();
@@ -296,11 +297,17 @@ fn optimum_from_scores(file: &Path) -> (i64, i64) {
             "a score or a reason: {row:?}"
         );
         if let Ok(score) = row[3].parse::<i64>() {
-            scores.insert((row[0].to_string(), row[1].to_string()), score);
+            scores.insert(
+                (row[0].to_string(), row[1].to_string()),
+                (score, &row[5] == "yes"),
+            );
         }
     }
+    // Three tiers in one weight: most mentees matched, then fewest pairs
+    // without common time, then the highest total score.
     let n = mentees.len() as i64;
-    let big = 100 * n + 1;
+    let tier = 100 * n + 1;
+    let big = tier * (n + 1);
     let slots: Vec<&String> = mentors
         .iter()
         .flat_map(|(m, c)| std::iter::repeat_n(m, *c))
@@ -311,7 +318,9 @@ fn optimum_from_scores(file: &Path) -> (i64, i64) {
             weights.push(
                 scores
                     .get(&(e.clone(), (*o).clone()))
-                    .map_or(-big * (n + 1) * 4, |s| big + s),
+                    .map_or(-big * (n + 1) * 4, |&(s, avoided)| {
+                        big + if avoided { 0 } else { tier } + s
+                    }),
             );
         }
         weights.extend(std::iter::repeat_n(0, mentees.len()));
@@ -320,7 +329,7 @@ fn optimum_from_scores(file: &Path) -> (i64, i64) {
         pathfinding::matrix::Matrix::from_vec(mentees.len(), slots.len() + mentees.len(), weights)
             .unwrap();
     let (total, _) = pathfinding::kuhn_munkres::kuhn_munkres(&matrix);
-    (total / big, total % big)
+    (total / big, (total % big) % tier)
 }
 
 #[test]
@@ -463,4 +472,69 @@ fn the_cli_proposes_an_optimum_another_solver_confirms_then_confirms_lists_and_d
     );
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("“luck” is not a matching criterion"));
+}
+
+#[test]
+fn a_pair_without_common_time_is_not_proposed_unless_the_officer_weighs_it_so() {
+    let (mut store, id) = super::programme_in_memory("Mentoring 2027");
+    // Marie knows everything Zoë wants, but is free only on Fridays, when Zoë
+    // is not; Jan knows half of it and shares her Wednesday.
+    let csv = format!(
+        "{HEADER}\n{}\n",
+        [
+            "mentor;Marie;Dubois;marie@x.be;Directie;;nl;25;leiderschap, onderhandelen;1;vr 09:00-12:00;;",
+            "mentor;Jan;Smet;jan@x.be;Logistiek;;nl;12;leiderschap;1;wo 09:00-12:00;;",
+            "mentee;Zoë;Peeters;zoe@x.be;Verkoop;;nl;2;leiderschap, onderhandelen;;wo 10:00-12:00;;",
+        ]
+        .join("\n")
+    );
+    let preview = import::preview(&store, id, csv.as_bytes(), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let texts = Texts::for_language("en");
+
+    let round = matching::round(&store, id).unwrap();
+    let zoe = round.mentee_index(pid(&store, id, "zoe@x.be")).unwrap();
+    let marie = round.mentor_index(pid(&store, id, "marie@x.be")).unwrap();
+    let jan = round.mentor_index(pid(&store, id, "jan@x.be")).unwrap();
+    let proposal = round.propose();
+    assert_eq!(proposal.pairs.len(), 1);
+    assert_eq!(proposal.pairs[0].mentor, jan, "the pair that can meet");
+    assert_eq!(proposal.without_common_time, 0);
+    let reasons: Vec<String> = round
+        .reasons(&texts, zoe, marie)
+        .into_iter()
+        .map(|r| r.text)
+        .collect();
+    assert!(
+        reasons.iter().any(|r| r == "no common time in the week"),
+        "{reasons:?}"
+    );
+
+    // A pair without common time is proposed only to match one more mentee:
+    // Noor shares no time with any mentor, and is still matched (with
+    // Marie, the one left), the pair counted.
+    let noor = "mentee;Noor;Bakker;noor@x.be;Verkoop;;nl;2;leiderschap;;ma 09:00-10:00;;";
+    let preview =
+        import::preview(&store, id, format!("{HEADER}\n{noor}\n").as_bytes(), None).unwrap();
+    import::apply(&mut store, id, &preview, false, super::now()).unwrap();
+    let round = matching::round(&store, id).unwrap();
+    let proposal = round.propose();
+    assert_eq!(proposal.matched, 2, "both mentees are matched");
+    let zoe = round.mentee_index(pid(&store, id, "zoe@x.be")).unwrap();
+    let zoe_pair = proposal.pairs.iter().find(|p| p.mentee == zoe).unwrap();
+    assert_eq!(zoe_pair.mentor, jan, "Zoë keeps the mentor she can meet");
+    assert_eq!(proposal.without_common_time, 1, "Noor's pair is counted");
+
+    // With common time switched off, topics decide alone.
+    let mut criteria = matching::criteria::get(&store, id).unwrap();
+    criteria.set(
+        matching::criteria::Criterion::Availability,
+        matching::criteria::Weight::Off,
+        None,
+    );
+    matching::criteria::save(&mut store, id, &criteria).unwrap();
+    let round = matching::round(&store, id).unwrap();
+    let proposal = round.propose();
+    let zoe_pair = proposal.pairs.iter().find(|p| p.mentee == zoe).unwrap();
+    assert_eq!(zoe_pair.mentor, marie, "topics now win");
 }

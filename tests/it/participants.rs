@@ -186,7 +186,7 @@ fn whole_file_problems_get_one_clear_message() {
     );
     assert_eq!(
         message(b"voornaam;achternaam\nJan;Peeters\n"),
-        "File: The file lacks required columns: role, email."
+        "File: Klik found no row with the column names it needs; missing: “role”, “email”. Put these names in the header row (a title above it is fine), or start from the import template."
     );
     let ole = {
         let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
@@ -357,8 +357,9 @@ fn files_saved_by_libreoffice_import_like_the_original() {
     );
 
     // Windows-1252 cannot hold the Turkish dotless ı: LibreOffice writes "Y?lmaz".
-    // Klik reads every other letter (ë, é, Ö, Ü, Ç, ‘ ’) correctly and shows the three
-    // damaged names as updates in the preview, so the officer sees them before importing.
+    // Klik reads every other letter (ë, é, Ö, Ü, Ç, ‘ ’) correctly, keeps the
+    // three stored names and warns on each of those rows, so the officer sees
+    // it before importing and nothing is damaged.
     let cp1252 = import::preview(
         &store,
         id,
@@ -367,12 +368,217 @@ fn files_saved_by_libreoffice_import_like_the_original() {
     )
     .unwrap();
     assert!(cp1252.is_clean());
-    let updated: Vec<(&str, &[&str])> = cp1252
-        .rows
-        .iter()
-        .filter(|r| r.change == Some(participant::Change::Updated))
-        .map(|r| (r.form.last_name.as_str(), r.changed_fields.as_slice()))
-        .collect();
-    assert_eq!(updated, vec![("Y?lmaz", &["last_name"][..]); 3]);
-    assert_eq!(cp1252.summary().unchanged, 52);
+    assert_eq!(cp1252.summary().unchanged, 55);
+    let warnings = cp1252.warning_lines(&Texts::for_language("en"));
+    assert_eq!(warnings.len(), 3, "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .all(|w| w.contains("column achternaam: “Y?lmaz” lost letters")
+                && w.ends_with("Klik keeps “Yılmaz”.")),
+        "{warnings:?}"
+    );
+}
+
+/// Two programmes in one store: Hanne takes part in the first with all her details.
+fn two_programmes() -> (Store, ProgrammeId, ProgrammeId) {
+    let (mut store, first) = super::programme_in_memory("Mentoring 2026");
+    let draft = klik::programme::ProgrammeForm {
+        name: "Starters 2027".into(),
+        start: "04-01-2027".into(),
+        end: "17-12-2027".into(),
+        ..klik::programme::ProgrammeForm::default()
+    }
+    .validate()
+    .unwrap();
+    let second = klik::programme::create(&mut store, &draft, super::now()).unwrap();
+    let full = "role;first name;last name;email;phone;department;job title;location;languages;years of experience;availability\r\n\
+                mentor;Hanne;Janssens;hanne.janssens@example.be;+32 470 11 22 33;Finance;Controller;Gent;nl, fr;12;mon 09:00-12:00\r\n\
+                mentee;Emre;Yılmaz;emre.yilmaz@example.be;;Logistics;Planner;Antwerpen;nl, tr;2;tue 10:00-12:00\r\n";
+    import_csv(&mut store, first, full);
+    (store, first, second)
+}
+
+fn import_csv(store: &mut Store, programme: ProgrammeId, csv: &str) -> import::Summary {
+    let preview = import::preview(store, programme, csv.as_bytes(), None).unwrap();
+    assert!(
+        preview.is_clean(),
+        "{:?}",
+        preview.problem_lines(&Texts::for_language("en"))
+    );
+    import::apply(store, programme, &preview, false, super::now()).unwrap()
+}
+
+fn hanne(store: &Store, programme: ProgrammeId) -> participant::Enrolment {
+    participant::all(store, programme)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.enrolment.email == "hanne.janssens@example.be")
+        .expect("Hanne takes part")
+        .enrolment
+}
+
+#[test]
+fn an_import_with_fewer_columns_never_empties_a_person_in_another_programme() {
+    let (mut store, first, second) = two_programmes();
+    let before = hanne(&store, first);
+    let summary = import_csv(
+        &mut store,
+        second,
+        "role;first name;last name;email\r\nmentor;Hanne;Janssens;hanne.janssens@example.be\r\n",
+    );
+    assert_eq!(
+        (summary.added, summary.updated),
+        (1, 0),
+        "Hanne joins the second programme and nothing of her changes"
+    );
+    assert_eq!(
+        hanne(&store, first),
+        before,
+        "the first programme is untouched"
+    );
+    let joined = hanne(&store, second);
+    assert_eq!(joined.phone, "+32 470 11 22 33");
+    assert_eq!(joined.job_title, "Controller");
+    assert_eq!(joined.location, "Gent");
+    assert_eq!(joined.languages, vec!["fr", "nl"]);
+    assert_eq!(joined.years_of_experience, Some(12));
+
+    // An empty cell in a column the file has keeps what is known...
+    let empty_cells = "role;first name;last name;email;phone;location\r\nmentor;Hanne;Janssens;hanne.janssens@example.be;;\r\n";
+    let preview = import::preview(&store, second, empty_cells.as_bytes(), None).unwrap();
+    assert_eq!(preview.summary().unchanged, 1);
+    // ...unless the officer asks that empty cells clear the field.
+    let preview = import::preview_with(
+        &store,
+        second,
+        empty_cells.as_bytes(),
+        None,
+        import::Options { clear_empty: true },
+    )
+    .unwrap();
+    assert_eq!(preview.summary().updated, 1);
+    assert_eq!(preview.rows[0].changed_fields, vec!["phone", "location"]);
+    assert_eq!(preview.rows[0].also_changes, vec!["Mentoring 2026"]);
+    import::apply(&mut store, second, &preview, false, super::now()).unwrap();
+    assert_eq!(hanne(&store, first).phone, "", "details are the person's");
+}
+
+#[test]
+fn a_change_to_a_shared_person_is_counted_and_named_with_the_other_programme() {
+    let (mut store, first, second) = two_programmes();
+    let csv = "role;first name;last name;email;job title\r\nmentor;Hanne;Janssens;hanne.janssens@example.be;Head of finance\r\n";
+    let preview = import::preview(&store, second, csv.as_bytes(), None).unwrap();
+    let summary = preview.summary();
+    assert_eq!(
+        (summary.added, summary.updated, summary.unchanged),
+        (0, 1, 0),
+        "a change to someone known is an update, never 'added 0, updated 0'"
+    );
+    assert_eq!(preview.rows[0].changed_fields, vec!["job_title"]);
+    assert_eq!(
+        preview.shared_lines(&Texts::for_language("en")),
+        vec!["row 2: also changes Hanne Janssens in Mentoring 2026"]
+    );
+    assert_eq!(
+        preview.shared_lines(&Texts::for_language("nl")),
+        vec!["rij 2: wijzigt ook Hanne Janssens in Mentoring 2026"]
+    );
+    import::apply(&mut store, second, &preview, false, super::now()).unwrap();
+    assert_eq!(hanne(&store, first).job_title, "Head of finance");
+}
+
+#[test]
+fn a_name_with_letters_lost_in_windows_1252_never_overwrites_the_stored_name() {
+    let (mut store, first, second) = two_programmes();
+    // What Excel writes as "CSV (separated by semicolons)" on a Western
+    // Windows: 'ı' does not exist in Windows-1252 and became '?', while 'ë'
+    // (0xEB) did survive.
+    let mut file = b"role;first name;last name;email;department\r\n".to_vec();
+    file.extend_from_slice(b"mentee;Emre;Y?lmaz;emre.yilmaz@example.be;Logistiek Zo\xEB\r\n");
+    let preview = import::preview(&store, second, &file, None).unwrap();
+    assert!(preview.is_clean());
+    assert_eq!(
+        preview.warning_lines(&Texts::for_language("en")),
+        vec![
+            "row 2, column last name: “Y?lmaz” lost letters in the file’s encoding; Klik keeps “Yılmaz”."
+        ]
+    );
+    assert_eq!(preview.rows[0].changed_fields, vec!["department"]);
+    import::apply(&mut store, second, &preview, false, super::now()).unwrap();
+    for programme in [first, second] {
+        let emre = participant::all(&store, programme)
+            .unwrap()
+            .into_iter()
+            .find(|p| p.enrolment.email == "emre.yilmaz@example.be")
+            .unwrap();
+        assert_eq!(emre.enrolment.last_name, "Yılmaz");
+        assert_eq!(emre.enrolment.department, "Logistiek Zoë");
+    }
+}
+
+#[test]
+fn reimporting_an_export_of_one_programme_into_another_changes_nothing_in_the_first() {
+    let mut store = Store::open_in_memory().unwrap();
+    let demo = klik::demo::populate(&mut store, super::now()).unwrap();
+    let first = demo.running;
+    let second = demo.programmes[1];
+    let export =
+        |store: &Store| klik::tabular::write_csv(&import::export_rows(store, first, "nl").unwrap());
+    let before = export(&store);
+    let preview = import::preview(&store, second, &before, None).unwrap();
+    assert!(preview.is_clean());
+    assert!(
+        preview.rows.iter().all(|r| r.also_changes.is_empty()),
+        "the export changes no one's details"
+    );
+    import::apply(&mut store, second, &preview, false, super::now()).unwrap();
+    assert_eq!(
+        export(&store),
+        before,
+        "programme 1's export is byte for byte the same"
+    );
+}
+
+#[test]
+fn a_title_row_or_an_excel_separator_line_above_the_header_is_passed_over() {
+    let (store, id) = setup();
+    let titled = "Deelnemers voorjaar;;;\r\n;;;\r\nrol;voornaam;achternaam;e-mail\r\nmentor;An;Peeters;an@example.be\r\n";
+    let preview = import::preview(&store, id, titled.as_bytes(), None).unwrap();
+    assert!(preview.is_clean());
+    assert_eq!(preview.rows.len(), 1);
+    assert_eq!(
+        preview.rows[0].row, 4,
+        "rows keep the spreadsheet's numbers"
+    );
+
+    let separated = "sep=,\r\nrole,first name,last name,email\r\nmentee,Bo,Claes,bo@example.be\r\n";
+    let preview = import::preview(&store, id, separated.as_bytes(), None).unwrap();
+    assert!(preview.is_clean());
+    assert_eq!(preview.rows[0].form.last_name, "Claes");
+}
+
+#[test]
+fn without_a_header_the_message_names_the_columns_in_the_readers_language() {
+    let (store, id) = setup();
+    let error =
+        import::preview(&store, id, b"naam;mail\r\nAn;an@example.be\r\n", None).unwrap_err();
+    let nl = error.message(&Texts::for_language("nl"));
+    assert!(nl.contains("ontbrekend: “rol”, “voornaam”."), "{nl}");
+    assert!(!nl.contains("first_name"), "{nl}");
+    let fr = error.message(&Texts::for_language("fr"));
+    assert!(fr.contains("“prénom”"), "{fr}");
+}
+
+#[test]
+fn a_renamed_word_document_gets_a_message_wholly_in_the_readers_language() {
+    let (store, id) = setup();
+    // A .docx is a zip with word/document.xml and no workbook.
+    let mut docx = b"PK\x03\x04".to_vec();
+    docx.extend_from_slice(b"\x14\x00\x00\x00\x08\x00word/document.xml some compressed bytes");
+    let error = import::preview(&store, id, &docx, None).unwrap_err();
+    assert_eq!(
+        error.message(&Texts::for_language("nl")),
+        "Bestand: Dit bestand is geen CSV- of Excel-bestand."
+    );
 }

@@ -324,3 +324,26 @@ fn a_schema_v6_database_with_a_trajectory_opens_and_keeps_it() {
     assert_eq!(evaluation[0].average, Some(5.0));
     assert_eq!(evaluation[4].texts, ["Meer zelfvertrouwen"]);
 }
+
+#[test]
+fn a_schema_v7_database_with_a_forced_intake_and_a_coordinator_opens_and_keeps_them() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v7.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let talks = klik::intake::history(&store, klik::matching::MatchId(2)).unwrap();
+    assert_eq!(
+        talks[0].exceptions,
+        [
+            klik::intake::Exception::Hours,
+            klik::intake::Exception::Availability
+        ]
+    );
+    assert_eq!(talks[0].start.format("%H:%M").to_string(), "07:00");
+    let coordinator = klik::organisation::coordinator(&store).unwrap();
+    assert_eq!(coordinator.name, "Anaïs Peeters");
+}

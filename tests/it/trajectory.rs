@@ -101,23 +101,30 @@ fn written_in(store: Store, language: &str) -> (Store, ProgrammeId, Vec<Match>) 
     let (mut store, id, pairs) = programme_in(store, language);
     let (a, b, c, d) = (pairs[0].id, pairs[1].id, pairs[2].id, pairs[3].id);
     let klik_day = at("2026-12-01T11:00:00");
-    intake::record_outcome(&mut store, a, Outcome::Klik, "", klik_day).unwrap();
-    intake::record_outcome(&mut store, b, Outcome::Klik, "", klik_day).unwrap();
+    // The talks took place without being planned in Klik, an hour before.
+    let held = |t: NaiveDateTime| t - chrono::Duration::hours(1);
+    intake::record_outcome_held(&mut store, a, Outcome::Klik, "", held(klik_day), klik_day)
+        .unwrap();
+    intake::record_outcome_held(&mut store, b, Outcome::Klik, "", held(klik_day), klik_day)
+        .unwrap();
     let reason = format!("Te weinig tijd volgens {}", pairs[2].mentee_name);
-    intake::record_outcome(
+    let second_day = at("2026-12-02T11:00:00");
+    intake::record_outcome_held(
         &mut store,
         c,
         Outcome::NoKlik,
         &reason,
-        at("2026-12-02T11:00:00"),
+        held(second_day),
+        second_day,
     )
     .unwrap();
-    intake::record_outcome(
+    intake::record_outcome_held(
         &mut store,
         d,
         Outcome::Unsure,
         "",
-        at("2026-12-02T11:00:00"),
+        held(second_day),
+        second_day,
     )
     .unwrap();
 
@@ -310,7 +317,7 @@ fn the_attention_list_names_each_concern_most_urgent_first() {
     let texts = klik::i18n::Texts::for_language("en");
     assert_eq!(
         items[0].concern.message(&texts),
-        "The Mentee said “not a good fit” on 20/01/2027"
+        "The mentee said “not a good fit” on 20/01/2027"
     );
     // Thresholds are settings: a patient coordinator sees fewer items.
     let mut store = store;
@@ -546,7 +553,7 @@ fn the_programme_report_has_its_figures_and_names_only_when_asked() {
     assert!(text.contains("Anoniem rapport"), "{text}");
     assert!(text.contains("Te weinig tijd volgens [naam]"), "{text}");
     // Every word of the report against every name, as written (the month
-    // "jan 27" under a chart is not Jan Claes).
+    // "jan 2027" under a chart is not Jan Claes).
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -866,7 +873,7 @@ fn workshops_are_planned_registered_and_a_missed_required_one_needs_attention() 
         missed[0]
             .concern
             .message(&klik::i18n::Texts::for_language("nl")),
-        "De Mentee miste de verplichte workshop “Feedback geven”"
+        "De mentee miste de verplichte workshop “Feedback geven”"
     );
     let k = kpi::compute(&t, today().date());
     assert_eq!(

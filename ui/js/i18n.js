@@ -30,6 +30,16 @@ export function t(key, args = {}) {
   return template.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in args ? String(args[name]) : whole));
 }
 
+/**
+ * A sentence with a number in it: `key_one` for 1 ("1 row"), else `key`.
+ * @param {string} key
+ * @param {number} count
+ * @param {Record<string, string|number>} [args]
+ */
+export function counted(key, count, args = {}) {
+  return t(count === 1 ? `${key}_one` : key, { ...args, count });
+}
+
 /** The locale for Intl formatting. */
 function locale() {
   return { nl: 'nl-BE', fr: 'fr-BE', en: 'en-GB' }[language] ?? 'en-GB';

@@ -89,11 +89,13 @@ export const getParticipant = (id) => call('get_participant', { id });
 /** Adds (id null) or saves a participant. */
 export const saveParticipant = (programme, id, form) => call('save_participant', { programme, id, form });
 /** What importing a file would do. */
-export const previewImport = (programme, bytes, sheet) =>
-  callRaw('preview_import', bytes, { 'klik-programme': String(programme), 'klik-sheet': sheet ?? '' });
-/** Imports a file; onlyValid skips rows with problems. */
-export const applyImport = (programme, bytes, sheet, onlyValid) =>
-  callRaw('apply_import', bytes, { 'klik-programme': String(programme), 'klik-sheet': sheet ?? '', 'klik-only-valid': String(onlyValid) });
+export const previewImport = (programme, bytes, sheet, clearEmpty = false) =>
+  callRaw('preview_import', bytes, { 'klik-programme': String(programme), 'klik-sheet': sheet ?? '', 'klik-clear-empty': String(clearEmpty) });
+/** Imports a file; onlyValid skips rows with problems; clearEmpty lets empty cells clear fields. */
+export const applyImport = (programme, bytes, sheet, onlyValid, clearEmpty = false) =>
+  callRaw('apply_import', bytes, {
+    'klik-programme': String(programme), 'klik-sheet': sheet ?? '', 'klik-only-valid': String(onlyValid), 'klik-clear-empty': String(clearEmpty),
+  });
 /** The suggested file name of an export. */
 export const exportName = (programme) => call('export_name', { programme });
 /** Writes the participants to a chosen file (.csv or .xlsx). */
@@ -193,14 +195,14 @@ export const proposeIntakes = (programmeId, from, to) => call('propose_intakes',
 /** Plans the period and saves it; resolves to the board. */
 export const planIntakes = (programmeId, from, to) => call('plan_intakes', { programmeId, from, to });
 /** Moves a pair's talk (or plans one by hand) to a date and time as typed. */
-export const moveIntake = (programmeId, matchId, date, time) => call('move_intake', { programmeId, matchId, date, time });
+export const moveIntake = (programmeId, matchId, date, time, anyway = false) => call('move_intake', { programmeId, matchId, date, time, anyway });
 /** The first free times for a pair's talk: [{date, time, label}], earliest first. */
 export const freeIntakeTimes = (matchId) => call('free_intake_times', { matchId });
 /** Cancels a planned talk. */
 export const cancelIntake = (programmeId, intakeId) => call('cancel_intake', { programmeId, intakeId });
 /** Records 'klik', 'unsure' or 'no' (with a reason); resolves to {board, next_mentor, next_score}. */
-export const recordIntakeOutcome = (programmeId, matchId, outcome, reason) =>
-  call('record_intake_outcome', { programmeId, matchId, outcome, reason });
+export const recordIntakeOutcome = (programmeId, matchId, outcome, reason, heldDate = '', heldTime = '') =>
+  call('record_intake_outcome', { programmeId, matchId, outcome, reason, heldDate, heldTime });
 /** The suggested name of a calendar file: one talk (intakeId) or all (null). */
 export const intakeCalendarName = (programmeId, intakeId) => call('intake_calendar_name', { programmeId, intakeId });
 /** Writes a calendar file where the user chose; resolves to {path, events}. */

@@ -4,7 +4,7 @@
 // version is never changed: saving it makes the next version, a new draft.
 
 import * as ipc from '../ipc.js';
-import { t, shortDate } from '../i18n.js';
+import { t, counted, shortDate } from '../i18n.js';
 import { h, append, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
 
 /** The most learning goals an agreement holds (the core refuses more). */
@@ -69,14 +69,6 @@ const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
  * }} Agreement
  */
 
-/**
- * A text about a number of things; `key_one` holds the wording for exactly one.
- * @param {string} key
- * @param {number} count
- */
-function counted(key, count) {
-  return t(count === 1 ? `${key}_one` : key, { count });
-}
 
 /**
  * Text that only screen readers announce, such as which goal a Remove button removes.

@@ -18,6 +18,7 @@ export async function importView(programmeId) {
   let fileName = '';
   const result = h('div', { id: 'import-result', aria: { live: 'polite' } });
   const sheet = h('input', { id: 'import-sheet', name: 'sheet', type: 'text', autocomplete: 'off', class: 'narrow-input' });
+  const clearEmpty = /** @type {HTMLInputElement} */ (h('input', { id: 'import-clear-empty', name: 'clear_empty', type: 'checkbox' }));
   const input = /** @type {HTMLInputElement} */ (h('input', {
     type: 'file', id: 'import-file', class: 'file-input',
     accept: '.csv,.txt,.xlsx,.xls,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -27,7 +28,7 @@ export async function importView(programmeId) {
     if (!bytes) return;
     result.replaceChildren(h('p', { class: 'loading' }, t('shell.loading')));
     try {
-      show(await ipc.previewImport(programmeId, bytes, sheet.value));
+      show(await ipc.previewImport(programmeId, bytes, sheet.value, clearEmpty.checked));
     } catch (error) {
       result.replaceChildren(h('div', { class: 'error-summary', role: 'alert', id: 'import-error', tabindex: '-1' },
         h('h2', {}, t('error.summary_title')), h('p', {}, error.message)));
@@ -37,7 +38,7 @@ export async function importView(programmeId) {
 
   async function run(onlyValid) {
     try {
-      const done = await ipc.applyImport(programmeId, bytes, sheet.value, onlyValid);
+      const done = await ipc.applyImport(programmeId, bytes, sheet.value, onlyValid, clearEmpty.checked);
       toast(t('import.summary_done', { added: done.added, updated: done.updated, unchanged: done.unchanged, skipped: onlyValid ? done.skipped : 0 }));
       go(`#/programme/${programmeId}/participants`);
     } catch (error) {
@@ -71,6 +72,21 @@ export async function importView(programmeId) {
           h('tbody', {}, p.problems.map((problem) => h('tr', {},
             h('td', { class: 'number' }, String(problem.row)), h('td', {}, problem.column), h('td', {}, problem.message))))))
       : null;
+    // A person's details are theirs in every programme: say by name where
+    // else this import changes them, and which values Klik did not take.
+    const shared = p.also_changes.length
+      ? h('section', { class: 'card notice', id: 'import-also-changes' },
+        h('p', {}, t('import.also_changes_title')),
+        h('ul', {}, p.also_changes.map((line) => h('li', {}, line))))
+      : null;
+    const warnings = p.warnings.length
+      ? h('section', { class: 'card notice', id: 'import-warnings' },
+        h('h2', {}, t('import.warnings')),
+        h('table', { class: 'table compact' },
+          h('thead', {}, h('tr', {}, ['import.row', 'import.column', 'import.problem'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, p.warnings.map((warning) => h('tr', {},
+            h('td', { class: 'number' }, String(warning.row)), h('td', {}, warning.column), h('td', {}, warning.message))))))
+      : null;
     const rows = h('section', { class: 'card' },
       h('h2', {}, t('import.first_rows', { count: Math.min(SHOWN_ROWS, p.rows.length), total: p.rows.length })),
       h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'import-rows' },
@@ -90,7 +106,7 @@ export async function importView(programmeId) {
           t('import.import_valid', { count: valid, skipped: p.skipped }))
         : null,
       h('a', { class: 'button secondary', href: `#/programme/${programmeId}/participants` }, t('action.cancel')));
-    result.replaceChildren(...[summary, source, unknown, problems, columns, rows, actions].filter(Boolean));
+    result.replaceChildren(...[summary, source, unknown, problems, shared, warnings, columns, rows, actions].filter(Boolean));
   }
 
   input.addEventListener('change', async () => {
@@ -101,6 +117,7 @@ export async function importView(programmeId) {
     await preview();
   });
   sheet.addEventListener('change', () => preview());
+  clearEmpty.addEventListener('change', () => preview());
 
   const template = (extension) => async () => {
     try {
@@ -120,6 +137,7 @@ export async function importView(programmeId) {
         h('label', { for: 'import-sheet' }, t('import.sheet_label')),
         h('p', { class: 'hint', id: 'import-sheet-hint' }, t('import.sheet_hint')),
         sheet),
+      h('div', { class: 'field' }, h('label', { class: 'check' }, clearEmpty, t('import.clear_empty'))),
       h('p', { class: 'hint' }, t('import.template_hint'), ' ',
         h('button', { type: 'button', class: 'button small secondary', onclick: template('xlsx') }, t('import.template_excel')), ' ',
         h('button', { type: 'button', class: 'button small secondary', onclick: template('csv') }, t('import.template_csv')))),

@@ -6,7 +6,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors, modal, commandError, oneAtATime } from '../dom.js';
+import { h, field, toast, showFormErrors, clearFormErrors, modal, commandError, oneAtATime, confirmAction } from '../dom.js';
 import { go } from '../main.js';
 import { programmeTabs } from './programme.js';
 import { openDocument } from './agreement.js';
@@ -281,6 +281,7 @@ export async function intakesView(programmeId) {
           h('td', {},
             h('span', { class: `state-badge intake-${r.state}` }, r.state_label),
             r.reason ? h('span', { class: 'dissolved-note' }, r.reason) : null,
+            r.exception_note ? h('span', { class: 'exception-note' }, r.exception_note) : null,
             r.history.length > 1 ? h('details', { class: 'intake-history' },
               h('summary', {}, t('intake.ui.history', { count: r.history.length })),
               h('ol', {}, r.history.map((x) => h('li', {}, `${x.when} · ${x.state_label}${x.reason ? ` · ${x.reason}` : ''}`)))) : null),
@@ -391,8 +392,21 @@ export async function intakesView(programmeId) {
         try {
           next = await ipc.moveIntake(programmeId, r.match_id, typed('date'), typed('time'));
         } catch (error) {
-          showFormErrors(form, commandError(error));
-          return;
+          const problem = commandError(error);
+          // Only the planning rules may be broken knowingly; the question
+          // names each, and the talk then carries a note of them.
+          const forcible = problem.fields.length > 0 && problem.fields.every((f) => f.field === 'anyway');
+          const rules = problem.fields.map((f) => f.message).join('\n');
+          if (!forcible || !await confirmAction(t('intake.ui.move_anyway_question', { rules }), t('intake.ui.move_anyway'))) {
+            showFormErrors(form, problem);
+            return;
+          }
+          try {
+            next = await ipc.moveIntake(programmeId, r.match_id, typed('date'), typed('time'), true);
+          } catch (again) {
+            showFormErrors(form, commandError(again));
+            return;
+          }
         }
         draw(next);
         dialog.close();
@@ -416,6 +430,11 @@ export async function intakesView(programmeId) {
         h('legend', {}, t('intake.guide.klik_title')),
         choice('klik'), choice('unsure'), choice('no')),
       field({ name: 'reason', label: t('field.reason'), hint: t('intake.ui.reason_hint'), multiline: true, rows: 3 }),
+      // Without a talk in Klik, or one still to come, the outcome needs the
+      // day the talk did take place.
+      h('div', { class: 'field-row' },
+        field({ name: 'held', label: t('field.held'), hint: t(r.state === 'outcome_missing' ? 'intake.ui.held_hint_planned' : 'intake.ui.held_hint'), size: 'narrow' }),
+        field({ name: 'held_time', label: t('field.time'), hint: t('intake.ui.time_hint'), size: 'narrow' })),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'button secondary', onclick: () => dialog.close() }, t('action.cancel')),
         h('button', { type: 'submit', class: 'button primary', id: 'outcome-confirm' }, t('intake.ui.record_outcome')))));
@@ -426,7 +445,9 @@ export async function intakesView(programmeId) {
         const reason = /** @type {HTMLTextAreaElement} */ (form.elements.namedItem('reason')).value;
         let done;
         try {
-          done = await ipc.recordIntakeOutcome(programmeId, r.match_id, picked, reason);
+          const held = /** @type {HTMLInputElement} */ (form.elements.namedItem('held')).value;
+          const heldTime = /** @type {HTMLInputElement} */ (form.elements.namedItem('held_time')).value;
+          done = await ipc.recordIntakeOutcome(programmeId, r.match_id, picked, reason, held, heldTime);
         } catch (error) {
           showFormErrors(form, commandError(error));
           return;

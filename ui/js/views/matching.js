@@ -6,7 +6,7 @@
 // each open match links to its agreement, and all agreements print at once.
 
 import * as ipc from '../ipc.js';
-import { t, shortDate } from '../i18n.js';
+import { t, counted, shortDate } from '../i18n.js';
 import { h, toast, confirmAction, showFormErrors, clearFormErrors, modal } from '../dom.js';
 import { programmeTabs } from './programme.js';
 import { printProgrammeAgreements, openProgrammeAgreements } from './agreement.js';
@@ -46,14 +46,6 @@ function signed(delta) {
   return '±0';
 }
 
-/**
- * A text about a number of things; `key_one` holds the wording for exactly one.
- * @param {string} key
- * @param {number} count
- */
-function counted(key, count) {
-  return t(count === 1 ? `${key}_one` : key, { count });
-}
 
 /**
  * A stored date as people write it. The time, if the shell sends one, is
@@ -283,6 +275,7 @@ export async function matchingView(id) {
       proposed && s.unmatched !== null ? card('unmatched', s.unmatched, t('matching.summary_unmatched'), s.unmatched > 0) : null,
       proposed ? card('accepted', s.accepted, t('matching.summary_accepted')) : null,
       proposed && s.total_score !== null ? card('score', s.total_score, t('matching.summary_total_score')) : null,
+      proposed && s.without_common_time ? card('no-common-time', s.without_common_time, t('matching.summary_without_common_time'), true) : null,
     ].filter(Boolean);
     // The empty states below already say what the warnings would, with a way out.
     const warnings = emptyKey(s) || s.mentees === 0 ? [] : s.warnings;

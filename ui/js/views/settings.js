@@ -2,7 +2,7 @@
 // which database file is in use.
 
 import * as ipc from '../ipc.js';
-import { t } from '../i18n.js';
+import { t, counted } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, confirmAction } from '../dom.js';
 import { applyStatus, appState, go, refreshStatus, render } from '../main.js';
 
@@ -62,13 +62,17 @@ async function backupsCard() {
     const path = await ipc.chooseSavePath(`klik-${today}.sqlite`, KLIK_FILES);
     if (!path) return;
     const written = await ipc.backUpTo(path);
-    toast(t('backup.ui.written', { path: written.path, programmes: written.programmes, people: written.people }));
+    toast(t('backup.ui.written', {
+      path: written.path, programmes: counted('programmes.count', written.programmes), people: counted('people.count', written.people),
+    }));
   };
   const restore = async () => {
     const path = await ipc.chooseOpenPath(KLIK_FILES);
     if (!path) return;
     const found = await ipc.inspectBackup(path);
-    const question = t('backup.ui.restore_question', { path: found.path, programmes: found.programmes, people: found.people });
+    const question = t('backup.ui.restore_question', {
+      path: found.path, programmes: counted('programmes.count', found.programmes), people: counted('people.count', found.people),
+    });
     if (!await confirmAction(question, t('backup.ui.restore'))) return;
     const done = await ipc.restoreBackup(path);
     toast(t('backup.ui.restored', { previous: done.previous }));
