@@ -16,6 +16,7 @@ const COMMANDS: &[&str] = &[
     "set_programme_archived",
     "get_settings",
     "set_organisation_name",
+    "set_coordinator",
     "set_logo",
     "set_ui_language",
     "participant_page",

@@ -948,19 +948,36 @@ fn participant_json(p: &participant::Participant) -> serde_json::Value {
 
 /// Writes rows as CSV or XLSX, chosen by the file's extension.
 fn write_table(out: &std::path::Path, sheet: &str, rows: &[Vec<String>]) -> Result<(), Failure> {
+    let cells: Vec<Vec<tabular::Cell>> = rows
+        .iter()
+        .map(|row| row.iter().cloned().map(tabular::Cell::Text).collect())
+        .collect();
+    write_cells(out, sheet, &cells)
+}
+
+/// [`write_table`] with typed cells: numbers stay numbers in a workbook.
+fn write_cells(
+    out: &std::path::Path,
+    sheet: &str,
+    rows: &[Vec<tabular::Cell>],
+) -> Result<(), Failure> {
     klik::data_dir::check_target(out, &["csv", "xlsx"])?;
     let xlsx = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     let bytes = if xlsx {
-        tabular::write_xlsx(sheet, rows).map_err(|_| {
+        tabular::write_xlsx_cells(sheet, rows).map_err(|_| {
             Error::Invalid(vec![
                 klik::FieldError::new("out", "error.file.not_written")
                     .with("path", out.display().to_string()),
             ])
         })?
     } else {
-        tabular::write_csv(rows)
+        let text: Vec<Vec<String>> = rows
+            .iter()
+            .map(|row| row.iter().map(|cell| cell.text().to_string()).collect())
+            .collect();
+        tabular::write_csv(&text)
     };
     Ok(klik::data_dir::write_file(out, bytes)?)
 }

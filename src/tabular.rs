@@ -322,8 +322,47 @@ fn write_records(mut writer: csv::Writer<&mut Vec<u8>>, rows: &[Vec<String>]) {
     writer.flush().expect("writing to memory cannot fail");
 }
 
+/// How a number is shown in a spreadsheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberStyle {
+    Whole,
+    OneDecimal,
+    /// A fraction shown as a whole percentage (0.67 as 67 %).
+    Percent,
+}
+
+/// A cell to write: text, or a number with how it shows and how it reads
+/// as text (for CSV, which has no types).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number {
+        value: f64,
+        style: NumberStyle,
+        text: String,
+    },
+}
+
+impl Cell {
+    /// The cell as text, as a CSV file holds it.
+    pub fn text(&self) -> &str {
+        match self {
+            Cell::Text(text) | Cell::Number { text, .. } => text,
+        }
+    }
+}
+
 /// Writes rows as an XLSX workbook with one sheet: a bold, frozen header row and fitted columns.
 pub fn write_xlsx(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> {
+    let cells: Vec<Vec<Cell>> = rows
+        .iter()
+        .map(|row| row.iter().cloned().map(Cell::Text).collect())
+        .collect();
+    write_xlsx_cells(sheet, &cells)
+}
+
+/// [`write_xlsx`] with typed cells: numbers are written as numbers.
+pub fn write_xlsx_cells(sheet: &str, rows: &[Vec<Cell>]) -> Result<Vec<u8>, String> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut workbook = Workbook::new();
     let worksheet = workbook.add_worksheet();
@@ -335,15 +374,28 @@ pub fn write_xlsx(sheet: &str, rows: &[Vec<String>]) -> Result<Vec<u8>, String> 
     worksheet.set_name(&name).map_err(|e| e.to_string())?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
+    let whole = Format::new().set_num_format("0");
+    let one_decimal = Format::new().set_num_format("0.0");
+    let percent = Format::new().set_num_format("0%");
     for (r, row) in rows.iter().enumerate() {
-        for (c, value) in row.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
             let (r, c) = (r as u32, c as u16);
-            let result = if r == 0 {
-                worksheet.write_string_with_format(r, c, value, &bold)
-            } else if value.contains('\n') {
-                worksheet.write_string_with_format(r, c, value, &wrap)
-            } else {
-                worksheet.write_string(r, c, value)
+            let result = match cell {
+                Cell::Text(value) if r == 0 => {
+                    worksheet.write_string_with_format(r, c, value, &bold)
+                }
+                Cell::Text(value) if value.contains('\n') => {
+                    worksheet.write_string_with_format(r, c, value, &wrap)
+                }
+                Cell::Text(value) => worksheet.write_string(r, c, value),
+                Cell::Number { value, style, .. } => {
+                    let format = match style {
+                        NumberStyle::Whole => &whole,
+                        NumberStyle::OneDecimal => &one_decimal,
+                        NumberStyle::Percent => &percent,
+                    };
+                    worksheet.write_number_with_format(r, c, *value, format)
+                }
             };
             result.map_err(|e| e.to_string())?;
         }

@@ -262,9 +262,12 @@ pub async fn set_programme_archived(
 
 fn settings(session: &mut Session) -> Reply<SettingsDto> {
     let organisation = session.with_active(|store| organisation::get(store))?;
+    let coordinator = session.with_active(|store| organisation::coordinator(store))?;
     let ui_language = session.with_real(|store| organisation::ui_language(store))?;
     Ok(SettingsDto {
         organisation_name: organisation.name,
+        coordinator_name: coordinator.name,
+        coordinator_email: coordinator.email,
         logo: organisation.logo.map(|logo| {
             format!(
                 "data:{};base64,{}",
@@ -291,6 +294,23 @@ pub async fn set_organisation_name(
     shared
         .run(move |session| {
             session.with_active(|store| organisation::set_name(store, &name))?;
+            settings(session)
+        })
+        .await
+}
+
+/// Sets the programme coordinator's name and e-mail address.
+#[tauri::command]
+pub async fn set_coordinator(
+    shared: State<'_, Arc<Shared>>,
+    name: String,
+    email: String,
+) -> Reply<SettingsDto> {
+    shared
+        .run(move |session| {
+            session.with_active(|store| {
+                organisation::set_coordinator(store, &organisation::Coordinator { name, email })
+            })?;
             settings(session)
         })
         .await

@@ -212,6 +212,10 @@ impl From<ProgrammeFormDto> for ProgrammeForm {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SettingsDto {
     pub organisation_name: String,
+    /// The programme coordinator: signs agreements and certificates,
+    /// organises intake invitations.
+    pub coordinator_name: String,
+    pub coordinator_email: String,
     /// The logo as a `data:` URL for an `<img>`, if there is one.
     pub logo: Option<String>,
     pub ui_language: Option<String>,

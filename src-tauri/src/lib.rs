@@ -46,6 +46,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             commands::set_programme_archived,
             commands::get_settings,
             commands::set_organisation_name,
+            commands::set_coordinator,
             commands::set_logo,
             commands::set_ui_language,
             participants::participant_page,

@@ -107,6 +107,11 @@ pub struct ParticipantDto {
     pub languages: Vec<String>,
     /// The capacity that counts: the mentor's own or the programme's default; none for mentees.
     pub capacity: Option<u8>,
+    /// Where they stand in a pair (`confirmed`, `intake_planned`, `active`,
+    /// `completed`), if they are in one that is not dissolved.
+    pub pair: Option<String>,
+    /// The other programmes this person takes part in (their details are shared).
+    pub other_programmes: Vec<String>,
     pub form: EnrolmentFormDto,
 }
 
@@ -114,6 +119,7 @@ fn participant_dto(
     p: &participant::Participant,
     language: &str,
     default_capacity: u8,
+    pair: Option<klik::matching::MatchStatus>,
 ) -> ParticipantDto {
     let e = &p.enrolment;
     ParticipantDto {
@@ -128,6 +134,8 @@ fn participant_dto(
         topics: e.topics.clone(),
         languages: e.languages.clone(),
         capacity: (e.role == Role::Mentor).then(|| e.capacity.unwrap_or(default_capacity)),
+        pair: pair.map(|s| s.as_str().to_string()),
+        other_programmes: Vec::new(),
         form: EnrolmentForm::from_enrolment(e, language).into(),
     }
 }
@@ -191,11 +199,19 @@ pub async fn participant_page(
             session.with_active(|store| {
                 let p = programme::get(store, id)?;
                 let page = participant::page(store, id, &query)?;
+                let pairs = klik::matching::pair_states(store, id)?;
                 Ok(PageDto {
                     rows: page
                         .rows
                         .iter()
-                        .map(|r| participant_dto(r, &language, p.draft.default_capacity))
+                        .map(|r| {
+                            participant_dto(
+                                r,
+                                &language,
+                                p.draft.default_capacity,
+                                pairs.get(&r.id).copied(),
+                            )
+                        })
                         .collect(),
                     matching: page.matching,
                     counts: CountsDto {
@@ -220,11 +236,12 @@ fn load_dto(
 ) -> klik::Result<ParticipantDto> {
     let p = participant::get(store, id)?;
     let programme = programme::get(store, p.programme)?;
-    Ok(participant_dto(
-        &p,
-        language,
-        programme.draft.default_capacity,
-    ))
+    let pair = klik::matching::pair_states(store, p.programme)?
+        .get(&id)
+        .copied();
+    let mut dto = participant_dto(&p, language, programme.draft.default_capacity, pair);
+    dto.other_programmes = participant::other_programmes(store, id)?;
+    Ok(dto)
 }
 
 /// One participant, for the form.

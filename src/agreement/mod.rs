@@ -317,10 +317,15 @@ pub struct DefaultText {
 
 /// Klik's own default text for one part, in the programme's document language.
 pub fn standard_text(programme: &Programme, field: &str) -> String {
-    Texts::for_language(&programme.draft.document_language).format(
-        &format!("agreement.default.{field}"),
-        &[("weeks", &programme.draft.cadence_weeks.to_string())],
-    )
+    let weeks = programme.draft.cadence_weeks;
+    // "Once every 1 weeks" reads "Once a week".
+    let key = if field == "meeting_frequency" && weeks == 1 {
+        "agreement.default.meeting_frequency_one".to_string()
+    } else {
+        format!("agreement.default.{field}")
+    };
+    Texts::for_language(&programme.draft.document_language)
+        .format(&key, &[("weeks", &weeks.to_string())])
 }
 
 /// A programme's default texts, one per part in the agreement's order.

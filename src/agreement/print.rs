@@ -21,9 +21,12 @@ pub fn document_for_match(store: &Store, id: MatchId, now: NaiveDateTime) -> Res
     let programme = programme::get(store, found.programme)?;
     let texts = Texts::for_language(&programme.draft.document_language);
     let blocks = blocks(store, &programme, &found, &texts)?;
+    // The footer of every page and the file's title say "draft" too, so a
+    // loose page of a draft cannot pass for the final text.
+    let draft = current(store, id)?.is_none_or(|a| a.status == AgreementStatus::Draft);
     let title = format!(
         "{} — {} & {}",
-        texts.get("agreement.title"),
+        title_text(&texts, draft),
         found.mentee_name,
         found.mentor_name
     );
@@ -65,6 +68,19 @@ pub fn document_for_programme(
     ))
 }
 
+/// "Mentoring agreement", or "Mentoring agreement — DRAFT".
+fn title_text(texts: &Texts, draft: bool) -> String {
+    if draft {
+        format!(
+            "{} — {}",
+            texts.get("agreement.title"),
+            texts.get("agreement.draft_mark")
+        )
+    } else {
+        texts.get("agreement.title").to_string()
+    }
+}
+
 fn person(store: &Store, id: participant::ParticipantId) -> Result<String> {
     let p = participant::get(store, id)?;
     let e = &p.enrolment;
@@ -92,18 +108,23 @@ fn blocks(store: &Store, programme: &Programme, m: &Match, texts: &Texts) -> Res
     let language = texts.language();
     let day = |d: chrono::NaiveDate| date::short(d, language);
     let org = organisation::get(store)?;
+    let status = agreement
+        .as_ref()
+        .map(|a| a.status)
+        .unwrap_or(AgreementStatus::Draft);
     let mut blocks = vec![
-        Block::Title(texts.get("agreement.title").to_string()),
+        Block::Title(title_text(texts, status == AgreementStatus::Draft)),
         Block::Paragraph(if org.name.is_empty() {
             programme.draft.name.clone()
         } else {
             format!("{} · {}", programme.draft.name, org.name)
         }),
     ];
-    let status = agreement
-        .as_ref()
-        .map(|a| a.status)
-        .unwrap_or(AgreementStatus::Draft);
+    if status == AgreementStatus::Draft {
+        blocks.push(Block::Heading(
+            texts.get("agreement.draft_banner").to_string(),
+        ));
+    }
     let version = agreement.as_ref().map(|a| a.version).unwrap_or(1);
     let mut state = texts.format(
         "agreement.version_status",
@@ -237,6 +258,11 @@ fn blocks(store: &Store, programme: &Programme, m: &Match, texts: &Texts) -> Res
         signature_label: texts.get("agreement.signature").to_string(),
         date: on.map(day),
     };
+    // The coordinator who signs: the programme's organiser, else the
+    // organisation's coordinator, else (not set up yet) the organisation.
+    let coordinator = Some(crate::intake::settings(store, programme.id)?.organiser_name)
+        .filter(|name| !name.is_empty())
+        .unwrap_or(org.name.clone());
     blocks.push(Block::KeepTogether(vec![
         Block::Heading(texts.get("agreement.signatures").to_string()),
         Block::Paragraph(texts.get("agreement.signatures_intro").to_string()),
@@ -244,11 +270,7 @@ fn blocks(store: &Store, programme: &Programme, m: &Match, texts: &Texts) -> Res
         Block::Signatures(vec![
             signature("field.mentee", m.mentee_name.clone(), signed.mentee),
             signature("field.mentor", m.mentor_name.clone(), signed.mentor),
-            signature(
-                "agreement.coordinator",
-                organisation::get(store)?.name,
-                signed.coordinator,
-            ),
+            signature("agreement.coordinator", coordinator, signed.coordinator),
         ]),
     ]));
     Ok(blocks)

@@ -15,7 +15,7 @@ use klik::trajectory::{
     workshop,
 };
 
-use crate::{Cli, Failure, open, print_json, write_pdf, write_table};
+use crate::{Cli, Failure, open, print_json, write_cells, write_pdf};
 
 #[derive(Subcommand)]
 pub enum MeetingCommand {
@@ -138,14 +138,17 @@ pub enum ReportCommand {
         #[arg(long)]
         out: PathBuf,
     },
-    /// A certificate of participation per participant of a pair that was not
-    /// dissolved, one page each, as PDF.
+    /// A certificate of participation per participant of a pair under way or
+    /// completed that met at least once, one page each, as PDF.
     Certificates {
         #[arg(long)]
         programme: i64,
         /// FILE.pdf
         #[arg(long)]
         out: PathBuf,
+        /// Also for pairs that never met.
+        #[arg(long)]
+        all: bool,
     },
     /// A pair's check-in form to fill in on paper, as PDF.
     CheckinForm {
@@ -432,7 +435,7 @@ pub fn run_report(
         ReportCommand::Kpis { programme, out } => {
             let id = ProgrammeId(*programme);
             let rows = report::kpi_rows(&store, id, now)?;
-            write_table(out, "KPI", &rows)?;
+            write_cells(out, "KPI", &rows)?;
             if cli.json {
                 let loaded = trajectory::load(&store, id)?;
                 print_json(&serde_json::json!({
@@ -443,8 +446,18 @@ pub fn run_report(
                 println!("{}", out.display());
             }
         }
-        ReportCommand::Certificates { programme, out } => {
-            let (document, count) = closing::certificates(&store, ProgrammeId(*programme), now)?;
+        ReportCommand::Certificates {
+            programme,
+            out,
+            all,
+        } => {
+            let recipients = if *all {
+                closing::Recipients::All
+            } else {
+                closing::Recipients::Met
+            };
+            let (document, count) =
+                closing::certificates_for(&store, ProgrammeId(*programme), recipients, now)?;
             write_pdf(cli, texts, &document, out, ("certificates", count.into()))?;
         }
         ReportCommand::CheckinForm { id, out } => {

@@ -69,9 +69,7 @@ pub struct Laid {
 /// Lays out blocks on as many pages as they need.
 pub fn lay_out(blocks: &[Block]) -> Laid {
     let mut layout = Layout::new();
-    for block in blocks {
-        layout.block(block);
-    }
+    layout.blocks(blocks);
     Laid {
         pages: layout.pages,
         missing: layout.missing,
@@ -202,19 +200,43 @@ impl Layout {
         }
     }
 
+    /// Blocks in order; a heading looks ahead to keep what it introduces.
+    fn blocks(&mut self, blocks: &[Block]) {
+        for (k, block) in blocks.iter().enumerate() {
+            match block {
+                Block::Heading(text) => self.heading(text, kept_with_heading(&blocks[k + 1..])),
+                _ => self.block(block),
+            }
+        }
+    }
+
+    /// A heading never ends a page: `after` points of what follows (two
+    /// lines, or a short lead-in and the start of a table) stay with it,
+    /// unless that would take more than half a page.
+    fn heading(&mut self, text: &str, after: f32) {
+        self.y -= 10.0;
+        let own = {
+            let clean = self.clean(text);
+            wrap(&clean, Face::Bold, 13.0, BODY_WIDTH).len() as f32 * line_height(13.0) + 2.0
+        };
+        let least = line_height(13.0) + 2.0 * line_height(BODY_SIZE);
+        let wanted = own + after;
+        self.room(if wanted <= (BODY_TOP - BODY_BOTTOM) / 2.0 {
+            wanted
+        } else {
+            least
+        });
+        self.lines(text, MARGIN, BODY_WIDTH, Face::Bold, 13.0, ACCENT);
+        self.y -= 2.0;
+    }
+
     fn block(&mut self, block: &Block) {
         match block {
             Block::Title(text) => {
                 self.lines(text, MARGIN, BODY_WIDTH, Face::Bold, 20.0, INK);
                 self.y -= 6.0;
             }
-            Block::Heading(text) => {
-                // A heading never ends a page: it needs room for two lines after it.
-                self.y -= 10.0;
-                self.room(line_height(13.0) + 2.0 * line_height(BODY_SIZE));
-                self.lines(text, MARGIN, BODY_WIDTH, Face::Bold, 13.0, ACCENT);
-                self.y -= 2.0;
-            }
+            Block::Heading(text) => self.heading(text, 2.0 * line_height(BODY_SIZE)),
             Block::Paragraph(text) => {
                 self.lines(text, MARGIN, BODY_WIDTH, Face::Regular, BODY_SIZE, INK);
                 self.y -= 4.0;
@@ -231,9 +253,7 @@ impl Layout {
                 if height <= BODY_TOP - BODY_BOTTOM {
                     self.room(height);
                 }
-                for block in blocks {
-                    self.block(block);
-                }
+                self.blocks(blocks);
             }
             Block::Space(points) => self.y -= points,
             Block::PageBreak => {
@@ -314,12 +334,7 @@ impl Layout {
     }
 
     fn table(&mut self, table: &Table) {
-        let total: f32 = table.columns.iter().sum::<f32>().max(f32::EPSILON);
-        let widths: Vec<f32> = table
-            .columns
-            .iter()
-            .map(|w| w / total * BODY_WIDTH)
-            .collect();
+        let widths = column_widths(table);
         let wrap_row = |layout: &mut Layout, cells: &[String], face: Face| -> Vec<Vec<String>> {
             widths
                 .iter()
@@ -561,10 +576,118 @@ fn format_value(value: f64, unit: &str) -> String {
 /// How tall blocks are when laid out without page breaks.
 fn measure(blocks: &[Block]) -> f32 {
     let mut layout = Layout::measuring();
-    for block in blocks {
-        layout.block(block);
-    }
+    layout.blocks(blocks);
     -layout.y
+}
+
+/// What stays with a heading: a short lead-in (up to three paragraphs,
+/// notes or spaces) and the header and first two rows of the table after
+/// it; otherwise two lines.
+fn kept_with_heading(rest: &[Block]) -> f32 {
+    let mut lead_in = 0.0;
+    for (k, block) in rest.iter().enumerate() {
+        match block {
+            Block::Paragraph(_) | Block::Note(_) | Block::Space(_) if k < 3 => {
+                lead_in += measure(std::slice::from_ref(block));
+            }
+            Block::Table(table) => return lead_in + table_start(table, 2),
+            _ => break,
+        }
+    }
+    2.0 * line_height(BODY_SIZE)
+}
+
+/// The height of a table's header and its first `rows` rows.
+fn table_start(table: &Table, rows: usize) -> f32 {
+    let widths = column_widths(table);
+    let height = |cells: &[String], face: Face| {
+        let lines = widths
+            .iter()
+            .enumerate()
+            .map(|(c, width)| {
+                let text = printable(
+                    cells.get(c).map(String::as_str).unwrap_or(""),
+                    &mut Vec::new(),
+                );
+                wrap(&text, face, BODY_SIZE, width - 2.0 * CELL_PADDING).len()
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        lines as f32 * line_height(BODY_SIZE) + 2.0 * CELL_PADDING
+    };
+    height(&table.header, Face::Bold)
+        + table
+            .rows
+            .iter()
+            .take(rows)
+            .map(|row| height(row, Face::Regular))
+            .sum::<f32>()
+}
+
+/// The columns' widths, adding up to the body's width: shared by the
+/// table's relative widths, except that a column is never narrower than
+/// its widest word (a date, a number, a header word), so that no word is
+/// cut in two; that floor is capped at an equal share of the width, so one
+/// long address cannot squeeze every other column.
+fn column_widths(table: &Table) -> Vec<f32> {
+    let n = table.columns.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let cap = BODY_WIDTH / n as f32;
+    let widest = |text: &str, face: Face| {
+        let text = printable(text, &mut Vec::new());
+        text.split([' ', '\n'])
+            .map(|word| Metrics::of(face).width(word, BODY_SIZE))
+            .fold(0.0_f32, f32::max)
+    };
+    let least: Vec<f32> = (0..n)
+        .map(|c| {
+            let header = table.header.get(c).map_or(0.0, |h| widest(h, Face::Bold));
+            let body = table
+                .rows
+                .iter()
+                .filter_map(|row| row.get(c))
+                .map(|text| widest(text, Face::Regular))
+                .fold(0.0_f32, f32::max);
+            (header.max(body) + 2.0 * CELL_PADDING + 0.5).min(cap)
+        })
+        .collect();
+    let weights: Vec<f32> = table.columns.iter().map(|w| w.max(0.0)).collect();
+    let mut widths = vec![0.0_f32; n];
+    let mut fixed = vec![false; n];
+    // Columns that would be too narrow get their floor; the others share
+    // what is left by weight, again, until none is too narrow (at most n rounds).
+    loop {
+        let spare = BODY_WIDTH - (0..n).filter(|&c| fixed[c]).map(|c| widths[c]).sum::<f32>();
+        let open: Vec<usize> = (0..n).filter(|&c| !fixed[c]).collect();
+        if open.is_empty() {
+            break;
+        }
+        let weight: f32 = open.iter().map(|&c| weights[c]).sum();
+        let mut grew = false;
+        for &c in &open {
+            widths[c] = if weight > 0.0 {
+                weights[c] / weight * spare
+            } else {
+                spare / open.len() as f32
+            };
+            if widths[c] < least[c] {
+                widths[c] = least[c];
+                fixed[c] = true;
+                grew = true;
+            }
+        }
+        if !grew {
+            break;
+        }
+    }
+    let rest = BODY_WIDTH - widths.iter().sum::<f32>();
+    if rest > 0.0 {
+        widths[n - 1] += rest;
+    }
+    widths
 }
 
 #[cfg(test)]
@@ -668,5 +791,69 @@ mod tests {
         let on_last = texts(&laid, last);
         assert!(on_last.contains(&"Handtekeningen".to_string()));
         assert!(on_last.contains(&"Zoë Peeters".to_string()));
+    }
+
+    #[test]
+    fn a_narrow_column_is_never_narrower_than_its_widest_word() {
+        // The pair report's check-in table: dates in a column of 1.1 of 9.
+        let table = Table {
+            columns: vec![1.1, 1.6, 0.9, 1.3, 1.3, 2.8],
+            header: vec![
+                "Datum".into(),
+                "Moment".into(),
+                "Wie".into(),
+                "Score".into(),
+                "Klik".into(),
+                "Opmerking".into(),
+            ],
+            rows: vec![vec![
+                "01-12-2026".into(),
+                "Na drie maanden".into(),
+                "Mentee".into(),
+                "4/5".into(),
+                "Goede klik".into(),
+                "Loopt goed, we zien elkaar elke maand en bespreken de voortgang".into(),
+            ]],
+        };
+        let widths = column_widths(&table);
+        assert!((widths.iter().sum::<f32>() - BODY_WIDTH).abs() < 0.01);
+        let laid = lay_out(&[Block::Table(table)]);
+        let lines = texts(&laid, 0);
+        assert!(lines.contains(&"01-12-2026".to_string()), "{lines:?}");
+        assert!(!lines.iter().any(|l| l == "01-12-202"), "{lines:?}");
+    }
+
+    #[test]
+    fn a_heading_never_ends_a_page_without_the_table_it_introduces() {
+        let table = Table {
+            columns: vec![1.0, 3.0],
+            header: vec!["Duo".into(), "Reden".into()],
+            rows: (0..4)
+                .map(|k| {
+                    vec![
+                        format!("Duo {k}"),
+                        "Te weinig tijd volgens de mentee".into(),
+                    ]
+                })
+                .collect(),
+        };
+        // Whatever the space left above, the heading and the table's header
+        // share a page.
+        for words in (700..1000).step_by(6) {
+            let laid = lay_out(&[
+                Block::Paragraph("regel ".repeat(words)),
+                Block::Heading("Vroegtijdige beëindigingen".into()),
+                Block::Paragraph("Ontbonden koppels: 1, waarvan 0 na een klik.".into()),
+                Block::Table(table.clone()),
+            ]);
+            let page = (0..laid.pages.len())
+                .find(|&p| texts(&laid, p).contains(&"Vroegtijdige beëindigingen".to_string()))
+                .unwrap();
+            let on_page = texts(&laid, page);
+            assert!(
+                on_page.contains(&"Duo".to_string()) && on_page.contains(&"Duo 0".to_string()),
+                "{words} words: the heading ends page {page} alone"
+            );
+        }
     }
 }

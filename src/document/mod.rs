@@ -68,7 +68,8 @@ pub enum Block {
 /// A table with borders; the header row comes back on every page it spans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    /// Relative column widths.
+    /// Relative column widths; a column is never narrower than its widest
+    /// word (up to an equal share of the page), the others share the rest.
     pub columns: Vec<f32>,
     pub header: Vec<String>,
     pub rows: Vec<Vec<String>>,

@@ -720,10 +720,9 @@ fn unplaced_text(pair: &Match, request: &plan::Request, why: Unplaced, texts: &T
                 ("mentee_week", &request.mentee_week.display(language)),
             ],
         ),
-        Unplaced::NoFreeSlot { options } => texts.format(
-            "intake.unplaced.no_free",
-            &[("count", &options.to_string())],
-        ),
+        Unplaced::NoFreeSlot { options } => {
+            texts.counted("intake.unplaced.no_free", options as i64, &[])
+        }
     }
 }
 

@@ -494,12 +494,10 @@ impl Round {
                     &[("rules", &rules.join(", "))],
                 )
             }
-            Unmatched::AllFull { fitting, best } => texts.format(
+            Unmatched::AllFull { fitting, best } => texts.counted(
                 "matching.unmatched.all_full",
-                &[
-                    ("count", &fitting.to_string()),
-                    ("mentor", &self.mentors[*best].name),
-                ],
+                *fitting as i64,
+                &[("mentor", &self.mentors[*best].name)],
             ),
         }
     }
@@ -938,6 +936,35 @@ pub(crate) fn dissolve_in(
             Ok(())
         }
     }
+}
+
+/// Where each participant of a programme stands in a pair: the furthest of
+/// their matches that is not dissolved (a mentor may have several), for the
+/// participants' table ("in a pair", not "applied").
+pub fn pair_states(
+    store: &Store,
+    programme: ProgrammeId,
+) -> Result<HashMap<ParticipantId, MatchStatus>> {
+    let rank = |s: MatchStatus| match s {
+        MatchStatus::Active => 4,
+        MatchStatus::IntakePlanned => 3,
+        MatchStatus::Confirmed => 2,
+        MatchStatus::Completed => 1,
+        MatchStatus::Dissolved => 0,
+    };
+    let mut states: HashMap<ParticipantId, MatchStatus> = HashMap::new();
+    for m in list(store, programme)?
+        .into_iter()
+        .filter(|m| m.status != MatchStatus::Dissolved)
+    {
+        for who in [m.mentee, m.mentor] {
+            let state = states.entry(who).or_insert(m.status);
+            if rank(m.status) > rank(*state) {
+                *state = m.status;
+            }
+        }
+    }
+    Ok(states)
 }
 
 /// Every match of a programme: open ones first, then dissolved, each by mentee name.

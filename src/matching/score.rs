@@ -472,12 +472,14 @@ impl Scorer {
                 let count = e.topics.len().to_string();
                 match fit {
                     None => texts.get("matching.reason.topics.unknown").to_string(),
-                    Some(0) => texts.format(
+                    Some(0) => texts.counted(
                         "matching.reason.topics.none",
+                        e.topics.len() as i64,
                         &[("count", &count), ("wishes", &join(texts, &e.topics))],
                     ),
-                    Some(_) if covered.len() == e.topics.len() => texts.format(
+                    Some(_) if covered.len() == e.topics.len() => texts.counted(
                         "matching.reason.topics.all",
+                        e.topics.len() as i64,
                         &[("count", &count), ("topics", &join(texts, &covered))],
                     ),
                     Some(_) => texts.format(
@@ -533,7 +535,7 @@ impl Scorer {
                         } else {
                             "matching.reason.seniority.short"
                         };
-                        texts.format(key, &[("gap", &gap), ("min", &wanted)])
+                        texts.counted(key, i64::from(b - a), &[("gap", &gap), ("min", &wanted)])
                     }
                     (Some(a), Some(b)) => texts.format(
                         "matching.reason.seniority.less",

@@ -401,7 +401,7 @@ fn a_mentee_left_out_for_lack_of_room_names_the_best_full_mentor() {
     let (i, why) = &proposal.unmatched[0];
     assert_eq!(
         round.unmatched_text(&Texts::for_language("en"), *i, why),
-        "all 1 fitting mentors are full — would need capacity +1 at Marie Dubois"
+        "the only fitting mentor is full — would need capacity +1 at Marie Dubois"
     );
     assert_eq!(
         round.warnings(&Texts::for_language("en")),

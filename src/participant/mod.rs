@@ -864,6 +864,26 @@ fn find(
     Ok((Some(person), existing))
 }
 
+/// The names of the other programmes this participant's person takes part
+/// in: their name, phone, department and the other person's details change
+/// there too when they are edited here.
+pub fn other_programmes(store: &Store, id: ParticipantId) -> Result<Vec<String>> {
+    let read = || -> rusqlite::Result<Vec<String>> {
+        store
+            .conn()
+            .prepare_cached(
+                "SELECT pr.name FROM participant me
+                 JOIN participant other ON other.person_id = me.person_id AND other.id <> me.id
+                 JOIN programme pr ON pr.id = other.programme_id
+                 WHERE me.id = ?1
+                 ORDER BY pr.start_date, pr.id",
+            )?
+            .query_map([id.0], |r| r.get(0))?
+            .collect()
+    };
+    read().map_err(|e| store.read_error(e))
+}
+
 /// One participant, or `NotFound`.
 pub fn get(store: &Store, id: ParticipantId) -> Result<Participant> {
     load_rows(store.conn(), "WHERE pa.id = ?1", &[&id.0])

@@ -55,15 +55,19 @@ impl Concern {
         let n = |v: i64| v.to_string();
         let day = |d: NaiveDate| date::short(d, texts.language());
         match self {
-            Concern::IntakeNotPlanned { days } => {
-                texts.format("attention.intake_not_planned", &[("days", &n(*days))])
-            }
+            Concern::IntakeNotPlanned { days } => texts.counted(
+                "attention.intake_not_planned",
+                *days,
+                &[("days", &n(*days))],
+            ),
             Concern::OutcomeMissing { on } => {
                 texts.format("attention.outcome_missing", &[("date", &day(*on))])
             }
-            Concern::AgreementUnsigned { days } => {
-                texts.format("attention.agreement_unsigned", &[("days", &n(*days))])
-            }
+            Concern::AgreementUnsigned { days } => texts.counted(
+                "attention.agreement_unsigned",
+                *days,
+                &[("days", &n(*days))],
+            ),
             Concern::NoRecentMeeting { days } => {
                 texts.format("attention.no_recent_meeting", &[("days", &n(*days))])
             }

@@ -302,19 +302,40 @@ pub fn summary(store: &Store, id: ProgrammeId) -> Result<Vec<Summary>> {
         .collect())
 }
 
-/// The certificates of a programme: one page per participant who took part
-/// in a pair that was not dissolved, signed by the coordinator. With the
-/// number of certificates.
+/// Who gets a certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Recipients {
+    /// Those whose pair met at least once: a certificate says they took part.
+    #[default]
+    Met,
+    /// Everyone in a pair under way or completed, met or not (the officer's choice).
+    All,
+}
+
+/// The certificates of a programme: one page per participant of a pair
+/// under way or completed that met at least once, signed by the
+/// coordinator. With the number of certificates.
 pub fn certificates(
     store: &Store,
     id: ProgrammeId,
     now: NaiveDateTime,
 ) -> Result<(Document, usize)> {
+    certificates_for(store, id, Recipients::Met, now)
+}
+
+/// [`certificates`] for the recipients the officer chose.
+pub fn certificates_for(
+    store: &Store,
+    id: ProgrammeId,
+    recipients: Recipients,
+    now: NaiveDateTime,
+) -> Result<(Document, usize)> {
     let programme = programme::get(store, id)?;
     let texts = Texts::for_language(&programme.draft.document_language);
     let settings = intake::settings(store, id)?;
+    let organisation = crate::organisation::get(store)?.name;
     let coordinator = if settings.organiser_name.is_empty() {
-        crate::organisation::get(store)?.name
+        organisation.clone()
     } else {
         settings.organiser_name.clone()
     };
@@ -329,6 +350,7 @@ pub fn certificates(
             .filter(|p| {
                 matches!(p.pair.status, MatchStatus::Active | MatchStatus::Completed)
                     && (p.pair.mentee == person.id || p.pair.mentor == person.id)
+                    && (recipients == Recipients::All || p.held().next().is_some())
             })
             .collect();
         if pairs.is_empty() {
@@ -374,11 +396,20 @@ pub fn certificates(
                 ("end", &date::long(programme.draft.end, &texts)),
             ],
         )));
+        if !organisation.is_empty() {
+            blocks.push(Block::Paragraph(texts.format(
+                "certificate.organised_by",
+                &[("organisation", &organisation)],
+            )));
+        }
         blocks.push(Block::Paragraph(texts.format(
             "certificate.with",
             &[
                 ("others", &others.join(", ")),
-                ("meetings", &held.to_string()),
+                (
+                    "meetings",
+                    &texts.counted("certificate.meetings", held as i64, &[]),
+                ),
                 (
                     "hours",
                     &super::kpi::decimal(f64::from(minutes) / 60.0, &texts),

@@ -10,6 +10,7 @@ use super::{GoalState, Side, Trajectory};
 use crate::i18n::Texts;
 use crate::intake::{IntakeStatus, Outcome};
 use crate::matching::MatchStatus;
+use crate::tabular::{Cell, NumberStyle};
 
 /// The key figures of a programme on a day.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -81,72 +82,116 @@ impl Kpis {
     /// The figures as label–value rows, in the language of `texts`: for the
     /// report, the dashboard export and the CLI.
     pub fn rows(&self, texts: &Texts) -> Vec<(String, String)> {
-        let pct = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| format!("{p} %"));
-        let avg = |a: Option<f64>| a.map_or_else(|| "–".to_string(), |a| decimal(a, texts));
-        let label = |key: &str| texts.get(key).to_string();
+        self.figures()
+            .into_iter()
+            .map(|(key, value)| (texts.get(key).to_string(), value.text(texts)))
+            .collect()
+    }
+
+    /// The figures as label–cell rows for a spreadsheet: counts, averages
+    /// and percentages as numbers (a percentage with its format), so that
+    /// Excel can calculate with them; a figure without a base stays "–".
+    pub fn cells(&self, texts: &Texts) -> Vec<(String, Cell)> {
+        self.figures()
+            .into_iter()
+            .map(|(key, value)| (texts.get(key).to_string(), value.cell(texts)))
+            .collect()
+    }
+
+    /// Every key figure by catalogue key, in the report's order.
+    fn figures(&self) -> Vec<(&'static str, Value)> {
+        use Value::{Count, Decimal, Percent};
         vec![
-            (label("kpi.mentors"), self.mentors.to_string()),
-            (label("kpi.mentees"), self.mentees.to_string()),
+            ("kpi.mentors", Count(self.mentors)),
+            ("kpi.mentees", Count(self.mentees)),
+            ("kpi.matched_mentees", Count(self.matched_mentees)),
+            ("kpi.match_rate", Percent(self.match_rate())),
+            ("kpi.kliks", Count(self.kliks)),
+            ("kpi.unsure", Count(self.unsure)),
+            ("kpi.no_kliks", Count(self.no_kliks)),
+            ("kpi.klik_rate", Percent(self.klik_rate())),
+            ("kpi.waiting", Count(self.waiting)),
+            ("kpi.active", Count(self.active)),
+            ("kpi.completed", Count(self.completed)),
+            ("kpi.dissolved", Count(self.dissolved)),
+            ("kpi.meetings_held", Count(self.meetings_held)),
+            ("kpi.meetings_expected", Count(self.meetings_expected)),
+            ("kpi.meeting_rate", Percent(self.meeting_rate())),
+            ("kpi.meetings_cancelled", Count(self.meetings_cancelled)),
             (
-                label("kpi.matched_mentees"),
-                self.matched_mentees.to_string(),
-            ),
-            (label("kpi.match_rate"), pct(self.match_rate())),
-            (label("kpi.kliks"), self.kliks.to_string()),
-            (label("kpi.unsure"), self.unsure.to_string()),
-            (label("kpi.no_kliks"), self.no_kliks.to_string()),
-            (label("kpi.klik_rate"), pct(self.klik_rate())),
-            (label("kpi.waiting"), self.waiting.to_string()),
-            (label("kpi.active"), self.active.to_string()),
-            (label("kpi.completed"), self.completed.to_string()),
-            (label("kpi.dissolved"), self.dissolved.to_string()),
-            (label("kpi.meetings_held"), self.meetings_held.to_string()),
-            (
-                label("kpi.meetings_expected"),
-                self.meetings_expected.to_string(),
-            ),
-            (label("kpi.meeting_rate"), pct(self.meeting_rate())),
-            (
-                label("kpi.meetings_cancelled"),
-                self.meetings_cancelled.to_string(),
+                "kpi.hours_held",
+                Decimal(Some(self.minutes_held as f64 / 60.0)),
             ),
             (
-                label("kpi.hours_held"),
-                decimal(self.minutes_held as f64 / 60.0, texts),
+                "kpi.days_to_first_meeting",
+                Decimal(self.days_to_first_meeting),
+            ),
+            ("kpi.goals_set", Count(self.goals_set)),
+            ("kpi.goals_achieved", Count(self.goals_achieved())),
+            (
+                "kpi.goals_achieved_rate",
+                Percent(percent(self.goals_achieved(), self.goals_set)),
             ),
             (
-                label("kpi.days_to_first_meeting"),
-                avg(self.days_to_first_meeting),
-            ),
-            (label("kpi.goals_set"), self.goals_set.to_string()),
-            (
-                label("kpi.goals_achieved"),
-                self.goals_achieved().to_string(),
+                "kpi.satisfaction_mentees",
+                Decimal(self.satisfaction_mentees),
             ),
             (
-                label("kpi.goals_achieved_rate"),
-                pct(percent(self.goals_achieved(), self.goals_set)),
+                "kpi.satisfaction_mentors",
+                Decimal(self.satisfaction_mentors),
             ),
+            ("kpi.workshops", Count(self.workshops_registered)),
             (
-                label("kpi.satisfaction_mentees"),
-                avg(self.satisfaction_mentees),
-            ),
-            (
-                label("kpi.satisfaction_mentors"),
-                avg(self.satisfaction_mentors),
-            ),
-            (
-                label("kpi.workshops"),
-                self.workshops_registered.to_string(),
-            ),
-            (
-                label("kpi.workshop_attendance"),
-                pct(percent(
+                "kpi.workshop_attendance",
+                Percent(percent(
                     self.workshop_present,
                     self.workshop_present + self.workshop_absent,
                 )),
             ),
         ]
+    }
+}
+
+/// One key figure's value, typed so that a spreadsheet gets a number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Value {
+    Count(u32),
+    /// A whole percentage, or none when there is no base to count from.
+    Percent(Option<u8>),
+    /// One decimal (hours, days, a satisfaction score), or none.
+    Decimal(Option<f64>),
+}
+
+impl Value {
+    /// As the report prints it: "67 %", "3,5" in Dutch, "–" without a base.
+    fn text(self, texts: &Texts) -> String {
+        match self {
+            Value::Count(n) => n.to_string(),
+            Value::Percent(p) => p.map_or_else(|| "–".to_string(), |p| format!("{p} %")),
+            Value::Decimal(d) => d.map_or_else(|| "–".to_string(), |d| decimal(d, texts)),
+        }
+    }
+
+    fn cell(self, texts: &Texts) -> Cell {
+        let text = self.text(texts);
+        match self {
+            Value::Count(n) => Cell::Number {
+                value: f64::from(n),
+                style: NumberStyle::Whole,
+                text,
+            },
+            Value::Percent(Some(p)) => Cell::Number {
+                value: f64::from(p) / 100.0,
+                style: NumberStyle::Percent,
+                text,
+            },
+            Value::Decimal(Some(d)) => Cell::Number {
+                value: (d * 10.0).round() / 10.0,
+                style: NumberStyle::OneDecimal,
+                text,
+            },
+            Value::Percent(None) | Value::Decimal(None) => Cell::Text(text),
+        }
     }
 }
 

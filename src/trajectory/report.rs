@@ -17,6 +17,7 @@ use crate::matching::{MatchId, MatchStatus};
 use crate::participant;
 use crate::programme::{self, ProgrammeId};
 use crate::store::Store;
+use crate::tabular::{Cell, NumberStyle};
 
 /// The smallest group that may be shown with names by default: below it, a
 /// reader could recognise people, so the programme report is anonymous
@@ -714,23 +715,31 @@ pub fn checkin_form(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Do
 }
 
 /// The key figures as two-column rows (figure, value) with a header, for a
-/// CSV or XLSX file.
-pub fn kpi_rows(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Vec<Vec<String>>> {
+/// CSV or XLSX file; values are typed, so a workbook holds numbers.
+pub fn kpi_rows(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Vec<Vec<Cell>>> {
     let trajectory = load(store, id)?;
     let texts = Texts::for_language(&trajectory.programme.draft.document_language);
     let kpis = kpi::compute(&trajectory, now.date());
     let mut rows = vec![vec![
-        texts.get("report.figure").to_string(),
-        texts.get("report.value").to_string(),
+        Cell::Text(texts.get("report.figure").to_string()),
+        Cell::Text(texts.get("report.value").to_string()),
     ]];
-    rows.extend(kpis.rows(&texts).into_iter().map(|(k, v)| vec![k, v]));
+    rows.extend(
+        kpis.cells(&texts)
+            .into_iter()
+            .map(|(k, v)| vec![Cell::Text(k), v]),
+    );
     for (month, n) in &kpis.meetings_per_month {
         rows.push(vec![
-            texts.format(
+            Cell::Text(texts.format(
                 "report.meetings_in",
                 &[("month", &month_label(*month, &texts))],
-            ),
-            n.to_string(),
+            )),
+            Cell::Number {
+                value: f64::from(*n),
+                style: NumberStyle::Whole,
+                text: n.to_string(),
+            },
         ]);
     }
     Ok(rows)

@@ -249,7 +249,7 @@ fn fonts_are_embedded_and_subset_and_the_file_is_valid() {
         "{info}"
     );
     assert!(
-        info.contains("Mentoringovereenkomst — Zoë Peeters & Marie Dubois"),
+        info.contains("Mentoringovereenkomst — ONTWERP — Zoë Peeters & Marie Dubois"),
         "{info}"
     );
     let png = super::out("agreements", "agreement-page");

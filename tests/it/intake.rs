@@ -858,6 +858,14 @@ fn the_klik_needs_a_talk_that_took_place() {
     .unwrap();
     assert_eq!(recorded.intake.start, morning);
     assert_eq!(recorded.status, MatchStatus::Active);
+    // The participants' table shows her in a pair, not as "applied".
+    let states = matching::pair_states(&store, id).unwrap();
+    assert_eq!(states[&lotte.mentee], MatchStatus::Active);
+    assert_eq!(
+        states[&lotte.mentor],
+        MatchStatus::Active,
+        "the mentor's furthest pair"
+    );
 }
 
 #[test]

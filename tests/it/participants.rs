@@ -437,6 +437,16 @@ fn an_import_with_fewer_columns_never_empties_a_person_in_another_programme() {
         before,
         "the first programme is untouched"
     );
+    // The form in the second programme says where else her details show.
+    let in_second = participant::all(&store, second)
+        .unwrap()
+        .into_iter()
+        .find(|p| p.enrolment.email == "hanne.janssens@example.be")
+        .unwrap();
+    assert_eq!(
+        participant::other_programmes(&store, in_second.id).unwrap(),
+        ["Mentoring 2026"]
+    );
     let joined = hanne(&store, second);
     assert_eq!(joined.phone, "+32 470 11 22 33");
     assert_eq!(joined.job_title, "Controller");

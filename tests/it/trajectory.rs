@@ -816,6 +816,23 @@ fn the_cli_logs_meetings_and_prints_reports_with_stable_json() {
         text.lines().filter(|l| !l.is_empty()).count()
     );
     assert_eq!(table.rows[0].cells, ["Figure", "Value"]);
+    // The workbook holds numbers, not text: a rate as a fraction shown in
+    // percent, counts as numbers, a figure without a base as "–".
+    use calamine::{Data, Reader};
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(std::fs::read(&xlsx).unwrap()))
+            .unwrap();
+    let sheet = book.worksheet_range("KPI").unwrap();
+    let value = |label: &str| {
+        sheet
+            .rows()
+            .find(|row| row[0] == Data::String(label.into()))
+            .unwrap_or_else(|| panic!("{label} in the workbook"))[1]
+            .clone()
+    };
+    assert_eq!(value("Klik rate"), Data::Float(0.67));
+    assert_eq!(value("Meetings held"), Data::Float(4.0));
+    assert_eq!(value("Workshop attendance"), Data::String("–".into()));
 }
 
 #[test]
@@ -1117,4 +1134,36 @@ fn an_archived_programme_is_read_and_printed_but_never_changed() {
     // Back from the archive, it can be changed again.
     klik::programme::set_archived(&mut store, id, false, now).unwrap();
     matching::dissolve(&mut store, pairs[3].id, "Te weinig tijd", now).unwrap();
+}
+
+#[test]
+fn certificates_go_to_pairs_that_met_unless_the_officer_chooses_all() {
+    let (mut store, id, pairs) = written("nl");
+    // D, waiting for a second talk, has its klik after a talk on 10-12-2026
+    // but never meets: no certificate unless the officer asks for all.
+    intake::record_outcome_held(
+        &mut store,
+        pairs[3].id,
+        Outcome::Klik,
+        "",
+        at("2026-12-10T10:00:00"),
+        today(),
+    )
+    .unwrap();
+    let (_, met) = klik::trajectory::closing::certificates(&store, id, today()).unwrap();
+    let (doc, all) = klik::trajectory::closing::certificates_for(
+        &store,
+        id,
+        klik::trajectory::closing::Recipients::All,
+        today(),
+    )
+    .unwrap();
+    assert_eq!(met, 4, "A and B met");
+    assert_eq!(all, 6, "D's mentee and mentor too");
+    let (_, text) = write_pdf(&doc, "certificates-all.pdf");
+    assert!(
+        text.contains("Een mentoringprogramma van De Vries Logistiek."),
+        "{text}"
+    );
+    assert!(text.contains(": 0 gesprekken,"), "{text}");
 }

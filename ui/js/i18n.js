@@ -37,7 +37,7 @@ export function t(key, args = {}) {
  * @param {Record<string, string|number>} [args]
  */
 export function counted(key, count, args = {}) {
-  return t(count === 1 ? `${key}_one` : key, { ...args, count });
+  return t(count === 1 ? `${key}_one` : key, { count, ...args });
 }
 
 /** The locale for Intl formatting. */

@@ -61,6 +61,8 @@ export const setProgrammeArchived = (id, archived) => call('set_programme_archiv
 export const getSettings = () => call('get_settings');
 /** Renames the organisation. */
 export const setOrganisationName = (name) => call('set_organisation_name', { name });
+/** Sets the programme coordinator (name and e-mail). */
+export const setCoordinator = (name, email) => call('set_coordinator', { name, email });
 /** Sets the logo from a file's bytes (Uint8Array); an empty array removes it. */
 export const setLogo = (bytes) => call('set_logo', bytes);
 /** Chooses the interface language; null follows the computer. */

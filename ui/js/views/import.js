@@ -3,7 +3,7 @@
 // everything, or explicitly only the valid rows. Nothing changes before that.
 
 import * as ipc from '../ipc.js';
-import { t } from '../i18n.js';
+import { t, counted } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { go } from '../main.js';
 import { saveWith } from './participants.js';
@@ -57,7 +57,7 @@ export async function importView(programmeId) {
     const source = h('p', { class: 'muted' }, t('import.read_as', { file: fileName, format: p.format.toUpperCase() }),
       p.sheet ? ` · ${t('import.sheet', { name: p.sheet })}` : '');
     const columns = h('details', { class: 'card compact' },
-      h('summary', {}, t('import.columns', { count: p.columns.length })),
+      h('summary', {}, counted('import.columns', p.columns.length)),
       h('table', { class: 'table compact' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('import.in_file')), h('th', { scope: 'col' }, t('import.in_klik')))),
         h('tbody', {}, p.columns.map(([header, fieldName]) => h('tr', {}, h('td', {}, header), h('td', {}, t(`field.${fieldName}`)))))));
@@ -66,7 +66,7 @@ export async function importView(programmeId) {
       : null;
     const problems = p.problems.length
       ? h('section', { class: 'card problems', id: 'import-problems' },
-        h('h2', {}, t('import.problems', { count: p.problems.length })),
+        h('h2', {}, counted('import.problems', p.problems.length)),
         h('table', { class: 'table compact' },
           h('thead', {}, h('tr', {}, ['import.row', 'import.column', 'import.problem'].map((k) => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, p.problems.map((problem) => h('tr', {},
@@ -88,7 +88,7 @@ export async function importView(programmeId) {
             h('td', { class: 'number' }, String(warning.row)), h('td', {}, warning.column), h('td', {}, warning.message))))))
       : null;
     const rows = h('section', { class: 'card' },
-      h('h2', {}, t('import.first_rows', { count: Math.min(SHOWN_ROWS, p.rows.length), total: p.rows.length })),
+      h('h2', {}, counted('import.first_rows', p.rows.length, { count: Math.min(SHOWN_ROWS, p.rows.length), total: p.rows.length })),
       h('div', { class: 'table-scroll' }, h('table', { class: 'table compact', id: 'import-rows' },
         h('thead', {}, h('tr', {}, ['import.row', 'import.change', 'field.first_name', 'field.last_name', 'field.email', 'field.role', 'field.topics', 'field.availability']
           .map((k) => h('th', { scope: 'col' }, t(k))))),
@@ -100,10 +100,10 @@ export async function importView(programmeId) {
           h('td', {}, row.form.role), h('td', {}, row.form.topics), h('td', {}, row.form.availability)))))));
     const actions = h('div', { class: 'form-actions' },
       h('button', { type: 'button', class: 'button primary', id: 'import-all', disabled: p.skipped > 0 || valid === 0,
-        onclick: () => run(false) }, t('import.import_all', { count: valid })),
+        onclick: () => run(false) }, counted('import.import_all', valid)),
       p.skipped > 0 && valid > 0
         ? h('button', { type: 'button', class: 'button secondary', id: 'import-valid', onclick: () => run(true) },
-          t('import.import_valid', { count: valid, skipped: p.skipped }))
+          counted('import.import_valid', valid, { skipped: p.skipped }))
         : null,
       h('a', { class: 'button secondary', href: `#/programme/${programmeId}/participants` }, t('action.cancel')));
     result.replaceChildren(...[summary, source, unknown, problems, shared, warnings, columns, rows, actions].filter(Boolean));

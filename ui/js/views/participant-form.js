@@ -26,6 +26,11 @@ export async function participantFormView(programmeId, id) {
   const form = /** @type {HTMLFormElement} */ (h('form', { id: 'participant-form', class: 'form', novalidate: true },
     h('fieldset', {},
       h('legend', {}, t('participant.person')),
+      // A person's details are theirs in every programme: say where else they show.
+      existing && existing.other_programmes.length
+        ? h('p', { class: 'notice', id: 'participant-shared' },
+          t('participant.shared', { programmes: existing.other_programmes.join(', ') }))
+        : null,
       h('div', { class: 'field-row' }, text('first_name', { required: true }), text('last_name', { required: true })),
       h('div', { class: 'field-row' }, text('email', { required: true, hint: t('participant.email_hint') }), text('phone')),
       h('div', { class: 'field-row' }, text('department'), text('job_title')),

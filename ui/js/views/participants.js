@@ -101,7 +101,8 @@ export async function participantsView(id) {
       h('td', {}, p.department),
       h('td', { class: 'topics' }, p.topics.join(', ')),
       h('td', { class: 'number' }, p.capacity ?? ''),
-      h('td', {}, t(`status.${p.status}`))));
+      // A participant in a pair shows where the pair stands, not "applied".
+      h('td', {}, p.pair && p.status !== 'withdrawn' ? t(`participants.pair.${p.pair}`) : t(`status.${p.status}`))));
     tableArea.replaceChildren(page.rows.length
       ? h('table', { class: 'table', id: 'participant-table' }, h('thead', {}, h('tr', {}, header)), h('tbody', {}, rows))
       : h('div', { class: 'empty-state', id: 'participants-empty' },

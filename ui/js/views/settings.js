@@ -110,6 +110,23 @@ export async function settingsView() {
     } catch (error) { showFormErrors(nameForm, error); }
   });
 
+  // The coordinator signs agreements and certificates and sends the intake
+  // invitations; one form for both fields, saved together.
+  const coordinatorForm = /** @type {HTMLFormElement} */ (h('form', { class: 'form', id: 'coordinator-form', novalidate: true },
+    h('div', { class: 'field-row' },
+      field({ name: 'coordinator_name', label: t('field.coordinator_name'), hint: t('settings.coordinator_hint'), value: settings.coordinator_name }),
+      field({ name: 'organiser_email', label: t('field.organiser_email'), value: settings.coordinator_email })),
+    h('button', { type: 'submit', class: 'button secondary', id: 'save-coordinator' }, t('action.save'))));
+  coordinatorForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = (name) => /** @type {HTMLInputElement} */ (coordinatorForm.elements.namedItem(name)).value;
+    try {
+      await ipc.setCoordinator(value('coordinator_name'), value('organiser_email'));
+      clearFormErrors(coordinatorForm);
+      toast(t('shell.saved'));
+    } catch (error) { showFormErrors(coordinatorForm, error); }
+  });
+
   const logoInput = /** @type {HTMLInputElement} */ (h('input', { type: 'file', id: 'field-logo', name: 'logo', accept: 'image/png,image/jpeg', class: 'file-input' }));
   const logoForm = /** @type {HTMLFormElement} */ (h('form', { class: 'form', id: 'logo-form', novalidate: true },
     h('div', { class: 'field' },
@@ -139,7 +156,7 @@ export async function settingsView() {
 
   return h('section', { class: 'page' },
     h('h1', {}, t('settings.title')),
-    h('section', { class: 'card' }, h('h2', {}, t('settings.organisation')), nameForm, logoForm),
+    h('section', { class: 'card' }, h('h2', {}, t('settings.organisation')), nameForm, coordinatorForm, logoForm),
     h('section', { class: 'card' }, h('h2', {}, t('settings.language')), languagePicker(status, 'settings-language', 'field.ui_language')),
     h('section', { class: 'card' },
       h('h2', {}, t('settings.data')),
