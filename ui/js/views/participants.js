@@ -3,7 +3,7 @@
 // ways in and out: add, import, export, template.
 
 import * as ipc from '../ipc.js';
-import { t } from '../i18n.js';
+import { t, counted } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { programmeTabs } from './programme.js';
 
@@ -25,7 +25,7 @@ export async function saveWith(defaultName, write) {
   ]);
   if (!path) return;
   const written = await write(path);
-  toast(t('participants.saved_file', { path: written.path, count: written.rows }));
+  toast(counted('participants.saved_file', written.rows, { path: written.path }));
 }
 
 /** @param {number} id */
@@ -74,8 +74,8 @@ export async function participantsView(id) {
       h('span', { class: 'count' }, h('strong', {}, String(c.mentors)), ` ${t('participants.mentors')}`),
       h('span', { class: 'count' }, h('strong', {}, String(c.mentees)), ` ${t('participants.mentees')}`),
       h('span', { class: c.capacity < c.mentees ? 'count warning' : 'count' },
-        t('participants.capacity_vs', { capacity: c.capacity, mentees: c.mentees })),
-      c.withdrawn ? h('span', { class: 'count muted' }, t('participants.withdrawn_count', { count: c.withdrawn })) : null,
+        t('participants.capacity_vs', { capacity: counted('participants.mentees_n', c.capacity), mentees: counted('participants.mentees_n', c.mentees) })),
+      c.withdrawn ? h('span', { class: 'count muted' }, counted('participants.withdrawn_count', c.withdrawn)) : null,
     ].filter(Boolean));
     fill(departmentFilter, page.departments);
     fill(topicFilter, page.topics);

@@ -2,7 +2,7 @@
 // with today marked.
 
 import * as ipc from '../ipc.js';
-import { t, shortDate, longDate } from '../i18n.js';
+import { t, counted, shortDate, longDate } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { go, render, appState } from '../main.js';
 import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from './programmes.js';
@@ -37,8 +37,8 @@ export async function programmeView(id) {
   const p = await ipc.getProgramme(id);
   const failure = (error) => toast(error.message);
   const countdown = p.status === 'upcoming'
-    ? t('programme.starts_in', { days: p.days })
-    : p.status === 'running' ? t('programme.days_left', { days: p.days }) : t('programme.ended');
+    ? counted('programme.starts_in', p.days, { days: p.days })
+    : p.status === 'running' ? counted('programme.days_left', p.days, { days: p.days }) : t('programme.ended');
 
   const goals = p.goals.trim()
     ? h('ul', { class: 'goals' }, p.goals.split(/\n+/).filter((g) => g.trim()).map((g) => h('li', {}, g.replace(/^[-•*]\s*/, ''))))

@@ -50,7 +50,7 @@ function retentionForm(backups) {
   });
   return h('div', {},
     form,
-    backups.retention_erased ? h('p', { class: 'notice', id: 'retention-done' }, t('privacy.ui.retention_done', { count: backups.retention_erased })) : null);
+    backups.retention_erased ? h('p', { class: 'notice', id: 'retention-done' }, counted('privacy.ui.retention_done', backups.retention_erased)) : null);
 }
 
 /** The backups card: where they are, the last one, and backing up or restoring by hand. */
