@@ -184,7 +184,9 @@ pub async fn set_retention(
             let texts = session.texts();
             let erased = session.with_real(|store| {
                 klik::organisation::set_retention_months(store, months)?;
-                klik::privacy::apply_retention(store, &texts, clock::now())
+                let places = klik::privacy::Places::beside(store.path());
+                klik::privacy::apply_retention(store, &texts, clock::now(), &places)
+                    .map(|done| done.people)
             })?;
             session.retention_erased += erased;
             status(session)

@@ -90,7 +90,33 @@ impl Kind {
             }
         };
         let texts = Texts::for_language(&programme.draft.document_language);
-        let title = texts.get(match self {
+        let title = texts.get(self.title_key());
+        Ok(safe_file_name(&format!("{title} {subject}"), "pdf"))
+    }
+
+    /// The name of the copy Klik prints into its own documents folder: the
+    /// title and the match or programme by number, never a person's name
+    /// (so that an erased person's name never lingers in a file name).
+    fn cached_name(
+        self,
+        store: &Store,
+        id: i64,
+        now: chrono::NaiveDateTime,
+    ) -> klik::Result<String> {
+        let (programme, subject) = match self {
+            Kind::Agreement | Kind::Guide | Kind::PairReport | Kind::CheckinForm => {
+                let found = matching::get(store, MatchId(id))?;
+                (found.programme, klik::privacy::Subject::Match(id))
+            }
+            _ => (ProgrammeId(id), klik::privacy::Subject::Programme(id)),
+        };
+        let texts = Texts::for_language(&programme::get(store, programme)?.draft.document_language);
+        let title = texts.get(self.title_key());
+        Ok(klik::privacy::cached_document_name(title, subject, now))
+    }
+
+    fn title_key(self) -> &'static str {
+        match self {
             Kind::Agreement => "agreement.title",
             Kind::Agreements => "agreement.title_all",
             Kind::Schedule => "intake.schedule.title",
@@ -102,8 +128,7 @@ impl Kind {
                 "report.programme.title"
             }
             Kind::Certificates => "certificate.title_all",
-        });
-        Ok(safe_file_name(&format!("{title} {subject}"), "pdf"))
+        }
     }
 }
 
@@ -192,7 +217,7 @@ async fn print(
                         let folder = documents.ok_or_else(crate::session::no_data_folder)?;
                         std::fs::create_dir_all(&folder)
                             .map_err(|source| Error::from_io(&folder, source))?;
-                        folder.join(kind.file_name(store, id)?)
+                        folder.join(kind.cached_name(store, id, clock::now())?)
                     }
                 };
                 let (document, count) = kind.document(store, id)?;

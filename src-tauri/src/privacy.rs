@@ -69,9 +69,14 @@ pub async fn erase_person(shared: State<'_, Arc<Shared>>, participant_id: i64) -
     shared
         .run(move |session| {
             let texts = session.texts();
+            let documents = session.data_dir.as_ref().map(|dir| dir.documents());
             session.with_active(|store| {
                 let person = privacy::person_of(store, ParticipantId(participant_id))?;
-                privacy::erase(store, person, &texts, clock::now())?;
+                let places = privacy::Places {
+                    documents,
+                    ..privacy::Places::beside(store.path())
+                };
+                privacy::erase_everywhere(store, person, &texts, clock::now(), &places)?;
                 Ok(())
             })
         })

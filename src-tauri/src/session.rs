@@ -84,9 +84,18 @@ impl Session {
         self.back_up(false);
         let texts = self.texts();
         if let Ok(store) = &mut self.real {
+            let places = klik::privacy::Places::beside(&dir.database());
             self.retention_erased =
-                klik::privacy::apply_retention(store, &texts, clock::now()).unwrap_or(0);
+                klik::privacy::apply_retention(store, &texts, clock::now(), &places)
+                    .map(|done| done.people)
+                    .unwrap_or(0);
         }
+        // Printed documents are a cache: gone after a month.
+        klik::privacy::clear_old_documents(
+            &dir.documents(),
+            klik::privacy::DOCUMENT_DAYS,
+            std::time::SystemTime::now(),
+        );
         let wants_demo = self
             .real
             .as_ref()

@@ -503,10 +503,12 @@ fn an_agreement_is_filled_in_signed_and_printed_through_the_commands() {
     window
         .invoke("mark_agreement_ready", json!({"matchId": match_id}))
         .unwrap();
+    // Signed today: not in the future, not before the match was confirmed.
+    let today = klik::clock::now().format("%d/%m/%Y").to_string();
     let signed = window
         .invoke(
             "sign_agreement",
-            json!({"matchId": match_id, "mentee": "27/11/2026", "mentor": "27/11/2026", "coordinator": "28/11/2026"}),
+            json!({"matchId": match_id, "mentee": today, "mentor": today, "coordinator": today}),
         )
         .unwrap();
     assert_eq!(
@@ -728,10 +730,20 @@ fn intakes_are_planned_moved_decided_and_sent_through_the_commands() {
         )
         .unwrap_err();
     assert_eq!(refused["fields"][0]["field"], "reason");
-    let decided = window
+    // The talk is still to come: refused until the officer says it was held.
+    let early = window
         .invoke(
             "record_intake_outcome",
             json!({"programmeId": 1, "matchId": match_id, "outcome": "no", "reason": "Andere verwachtingen"}),
+        )
+        .unwrap_err();
+    assert_eq!(early["fields"][0]["field"], "outcome");
+    let today = klik::clock::now().format("%d-%m-%Y").to_string();
+    let decided = window
+        .invoke(
+            "record_intake_outcome",
+            json!({"programmeId": 1, "matchId": match_id, "outcome": "no", "reason": "Andere verwachtingen",
+                   "heldDate": today, "heldTime": "00:00"}),
         )
         .unwrap();
     let row = decided["board"]["rows"]
@@ -758,10 +770,13 @@ fn the_trajectory_is_logged_and_reported_through_the_commands() {
         .invoke("intake_board", json!({"programmeId": 1}))
         .unwrap();
     let match_id = board["rows"][0]["match_id"].as_i64().unwrap();
+    // The intake took place this morning, outside Klik's plan.
+    let today = klik::clock::now().format("%d-%m-%Y").to_string();
     window
         .invoke(
             "record_intake_outcome",
-            json!({"programmeId": 1, "matchId": match_id, "outcome": "klik", "reason": ""}),
+            json!({"programmeId": 1, "matchId": match_id, "outcome": "klik", "reason": "",
+                   "heldDate": today, "heldTime": "00:00"}),
         )
         .unwrap();
     let dashboard = window

@@ -59,15 +59,28 @@ pub fn run_person(
                 }
                 return Ok(());
             }
-            let erased = privacy::erase(&mut store, id, texts, now)?;
+            let places = privacy::Places::beside(store.path());
+            let done = privacy::erase_everywhere(&mut store, id, texts, now, &places)?;
             if cli.json {
                 print_json(&serde_json::json!({
                     "erased": true,
-                    "participations": erased.participations,
-                    "matches": erased.matches,
+                    "participations": done.erased.participations,
+                    "matches": done.erased.matches,
+                    "copies": done.copies,
+                    "documents": done.documents,
+                    "still_holding": done.still_holding.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
                 }));
             } else {
                 println!("{}", texts.get("privacy.done"));
+                for file in &done.still_holding {
+                    eprintln!(
+                        "klik: {}",
+                        texts.format(
+                            "privacy.still_holding",
+                            &[("path", &file.display().to_string())]
+                        )
+                    );
+                }
             }
         }
     }
@@ -91,7 +104,8 @@ pub fn run_retention(
         klik::organisation::set_retention_months(&mut store, months)?;
     }
     let erased = if run {
-        privacy::apply_retention(&mut store, texts, now)?
+        let places = privacy::Places::beside(store.path());
+        privacy::apply_retention(&mut store, texts, now, &places)?.people
     } else {
         0
     };

@@ -5,6 +5,9 @@
 //! replaced by a neutral label, while the programmes' statistics (counts,
 //! dates, statuses, scores) stay exactly as they were.
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDateTime;
 use rusqlite::{OptionalExtension, params};
 use serde_json::{Value, json};
@@ -202,11 +205,26 @@ pub struct Erased {
 /// Erases a person, in one transaction: their details become a neutral
 /// label ("Erased #12"), their free texts and those of their matches
 /// (learning goal, notes, topics, availability, preferences, meeting notes,
-/// goal texts, progress notes, check-in comments, reasons, evaluation words)
-/// are cleared or replaced by "—", and other people's lists stop naming
-/// them. Counts, dates, statuses and scores stay, so every programme's
-/// statistics are the same afterwards.
+/// goal texts, the agreements' expectations, progress notes, check-in
+/// comments, reasons, evaluation words) are cleared or replaced by "—", and
+/// other people's lists stop naming them. Counts, dates, statuses and scores
+/// stay, so every programme's statistics are the same afterwards. Then the
+/// database file and its log are scrubbed, so that not a byte of the person
+/// is left in them ([`Store::scrub`]); [`erase_everywhere`] also reaches the
+/// backups, the copies and the printed documents.
 pub fn erase(store: &mut Store, id: PersonId, texts: &Texts, now: NaiveDateTime) -> Result<Erased> {
+    let erased = erase_rows(store, id, texts, now)?;
+    store.scrub()?;
+    Ok(erased)
+}
+
+/// The erasure of one person inside the database, without the scrub.
+fn erase_rows(
+    store: &mut Store,
+    id: PersonId,
+    texts: &Texts,
+    now: NaiveDateTime,
+) -> Result<Erased> {
     let email: String = store
         .conn()
         .query_row("SELECT email FROM person WHERE id = ?1", [id.0], |r| {
@@ -262,6 +280,13 @@ pub fn erase(store: &mut Store, id: PersonId, texts: &Texts, now: NaiveDateTime)
             "UPDATE checkin SET comment = '' WHERE match_id IN (MATCHES)",
             "UPDATE agreement_goal SET what = '—', success = '', first_actions = ''
              WHERE agreement_id IN (SELECT id FROM agreement WHERE match_id IN (MATCHES))",
+            // The eleven mutual expectations may name the pair or say
+            // something personal: cleared like every other free text.
+            "UPDATE agreement SET meeting_frequency = '', meeting_duration = '', place = '',
+                 initiative = '', cancellation = '', between_meetings = '', confidentiality = '',
+                 mentor_responsibilities = '', mentee_responsibilities = '', ending_early = '',
+                 coordinator = ''
+             WHERE match_id IN (MATCHES)",
         ] {
             tx.execute(&sql.replace("MATCHES", MATCHES), [id.0])?;
         }
@@ -270,6 +295,308 @@ pub fn erase(store: &mut Store, id: PersonId, texts: &Texts, now: NaiveDateTime)
             matches,
         })
     })
+}
+
+/// Where Klik keeps copies of a database's data besides the file itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Places {
+    /// The database file; copies kept aside after damage lie beside it.
+    pub database: PathBuf,
+    /// Automatic backups and the copies made before a restore.
+    pub backups: PathBuf,
+    /// The PDFs Klik printed to open in the system's viewer, if any.
+    pub documents: Option<PathBuf>,
+}
+
+impl Places {
+    /// The places of a database in Klik's usual layout: `backups/` and
+    /// `documents/` beside it.
+    pub fn beside(database: &Path) -> Places {
+        let folder = database
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        Places {
+            database: database.to_path_buf(),
+            backups: folder.join("backups"),
+            documents: Some(folder.join("documents")),
+        }
+    }
+
+    /// Every copy of the database Klik made: automatic backups, copies from
+    /// before a restore, and damaged files kept aside.
+    pub fn copies(&self) -> Vec<PathBuf> {
+        let mut found = Vec::new();
+        if let Ok(entries) = fs::read_dir(&self.backups) {
+            found.extend(
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|e| e == "sqlite")),
+            );
+        }
+        let name = self
+            .database
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(folder) = self.database.parent()
+            && let Ok(entries) = fs::read_dir(if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            })
+        {
+            found.extend(
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.file_name().is_some_and(|n| {
+                            let n = n.to_string_lossy();
+                            n.starts_with(&format!("{name}.damaged-")) && n.ends_with(".sqlite")
+                        })
+                    }),
+            );
+        }
+        found.sort();
+        found
+    }
+}
+
+/// What an erasure reached beyond the database.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Erasure {
+    /// How many people were erased.
+    pub people: usize,
+    pub erased: Erased,
+    /// Backups and copies rewritten without the person.
+    pub copies: usize,
+    /// Printed documents removed because they named the person.
+    pub documents: usize,
+    /// Copies that could not be opened (damaged) and may still hold the
+    /// person's data: the officer is told which, to delete them by hand.
+    pub still_holding: Vec<PathBuf>,
+}
+
+/// What a person leaves in files besides the database: for finding them in
+/// copies and documents.
+struct Trace {
+    email: String,
+    name: String,
+    matches: Vec<i64>,
+    programmes: Vec<i64>,
+}
+
+fn trace(store: &Store, id: PersonId) -> Result<Trace> {
+    let read = || -> rusqlite::Result<Trace> {
+        let conn = store.conn();
+        let (email, name): (String, String) = conn.query_row(
+            "SELECT email, first_name || ' ' || last_name FROM person WHERE id = ?1",
+            [id.0],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let matches = conn
+            .prepare(MATCHES)?
+            .query_map([id.0], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let programmes = conn
+            .prepare("SELECT programme_id FROM participant WHERE person_id = ?1")?
+            .query_map([id.0], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Trace {
+            email,
+            name,
+            matches,
+            programmes,
+        })
+    };
+    read().map_err(|e| store.read_error(e))
+}
+
+/// Erases a person everywhere Klik keeps data: the database (scrubbed),
+/// every automatic backup and copy (each rewritten beside and renamed into
+/// place, so restoring an old backup does not bring the person back), and
+/// the printed documents that name them. Copies that cannot be opened are
+/// listed in [`Erasure::still_holding`].
+pub fn erase_everywhere(
+    store: &mut Store,
+    id: PersonId,
+    texts: &Texts,
+    now: NaiveDateTime,
+    places: &Places,
+) -> Result<Erasure> {
+    let trace = trace(store, id)?;
+    let erased = erase(store, id, texts, now)?;
+    let (copies, still_holding) =
+        erase_from_copies(places, std::slice::from_ref(&trace.email), texts, now);
+    let documents = clear_documents(places, &[trace]);
+    Ok(Erasure {
+        people: 1,
+        erased,
+        copies,
+        documents,
+        still_holding,
+    })
+}
+
+/// Erases the people with these (original) e-mail addresses from every copy
+/// Klik made of the database: how many copies were rewritten, and those that
+/// could not be opened.
+fn erase_from_copies(
+    places: &Places,
+    emails: &[String],
+    texts: &Texts,
+    now: NaiveDateTime,
+) -> (usize, Vec<PathBuf>) {
+    let mut rewritten = 0;
+    let mut still_holding = Vec::new();
+    for copy in places.copies() {
+        match erase_from_copy(&copy, emails, texts, now) {
+            Ok(()) => rewritten += 1,
+            Err(_) => still_holding.push(copy),
+        }
+    }
+    (rewritten, still_holding)
+}
+
+/// One copy: opened as a private partial file beside it, the people erased
+/// and the file rebuilt without free pages in a plain journal mode, then
+/// renamed over the copy; on any failure the partial file is removed.
+fn erase_from_copy(
+    copy: &Path,
+    emails: &[String],
+    texts: &Texts,
+    now: NaiveDateTime,
+) -> Result<()> {
+    let partial = crate::data_dir::partial_path(copy);
+    let _ = fs::remove_file(&partial);
+    let work = || -> Result<()> {
+        fs::copy(copy, &partial).map_err(|source| Error::from_io(copy, source))?;
+        let mut store = Store::open(&partial)?;
+        for email in emails {
+            if let Ok(person) = find(&store, email) {
+                erase_rows(&mut store, person, texts, now)?;
+            }
+        }
+        store.scrub()?;
+        store
+            .conn()
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(|e| store.read_error(e))?;
+        drop(store);
+        fs::rename(&partial, copy).map_err(|source| Error::from_io(copy, source))
+    };
+    let result = work();
+    if result.is_err() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut side = partial.as_os_str().to_owned();
+            side.push(suffix);
+            let _ = fs::remove_file(PathBuf::from(side));
+        }
+    }
+    result
+}
+
+/// What a PDF Klik prints for itself is about: one match, or a whole programme.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    Match(i64),
+    Programme(i64),
+}
+
+/// The name of a PDF Klik prints into its own documents folder: the
+/// document's title, what it is about by number (never a person's name) and
+/// when, as in "Mentoringovereenkomst m12 2026-12-01 081500.pdf".
+pub fn cached_document_name(title: &str, subject: Subject, now: NaiveDateTime) -> String {
+    let about = match subject {
+        Subject::Match(id) => format!("m{id}"),
+        Subject::Programme(id) => format!("p{id}"),
+    };
+    let title: String = title
+        .chars()
+        .map(|c| {
+            if "/\\:*?\"<>|".contains(c) || c.is_control() {
+                '-'
+            } else {
+                c
+            }
+        })
+        .take(80)
+        .collect();
+    format!("{title} {about} {}.pdf", now.format("%Y-%m-%d %H%M%S"))
+}
+
+/// What a cached document's name says it is about, if it is one of Klik's.
+fn subject_of(name: &str) -> Option<Subject> {
+    name.strip_suffix(".pdf")?
+        .split(' ')
+        .rev()
+        .find_map(|word| {
+            let (kind, number) = word.split_at_checked(1)?;
+            let id: i64 = number.parse().ok()?;
+            match kind {
+                "m" => Some(Subject::Match(id)),
+                "p" => Some(Subject::Programme(id)),
+                _ => None,
+            }
+        })
+}
+
+/// Removes the printed documents that name one of these people: Klik's own
+/// (about one of their matches or programmes) and any whose file name
+/// carries their name or address (as older versions of Klik named them).
+fn clear_documents(places: &Places, people: &[Trace]) -> usize {
+    let Some(folder) = &places.documents else {
+        return 0;
+    };
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+        let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+            continue;
+        };
+        let lower = name.to_lowercase();
+        let names_someone = people.iter().any(|p| {
+            let about = subject_of(&name).is_some_and(|s| match s {
+                Subject::Match(id) => p.matches.contains(&id),
+                Subject::Programme(id) => p.programmes.contains(&id),
+            });
+            about
+                || lower.contains(&p.name.to_lowercase())
+                || lower.contains(&p.email.to_lowercase())
+        });
+        if names_someone && fs::remove_file(&path).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// How many days Klik keeps the documents it printed for itself.
+pub const DOCUMENT_DAYS: u32 = 30;
+
+/// Removes the documents Klik printed for itself more than `days` days ago:
+/// they are a cache, made again whenever they are opened.
+pub fn clear_old_documents(folder: &Path, days: u32, now: std::time::SystemTime) -> usize {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return 0;
+    };
+    let age = std::time::Duration::from_secs(u64::from(days) * 24 * 3600);
+    entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        .filter(|e| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|modified| now.duration_since(modified).is_ok_and(|d| d > age))
+        })
+        .filter(|e| fs::remove_file(e.path()).is_ok())
+        .count()
 }
 
 /// The people whose every programme was closed more than `months` months
@@ -296,15 +623,36 @@ pub fn due_for_retention(store: &Store, months: u16, now: NaiveDateTime) -> Resu
         .map_err(|e| store.read_error(e))
 }
 
-/// Applies the retention setting: everyone due is erased. Returns how many
-/// people were anonymised (none when the setting is off).
-pub fn apply_retention(store: &mut Store, texts: &Texts, now: NaiveDateTime) -> Result<usize> {
+/// Applies the retention setting: everyone due is erased, in the database
+/// (scrubbed once), its copies and the printed documents. Returns what was
+/// reached (nobody when the setting is off).
+pub fn apply_retention(
+    store: &mut Store,
+    texts: &Texts,
+    now: NaiveDateTime,
+    places: &Places,
+) -> Result<Erasure> {
     let Some(months) = crate::organisation::retention_months(store)? else {
-        return Ok(0);
+        return Ok(Erasure::default());
     };
     let due = due_for_retention(store, months, now)?;
-    for person in &due {
-        erase(store, *person, texts, now)?;
+    if due.is_empty() {
+        return Ok(Erasure::default());
     }
-    Ok(due.len())
+    let traces: Vec<Trace> = due
+        .iter()
+        .map(|person| trace(store, *person))
+        .collect::<Result<_>>()?;
+    let mut erasure = Erasure::default();
+    for person in &due {
+        let erased = erase_rows(store, *person, texts, now)?;
+        erasure.erased.participations += erased.participations;
+        erasure.erased.matches += erased.matches;
+    }
+    store.scrub()?;
+    let emails: Vec<String> = traces.iter().map(|t| t.email.clone()).collect();
+    (erasure.copies, erasure.still_holding) = erase_from_copies(places, &emails, texts, now);
+    erasure.documents = clear_documents(places, &traces);
+    erasure.people = due.len();
+    Ok(erasure)
 }

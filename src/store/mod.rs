@@ -119,6 +119,7 @@ impl Store {
     fn prepare(mut conn: Connection, path: PathBuf) -> Result<Store> {
         let sqlite = |e: rusqlite::Error| Error::from_sqlite(e, &path);
         conn.busy_timeout(BUSY_TIMEOUT).map_err(sqlite)?;
+        guard(&conn).map_err(sqlite)?;
         // Read-only checks first: nothing below may write to a file we will refuse.
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -161,6 +162,21 @@ impl Store {
             .map_err(sqlite)?;
         migrate(&mut conn, version).map_err(sqlite)?;
         Ok(Store { conn, path })
+    }
+
+    /// Leaves nothing of deleted or overwritten data in the files: the log
+    /// is copied into the database and emptied, the database rebuilt without
+    /// free pages (VACUUM), and the log emptied again. After an erasure, a
+    /// byte-by-byte read of `klik.sqlite` and its `-wal` finds nothing of
+    /// the erased person.
+    pub fn scrub(&mut self) -> Result<()> {
+        let path = self.path.clone();
+        let sqlite = |e: rusqlite::Error| Error::from_sqlite(e, &path);
+        let checkpoint =
+            |conn: &Connection| conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        checkpoint(&self.conn).map_err(sqlite)?;
+        self.conn.execute_batch("VACUUM").map_err(sqlite)?;
+        checkpoint(&self.conn).map_err(sqlite)
     }
 
     /// The file this store reads and writes (`:memory:` for an in-memory store).
@@ -237,6 +253,17 @@ fn check_header(path: &Path) -> Result<()> {
 }
 
 /// Applies every migration above `from` in one transaction, then records the version.
+/// What every connection Klik opens runs with, before anything is read:
+/// deleted content overwritten with zeros (`secure_delete`), no function in
+/// the schema trusted to have side effects (`trusted_schema=OFF`), and
+/// SQLite's defensive mode, so that no SQL can corrupt the file on purpose.
+pub(crate) fn guard(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
+}
+
 fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
     if from >= SCHEMA_VERSION {
         return Ok(());
@@ -307,6 +334,28 @@ mod tests {
         );
         assert_eq!(fk, 1, "foreign keys are the last line of defence");
         assert_eq!(id, APPLICATION_ID);
+        let pragma = |name: &str| -> i64 {
+            conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+                .unwrap()
+        };
+        assert_eq!(pragma("secure_delete"), 1, "deleted text is overwritten");
+        assert_eq!(
+            pragma("trusted_schema"),
+            0,
+            "the schema runs nothing unsafe"
+        );
+        assert!(
+            conn.db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_DEFENSIVE)
+                .unwrap(),
+            "defensive mode"
+        );
+        // Defensive mode refuses to write the schema by hand.
+        assert!(
+            conn.execute_batch(
+                "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql = '' WHERE 0"
+            )
+            .is_err()
+        );
     }
 
     #[test]

@@ -156,9 +156,13 @@ fn retention_anonymises_the_people_of_programmes_closed_long_ago_and_nobody_else
         kpi::compute(&trajectory::load(store, past).unwrap(), now.date()).rows(&texts)
     };
     let before = kpis(&store);
+    // An in-memory store has no copies beside it.
+    let places = privacy::Places::beside(std::path::Path::new("/nonexistent/klik.sqlite"));
     // Off by default: nothing happens.
     assert_eq!(
-        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        privacy::apply_retention(&mut store, &texts, now, &places)
+            .unwrap()
+            .people,
         0
     );
     let refused = klik::organisation::set_retention_months(&mut store, Some(0)).unwrap_err();
@@ -166,16 +170,22 @@ fn retention_anonymises_the_people_of_programmes_closed_long_ago_and_nobody_else
     // The demo's past programme closed about ten months ago: a year keeps it, six months does not.
     klik::organisation::set_retention_months(&mut store, Some(12)).unwrap();
     assert_eq!(
-        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        privacy::apply_retention(&mut store, &texts, now, &places)
+            .unwrap()
+            .people,
         0
     );
     klik::organisation::set_retention_months(&mut store, Some(6)).unwrap();
     assert_eq!(
-        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        privacy::apply_retention(&mut store, &texts, now, &places)
+            .unwrap()
+            .people,
         12
     );
     assert_eq!(
-        privacy::apply_retention(&mut store, &texts, now).unwrap(),
+        privacy::apply_retention(&mut store, &texts, now, &places)
+            .unwrap()
+            .people,
         0,
         "once"
     );
@@ -316,4 +326,151 @@ fn the_readable_export_says_everything_the_json_says_in_the_readers_language() {
         assert!(!text.contains(gone.as_str()), "{gone} in {text}");
     }
     assert!(text.contains("Gewist"), "{text}");
+}
+
+/// Every place in `folder` (recursively) where one of `needles` occurs, as
+/// UTF-8 or as UTF-16 either way round (PDF metadata), but in `except`.
+fn find_bytes(
+    folder: &std::path::Path,
+    needles: &[&str],
+    except: &[std::path::PathBuf],
+) -> Vec<String> {
+    let mut hits = Vec::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if except.contains(&path) {
+                continue;
+            }
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().to_lowercase();
+            for needle in needles {
+                let forms: [Vec<u8>; 3] = [
+                    needle.as_bytes().to_vec(),
+                    needle.encode_utf16().flat_map(u16::to_le_bytes).collect(),
+                    needle.encode_utf16().flat_map(u16::to_be_bytes).collect(),
+                ];
+                let inside = forms
+                    .iter()
+                    .any(|form| bytes.windows(form.len()).any(|w| w == form.as_slice()));
+                if inside || name.contains(&needle.to_lowercase()) {
+                    hits.push(format!("{needle} in {}", path.display()));
+                }
+            }
+        }
+    }
+    hits
+}
+
+#[test]
+fn an_erased_person_is_in_no_byte_of_any_file_klik_keeps() {
+    use klik::store::backup;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    let (mut store, id, pairs) =
+        super::trajectory::written_in(klik::Store::open(&db).unwrap(), "nl");
+    let texts = Texts::for_language("nl");
+    let places = privacy::Places::beside(&db);
+    let day = |d: u32| {
+        chrono::NaiveDate::from_ymd_opt(2026, 12, d)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    };
+
+    // Automatic backups of two days, a copy from before a restore, a copy
+    // kept aside after damage, and a damaged copy that cannot be opened.
+    backup::automatic(&store, &places.backups, day(10), true).unwrap();
+    backup::automatic(&store, &places.backups, day(11), true).unwrap();
+    backup::backup_to(
+        &store,
+        &places
+            .backups
+            .join("before-restore-2026-12-12T100000.sqlite"),
+    )
+    .unwrap();
+    backup::backup_to(
+        &store,
+        &dir.path()
+            .join("klik.sqlite.damaged-2026-12-13T100000.sqlite"),
+    )
+    .unwrap();
+    let unreadable = dir
+        .path()
+        .join("klik.sqlite.damaged-2026-12-14T100000.sqlite");
+    std::fs::write(
+        &unreadable,
+        b"SQLite format 3\0 torn ... noor@devries.be ...",
+    )
+    .unwrap();
+
+    // Printed documents: Klik's own for her pair and her programme, one of
+    // another pair, and one named the old way, with her name.
+    let documents = places.documents.clone().unwrap();
+    std::fs::create_dir_all(&documents).unwrap();
+    let pdf = |doc: &klik::document::Document| klik::document::render(doc).unwrap().bytes;
+    let hers = klik::agreement::document_for_match(&store, pairs[0].id, today()).unwrap();
+    let other = klik::agreement::document_for_match(&store, pairs[1].id, today()).unwrap();
+    let (programme_report, _) = report::programme_report(&store, id, Some(false), today()).unwrap();
+    let named = |title: &str, subject| {
+        documents.join(privacy::cached_document_name(title, subject, today()))
+    };
+    let other_file = named(
+        "Mentoringovereenkomst",
+        privacy::Subject::Match(pairs[1].id.0),
+    );
+    std::fs::write(
+        named(
+            "Mentoringovereenkomst",
+            privacy::Subject::Match(pairs[0].id.0),
+        ),
+        pdf(&hers),
+    )
+    .unwrap();
+    std::fs::write(&other_file, pdf(&other)).unwrap();
+    std::fs::write(
+        named("Programmarapport", privacy::Subject::Programme(id.0)),
+        pdf(&programme_report),
+    )
+    .unwrap();
+    std::fs::write(
+        documents.join("Voortgangsrapport Noor Bakker.pdf"),
+        pdf(&hers),
+    )
+    .unwrap();
+
+    let needles = [
+        "noor@devries.be",
+        "Bakker",
+        "Eerste offerte samen gelezen",
+        "Onderhandelen met leveranciers",
+    ];
+    let before = find_bytes(dir.path(), &needles, std::slice::from_ref(&unreadable));
+    assert!(before.len() > 10, "the scan finds her before: {before:?}");
+
+    let person = privacy::find(&store, "noor@devries.be").unwrap();
+    let done = privacy::erase_everywhere(&mut store, person, &texts, today(), &places).unwrap();
+    assert_eq!(done.copies, 4, "two daily backups, before-restore, damaged");
+    assert_eq!(done.documents, 3, "her pair, her programme, her name");
+    assert_eq!(
+        done.still_holding,
+        std::slice::from_ref(&unreadable),
+        "the officer is told"
+    );
+    assert!(other_file.exists(), "another pair's document stays");
+
+    // The store is still open: klik.sqlite, its log and shared memory, every
+    // backup and copy, every document: not a byte of her.
+    let after = find_bytes(dir.path(), &needles, &[unreadable]);
+    assert_eq!(after, Vec::<String>::new());
+    // The backups are still whole Klik databases, with everyone else.
+    for (_, file) in backup::automatic_backups(&places.backups).unwrap() {
+        let found = backup::inspect(&file).unwrap();
+        assert_eq!(found.programmes, 1);
+    }
 }

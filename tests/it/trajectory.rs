@@ -97,7 +97,7 @@ pub fn written(language: &str) -> (Store, ProgrammeId, Vec<Match>) {
     written_in(Store::open_in_memory().unwrap(), language)
 }
 
-fn written_in(store: Store, language: &str) -> (Store, ProgrammeId, Vec<Match>) {
+pub fn written_in(store: Store, language: &str) -> (Store, ProgrammeId, Vec<Match>) {
     let (mut store, id, pairs) = programme_in(store, language);
     let (a, b, c, d) = (pairs[0].id, pairs[1].id, pairs[2].id, pairs[3].id);
     let klik_day = at("2026-12-01T11:00:00");
