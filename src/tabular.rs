@@ -193,7 +193,10 @@ fn read_csv(bytes: &[u8]) -> Result<Table, TableProblem> {
         let record = record.map_err(|e| TableProblem::Unreadable {
             detail: e.to_string(),
         })?;
-        let cells: Vec<String> = record.iter().map(|c| c.trim().to_string()).collect();
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| restored(c.trim()).trim().to_string())
+            .collect();
         push_row(&mut rows, index + 1, cells);
     }
     Ok(Table {
@@ -316,10 +319,43 @@ pub fn write_plain_csv(rows: &[Vec<String>]) -> Vec<u8> {
 fn write_records(mut writer: csv::Writer<&mut Vec<u8>>, rows: &[Vec<String>]) {
     for row in rows {
         writer
-            .write_record(row)
+            .write_record(row.iter().map(|cell| inert(cell).into_owned()))
             .expect("writing to memory cannot fail");
     }
     writer.flush().expect("writing to memory cannot fail");
+}
+
+/// The characters with which a spreadsheet program starts a formula (or,
+/// for tab and carriage return, hides one): a cell starting with one of them
+/// is written with a `'` before it, as OWASP advises against CSV injection.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell that no spreadsheet program will run as a formula: a participant
+/// named `=HYPERLINK(…)` stays text. A signed number ("+32 470 12 34 56",
+/// "-3") is left alone: it calls nothing.
+pub fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let Some(first) = cell.chars().next() else {
+        return cell.into();
+    };
+    let signed_number = matches!(first, '+' | '-')
+        && cell.len() > 1
+        && cell[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || " ().,/-".contains(c));
+    if FORMULA_STARTS.contains(&first) && !signed_number {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// The text of a cell that [`inert`] protected: the `'` before a formula
+/// start is taken off again, so an export imports as it was.
+fn restored(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// How a number is shown in a spreadsheet.

@@ -65,7 +65,10 @@ pub async fn export_person(
 
 /// Erases the person behind a participant, everywhere in Klik.
 #[tauri::command]
-pub async fn erase_person(shared: State<'_, Arc<Shared>>, participant_id: i64) -> Reply<()> {
+pub async fn erase_person(
+    shared: State<'_, Arc<Shared>>,
+    participant_id: i64,
+) -> Reply<Vec<String>> {
     shared
         .run(move |session| {
             let texts = session.texts();
@@ -76,8 +79,19 @@ pub async fn erase_person(shared: State<'_, Arc<Shared>>, participant_id: i64) -
                     documents,
                     ..privacy::Places::beside(store.path())
                 };
-                privacy::erase_everywhere(store, person, &texts, clock::now(), &places)?;
-                Ok(())
+                let done = privacy::erase_everywhere(store, person, &texts, clock::now(), &places)?;
+                // Copies that could not be opened may still hold the person:
+                // the officer is told which, in words.
+                Ok(done
+                    .still_holding
+                    .iter()
+                    .map(|file| {
+                        texts.format(
+                            "privacy.still_holding",
+                            &[("path", &file.display().to_string())],
+                        )
+                    })
+                    .collect())
             })
         })
         .await

