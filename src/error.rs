@@ -158,6 +158,11 @@ pub enum Error {
     #[error("{path} is not a Klik database")]
     NotKlikDatabase { path: PathBuf },
 
+    /// A Klik database whose tables, indexes, triggers or views are not
+    /// exactly the ones Klik makes (changed by another program, or crafted).
+    #[error("{path} has a schema Klik did not make")]
+    SchemaNotOurs { path: PathBuf },
+
     /// The file is a damaged SQLite database (truncated, overwritten).
     #[error("{path} is damaged: {detail}")]
     DatabaseDamaged { path: PathBuf, detail: String },
@@ -204,7 +209,7 @@ impl Error {
             Error::Invalid(_) => "invalid_input",
             Error::NotFound { .. } | Error::NoSuchPerson { .. } => "not_found",
             Error::DatabaseTooNew { .. } => "database_too_new",
-            Error::NotKlikDatabase { .. } => "not_a_klik_database",
+            Error::NotKlikDatabase { .. } | Error::SchemaNotOurs { .. } => "not_a_klik_database",
             Error::DatabaseDamaged { .. } => "database_damaged",
             Error::ReadOnly { .. } => "read_only",
             Error::DiskFull { .. } => "disk_full",
@@ -252,6 +257,9 @@ impl Error {
             Error::NotKlikDatabase { path: p } => {
                 texts.format("error.not_a_klik_database", &[("path", &path(p))])
             }
+            Error::SchemaNotOurs { path: p } => {
+                texts.format("error.schema_not_ours", &[("path", &path(p))])
+            }
             Error::DatabaseDamaged { path: p, detail } => texts.format(
                 "error.database_damaged",
                 &[("path", &path(p)), ("detail", detail)],
@@ -268,6 +276,7 @@ impl Error {
             Error::Restore { path: p, cause } => {
                 let key = match cause.as_ref() {
                     Error::NotKlikDatabase { .. } => "error.restore.not_klik",
+                    Error::SchemaNotOurs { .. } => "error.restore.schema_not_ours",
                     Error::DatabaseTooNew { .. } => "error.restore.too_new",
                     Error::DatabaseDamaged { .. } => "error.restore.damaged",
                     Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
@@ -294,6 +303,7 @@ impl Error {
                 supported,
             },
             Error::NotKlikDatabase { path } => Error::NotKlikDatabase { path: swap(path) },
+            Error::SchemaNotOurs { path } => Error::SchemaNotOurs { path: swap(path) },
             Error::DatabaseDamaged { path, detail } => Error::DatabaseDamaged {
                 path: swap(path),
                 detail,

@@ -44,6 +44,7 @@ pub fn inspect(path: &Path) -> Result<Inspection> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(sqlite)?;
+    super::guard(&conn).map_err(sqlite)?;
     let application_id: i64 = conn
         .query_row("PRAGMA application_id", [], |r| r.get(0))
         .map_err(sqlite)?;
@@ -69,6 +70,14 @@ pub fn inspect(path: &Path) -> Result<Inspection> {
         return Err(Error::DatabaseDamaged {
             path: path.to_path_buf(),
             detail: verdict,
+        });
+    }
+    // Only the schema Klik made for that version, every table, index,
+    // trigger and view by name and SQL, and nothing more: a file with a
+    // trigger of its own could copy every later erased row elsewhere.
+    if super::schema_of(&conn).map_err(sqlite)? != super::schema_at(version).map_err(sqlite)? {
+        return Err(Error::SchemaNotOurs {
+            path: path.to_path_buf(),
         });
     }
     let count = |table: &str| -> Result<i64> {

@@ -252,7 +252,6 @@ fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Applies every migration above `from` in one transaction, then records the version.
 /// What every connection Klik opens runs with, before anything is read:
 /// deleted content overwritten with zeros (`secure_delete`), no function in
 /// the schema trusted to have side effects (`trusted_schema=OFF`), and
@@ -264,6 +263,28 @@ pub(crate) fn guard(conn: &Connection) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// One object of a database's schema: type, name, table and SQL.
+pub(crate) type SchemaObject = (String, String, String, Option<String>);
+
+/// Every table, index, trigger and view of a database, in a fixed order.
+pub(crate) fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY type, name")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect()
+}
+
+/// The schema exactly as this Klik makes it at `version`: its migrations run
+/// on an empty database in memory.
+pub(crate) fn schema_at(version: i64) -> rusqlite::Result<Vec<SchemaObject>> {
+    let conn = Connection::open_in_memory()?;
+    let count = usize::try_from(version.clamp(0, SCHEMA_VERSION)).unwrap_or(0);
+    for sql in &MIGRATIONS[..count] {
+        conn.execute_batch(sql)?;
+    }
+    schema_of(&conn)
+}
+
+/// Applies every migration above `from` in one transaction, then records the version.
 fn migrate(conn: &mut Connection, from: i64) -> rusqlite::Result<()> {
     if from >= SCHEMA_VERSION {
         return Ok(());

@@ -307,3 +307,49 @@ fn backing_up_and_checking_a_restore_leave_nothing_beside_the_file() {
     );
     assert!(!said.contains("KLIK_DATA_DIR"), "{said}");
 }
+
+#[test]
+fn a_backup_with_a_trigger_a_view_or_a_table_of_its_own_is_refused_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = database(dir.path());
+    let good = dir.path().join("good.sqlite");
+    backup::backup_to(&store, &good).unwrap();
+    let crafted = [
+        // A trigger that would copy every erased row into a table of its own.
+        "CREATE TABLE kept (email TEXT);
+         CREATE TRIGGER keep AFTER UPDATE ON person BEGIN INSERT INTO kept VALUES (old.email); END;",
+        "CREATE VIEW everyone AS SELECT email FROM person;",
+        // A table Klik has, changed: a CHECK dropped by a rewritten definition.
+        "ALTER TABLE programme ADD COLUMN secret TEXT;",
+    ];
+    for (k, sql) in crafted.iter().enumerate() {
+        let file = dir.path().join(format!("crafted-{k}.sqlite"));
+        std::fs::copy(&good, &file).unwrap();
+        rusqlite::Connection::open(&file)
+            .unwrap()
+            .execute_batch(sql)
+            .unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        let before = names(&store);
+        let refused = store
+            .restore_from(&file, &dir.path().join("backups"), super::now())
+            .unwrap_err();
+        assert_eq!(refused.code(), "not_a_klik_database", "{sql}");
+        assert!(
+            refused
+                .message(&klik::i18n::Texts::for_language("en"))
+                .contains("tables, triggers or views that Klik did not make"),
+            "{refused}"
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), bytes, "the file is unchanged");
+        assert_eq!(names(&store), before, "the data is unchanged");
+        assert!(
+            !dir.path().join("backups").exists(),
+            "refused before anything was written"
+        );
+    }
+    // The untouched backup restores.
+    store
+        .restore_from(&good, &dir.path().join("backups"), super::now())
+        .unwrap();
+}
