@@ -38,6 +38,8 @@ pub enum Kind {
     ProgrammeReportAnonymous,
     ProgrammeReportNamed,
     Certificates,
+    /// Certificates also for pairs that never met (the officer's choice).
+    CertificatesAll,
 }
 
 impl Kind {
@@ -67,6 +69,12 @@ impl Kind {
             Kind::Certificates => {
                 klik::trajectory::closing::certificates(store, ProgrammeId(id), now)?
             }
+            Kind::CertificatesAll => klik::trajectory::closing::certificates_for(
+                store,
+                ProgrammeId(id),
+                klik::trajectory::closing::Recipients::All,
+                now,
+            )?,
         })
     }
 
@@ -83,7 +91,8 @@ impl Kind {
             | Kind::ProgrammeReport
             | Kind::ProgrammeReportAnonymous
             | Kind::ProgrammeReportNamed
-            | Kind::Certificates => {
+            | Kind::Certificates
+            | Kind::CertificatesAll => {
                 let programme = programme::get(store, ProgrammeId(id))?;
                 let name = programme.draft.name.clone();
                 (programme, name)
@@ -127,7 +136,7 @@ impl Kind {
             Kind::ProgrammeReport | Kind::ProgrammeReportAnonymous | Kind::ProgrammeReportNamed => {
                 "report.programme.title"
             }
-            Kind::Certificates => "certificate.title_all",
+            Kind::Certificates | Kind::CertificatesAll => "certificate.title_all",
         }
     }
 }

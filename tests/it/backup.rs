@@ -341,7 +341,11 @@ fn a_backup_with_a_trigger_a_view_or_a_table_of_its_own_is_refused_and_nothing_c
                 .contains("tables, triggers or views that Klik did not make"),
             "{refused}"
         );
-        assert_eq!(std::fs::read(&file).unwrap(), bytes, "the file is unchanged");
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            bytes,
+            "the file is unchanged"
+        );
         assert_eq!(names(&store), before, "the data is unchanged");
         assert!(
             !dir.path().join("backups").exists(),

@@ -331,13 +331,16 @@ function closingCard(programmeId, evaluation, redraw, act) {
         h('button', { type: 'button', class: 'button secondary small', onclick: () => act(() => answer(r)) }, r.answered ? t('action.edit') : t('evaluation.ui.enter')),
         ` ${r.name} `, h('span', { class: 'muted' }, `(${r.role_label})`), r.answered ? ' ✓' : ''))))
     : null;
+  const everyone = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: 'certificates-all' }));
   return [
     h('h2', {}, t('closing.ui.title')),
     h('h3', {}, t('report.evaluation')),
     questions,
     respondents,
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'button secondary', id: 'open-certificates', onclick: () => act(() => openDocument('certificates', programmeId)) }, t('closing.ui.certificates')),
+      h('button', { type: 'button', class: 'button secondary', id: 'open-certificates', onclick: () => act(() => openDocument(everyone.checked ? 'certificates_all' : 'certificates', programmeId)) }, t('closing.ui.certificates')),
+      // By default only people whose pair met get a certificate; the officer may choose everyone.
+      h('label', { class: 'check' }, everyone, t('closing.ui.certificates_all')),
       evaluation.closed ? h('span', { class: 'badge' }, t('closing.ui.closed')) : h('button', { type: 'button', class: 'button secondary danger', id: 'close-programme', onclick: () => act(async () => {
         if (!await confirmAction(t('closing.ui.question'), t('closing.ui.close'))) return;
         const done = await ipc.closeProgramme(programmeId);
