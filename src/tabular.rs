@@ -15,6 +15,17 @@ use calamine::{Data, Reader, open_workbook_auto_from_rs};
 /// Files above this size are refused rather than read: 10,000 participants take about 3 MB.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 
+/// The most rows, columns and cells of a sheet Klik reads: far more than any
+/// list of participants, and little enough that reading stays within a
+/// bounded amount of memory whatever a file claims.
+pub const MAX_ROWS: u32 = 100_000;
+pub const MAX_COLUMNS: u32 = 200;
+pub const MAX_CELLS: u64 = 2_000_000;
+
+/// The most a workbook's parts may hold once unpacked: a small file that
+/// unpacks to gigabytes (a "zip bomb") is refused before it is read.
+const MAX_UNPACKED_BYTES: u64 = 150 * 1024 * 1024;
+
 /// One row as the spreadsheet program numbers it (the header is usually row 1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableRow {
@@ -49,6 +60,11 @@ pub enum TableProblem {
         name: String,
         available: Vec<String>,
     },
+    /// The sheet spans (or says it spans) more than Klik reads.
+    TooBig {
+        rows: u64,
+        columns: u64,
+    },
     Unreadable {
         detail: String,
     },
@@ -60,6 +76,7 @@ impl TableProblem {
         match self {
             TableProblem::Empty => "error.file.empty",
             TableProblem::TooLarge { .. } => "error.file.too_large",
+            TableProblem::TooBig { .. } => "error.file.too_big",
             TableProblem::NotASpreadsheet => "error.file.not_a_spreadsheet",
             TableProblem::PasswordProtected => "error.file.password",
             TableProblem::SheetNotFound { .. } => "error.file.sheet_not_found",
@@ -227,26 +244,32 @@ fn read_workbook(
     if format == "xlsx" && !contains(bytes, b"xl/workbook") {
         return Err(TableProblem::NotASpreadsheet);
     }
-    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-        let detail = e.to_string();
-        if detail.to_lowercase().contains("password") || detail.to_lowercase().contains("encrypt") {
+    // What a file says it holds is checked before anything is unpacked or
+    // allocated: a 10 KB file may claim a billion cells.
+    if format == "xlsx" {
+        if unpacked_size(bytes).is_none_or(|size| size > MAX_UNPACKED_BYTES) {
+            return Err(TableProblem::TooBig {
+                rows: 0,
+                columns: 0,
+            });
+        }
+    } else {
+        check_xls_extent(bytes)?;
+    }
+    let unreadable = |e: String| {
+        if e.to_lowercase().contains("password") || e.to_lowercase().contains("encrypt") {
             TableProblem::PasswordProtected
         } else {
-            TableProblem::Unreadable { detail }
+            TableProblem::Unreadable { detail: e }
         }
-    })?;
-    let names = workbook.sheet_names().to_vec();
-    let name = match sheet.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case(wanted))
-            .cloned()
-            .ok_or_else(|| TableProblem::SheetNotFound {
-                name: wanted.to_string(),
-                available: names.clone(),
-            })?,
-        None => names.first().cloned().ok_or(TableProblem::Empty)?,
     };
+    if format == "xlsx" {
+        return read_xlsx(bytes, sheet, unreadable);
+    }
+    let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+        .map_err(|e| unreadable(e.to_string()))?;
+    let names = workbook.sheet_names().to_vec();
+    let name = choose_sheet(&names, sheet)?;
     let range = workbook
         .worksheet_range(&name)
         .map_err(|e| TableProblem::Unreadable {
@@ -271,6 +294,208 @@ fn read_workbook(
         separator: None,
         encoding: None,
     })
+}
+
+/// The sheet asked for (by name, any case), or the first.
+fn choose_sheet(names: &[String], sheet: Option<&str>) -> Result<String, TableProblem> {
+    match sheet.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case(wanted))
+            .cloned()
+            .ok_or_else(|| TableProblem::SheetNotFound {
+                name: wanted.to_string(),
+                available: names.to_vec(),
+            }),
+        None => names.first().cloned().ok_or(TableProblem::Empty),
+    }
+}
+
+/// An XLSX sheet read cell by cell, never as one rectangle: memory follows
+/// the cells that are there, and the declared and real extent are checked
+/// against [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`] as it goes.
+fn read_xlsx(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    unreadable: impl Fn(String) -> TableProblem,
+) -> Result<Table, TableProblem> {
+    use calamine::Xlsx;
+    let mut workbook: Xlsx<_> =
+        Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let names = workbook.sheet_names().to_vec();
+    let name = choose_sheet(&names, sheet)?;
+    let mut reader = workbook
+        .worksheet_cells_reader(&name)
+        .map_err(|e| unreadable(e.to_string()))?;
+    let declared = reader.dimensions();
+    let extent = |rows: u64, columns: u64| {
+        if rows > u64::from(MAX_ROWS)
+            || columns > u64::from(MAX_COLUMNS)
+            || rows.saturating_mul(columns) > MAX_CELLS
+        {
+            Err(TableProblem::TooBig { rows, columns })
+        } else {
+            Ok(())
+        }
+    };
+    extent(
+        u64::from(declared.end.0.saturating_sub(declared.start.0)) + 1,
+        u64::from(declared.end.1.saturating_sub(declared.start.1)) + 1,
+    )?;
+    let mut found: std::collections::BTreeMap<u32, Vec<(u32, String)>> = Default::default();
+    let mut count: u64 = 0;
+    while let Some(cell) = reader.next_cell().map_err(|e| unreadable(e.to_string()))? {
+        let (row, column) = cell.get_position();
+        extent(u64::from(row) + 1, u64::from(column) + 1)?;
+        count += 1;
+        if count > MAX_CELLS {
+            return Err(TableProblem::TooBig {
+                rows: u64::from(row) + 1,
+                columns: u64::from(column) + 1,
+            });
+        }
+        let value: Data = cell.get_value().clone().into();
+        let text = cell_text(&value);
+        if !text.is_empty() {
+            found.entry(row).or_default().push((column, text));
+        }
+    }
+    let mut rows = Vec::new();
+    for (row, mut cells) in found {
+        cells.sort_by_key(|(column, _)| *column);
+        let width = cells.last().map_or(0, |(column, _)| *column as usize + 1);
+        let mut line = vec![String::new(); width];
+        for (column, text) in cells {
+            line[column as usize] = text;
+        }
+        push_row(&mut rows, row as usize + 1, line);
+    }
+    Ok(Table {
+        rows,
+        sheet: Some(name),
+        format: "xlsx",
+        separator: None,
+        encoding: None,
+    })
+}
+
+/// The sum of the sizes a zip archive's entries declare once unpacked, from
+/// its central directory; `None` when the archive cannot be read so (or is
+/// too big to say, ZIP64).
+fn unpacked_size(bytes: &[u8]) -> Option<u64> {
+    let read_u16 = |at: usize| -> Option<u64> {
+        Some(u64::from(u16::from_le_bytes(
+            bytes.get(at..at + 2)?.try_into().ok()?,
+        )))
+    };
+    let read_u32 = |at: usize| -> Option<u64> {
+        Some(u64::from(u32::from_le_bytes(
+            bytes.get(at..at + 4)?.try_into().ok()?,
+        )))
+    };
+    // The end-of-central-directory record lies in the last 64 KB + 22 bytes.
+    let from = bytes.len().saturating_sub(65_557);
+    let end = (from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&at| bytes[at..at + 4] == [0x50, 0x4b, 0x05, 0x06])?;
+    let entries = read_u16(end + 10)?;
+    let mut at = usize::try_from(read_u32(end + 16)?).ok()?;
+    let mut total: u64 = 0;
+    for _ in 0..entries {
+        if bytes.get(at..at + 4)? != [0x50, 0x4b, 0x01, 0x02] {
+            return None;
+        }
+        let size = read_u32(at + 24)?;
+        if size == u64::from(u32::MAX) {
+            return None;
+        }
+        total = total.saturating_add(size);
+        let name = usize::try_from(read_u16(at + 28)?).ok()?;
+        let extra = usize::try_from(read_u16(at + 30)?).ok()?;
+        let comment = usize::try_from(read_u16(at + 32)?).ok()?;
+        at += 46 + name + extra + comment;
+    }
+    Some(total)
+}
+
+/// An old .xls read record by record before the spreadsheet library sees it:
+/// the extent each sheet declares (its DIMENSIONS record) and the position of
+/// every cell must stay within Klik's limits, since the library sets aside
+/// memory for the whole rectangle at once.
+fn check_xls_extent(bytes: &[u8]) -> Result<(), TableProblem> {
+    use std::io::Read;
+    let Ok(mut container) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Err(TableProblem::NotASpreadsheet);
+    };
+    let mut stream = Vec::new();
+    let name = if container.is_stream("/Workbook") {
+        "/Workbook"
+    } else {
+        "/Book"
+    };
+    let Ok(mut workbook) = container.open_stream(name) else {
+        return Err(TableProblem::NotASpreadsheet);
+    };
+    workbook
+        .by_ref()
+        .take(MAX_BYTES as u64)
+        .read_to_end(&mut stream)
+        .map_err(|e| TableProblem::Unreadable {
+            detail: e.to_string(),
+        })?;
+    let too_big = |rows: u64, columns: u64| {
+        rows > u64::from(MAX_ROWS)
+            || columns > u64::from(MAX_COLUMNS)
+            || rows.saturating_mul(columns) > MAX_CELLS
+    };
+    let u16_at = |data: &[u8], at: usize| -> u64 {
+        data.get(at..at + 2)
+            .map_or(0, |b| u64::from(u16::from_le_bytes([b[0], b[1]])))
+    };
+    let u32_at = |data: &[u8], at: usize| -> u64 {
+        data.get(at..at + 4).map_or(0, |b| {
+            u64::from(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        })
+    };
+    let (mut rows, mut columns) = (0u64, 0u64);
+    let mut at = 0;
+    while at + 4 <= stream.len() {
+        let kind = u16_at(&stream, at);
+        let length = u16_at(&stream, at + 2) as usize;
+        let data = stream.get(at + 4..at + 4 + length).unwrap_or(&[]);
+        at += 4 + length;
+        match kind {
+            // BOF: a new sheet (or the globals) starts; each sheet is judged on its own.
+            0x0809 => (rows, columns) = (0, 0),
+            // DIMENSIONS (BIFF8): first and last row (u32), first and last column (u16).
+            0x0200 if data.len() >= 12 => {
+                let declared_rows = u32_at(data, 4).saturating_sub(u32_at(data, 0));
+                let declared_columns = u16_at(data, 10).saturating_sub(u16_at(data, 8));
+                if too_big(declared_rows, declared_columns) {
+                    return Err(TableProblem::TooBig {
+                        rows: declared_rows,
+                        columns: declared_columns,
+                    });
+                }
+            }
+            // Cells: row and column first; MULRK ends with its last column.
+            0x0006 | 0x00BD | 0x00D6 | 0x00FD | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E => {
+                let row = u16_at(data, 0);
+                let column = if kind == 0x00BD {
+                    u16_at(data, data.len().saturating_sub(2))
+                } else {
+                    u16_at(data, 2)
+                };
+                rows = rows.max(row + 1);
+                columns = columns.max(column + 1);
+                if too_big(rows, columns) {
+                    return Err(TableProblem::TooBig { rows, columns });
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 fn contains(bytes: &[u8], needle: &[u8]) -> bool {

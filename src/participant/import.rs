@@ -419,6 +419,12 @@ fn file_problem(problem: TableProblem) -> Error {
         TableProblem::TooLarge { bytes } => error
             .with("size", format!("{:.0}", bytes as f64 / 1_048_576.0))
             .with("max", (tabular::MAX_BYTES / 1_048_576).to_string()),
+        TableProblem::TooBig { rows, columns } => error
+            .with("rows", rows.to_string())
+            .with("columns", columns.to_string())
+            .with("max_rows", tabular::MAX_ROWS.to_string())
+            .with("max_columns", tabular::MAX_COLUMNS.to_string())
+            .with("max_cells", tabular::MAX_CELLS.to_string()),
         TableProblem::SheetNotFound { name, available } => error
             .with("name", name)
             .with("available", available.join(", ")),

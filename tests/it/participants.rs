@@ -692,3 +692,89 @@ fn search_finds_an_underscore_and_a_percent_as_typed() {
     );
     assert_eq!(found("honderd%"), ["bo@x.be"], "nor is the percent sign");
 }
+
+/// Runs `klik` with `args` and returns its exit code, its standard error
+/// and its peak memory (maximum resident set) in kilobytes, as the kernel
+/// counted it for that one process.
+// The child is reaped by wait4 below, which also gives its rusage; std's
+// own wait would reap it first and lose the figure.
+#[allow(clippy::zombie_processes)]
+fn klik_with_peak(args: &[&str]) -> (Option<i32>, String, i64) {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_klik"))
+        .args(args)
+        .env("KLIK_NOW", "2026-11-28T10:00:00")
+        .env("LANG", "en_GB.UTF-8")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: wait4 on our own child, not yet reaped; rusage is plain data.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    let code = libc::WIFEXITED(status).then(|| libc::WEXITSTATUS(status));
+    (code, stderr, usage.ru_maxrss)
+}
+
+#[test]
+fn spreadsheet_bombs_get_a_clear_message_within_bounded_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("klik.sqlite");
+    super::cli::klik_ok(
+        &db,
+        &[
+            "programme",
+            "create",
+            "--name",
+            "Bommen",
+            "--start",
+            "04-01-2027",
+            "--end",
+            "17-12-2027",
+        ],
+    );
+    // A tiny workbook whose cells span A1 to XFD1048576.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (column, header) in ["role", "first name", "last name", "email"]
+        .iter()
+        .enumerate()
+    {
+        sheet.write_string(0, column as u16, *header).unwrap();
+    }
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let xlsx = dir.path().join("bomb.xlsx");
+    std::fs::write(&xlsx, book.save_to_buffer().unwrap()).unwrap();
+    assert!(std::fs::metadata(&xlsx).unwrap().len() < 20_000);
+    // An old .xls (saved by LibreOffice) with a cell in row 60,000, column 251.
+    let xls = super::fixture_path("bombs/wide.xls");
+    for file in [xlsx.to_str().unwrap(), xls.as_str()] {
+        let (code, stderr, peak_kb) = klik_with_peak(&[
+            "--db",
+            db.to_str().unwrap(),
+            "participants",
+            "import",
+            file,
+            "--programme",
+            "1",
+            "--dry-run",
+        ]);
+        eprintln!("{file}: peak {} MB", peak_kb / 1024);
+        assert_eq!(code, Some(1), "a refusal, not a crash: {stderr}");
+        assert!(
+            stderr.contains("This sheet is too big for a list of participants"),
+            "{stderr}"
+        );
+        assert!(peak_kb < 200 * 1024, "{file}: peak memory {peak_kb} kB");
+    }
+}
