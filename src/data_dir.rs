@@ -95,6 +95,7 @@ pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<
     let partial = partial_path(path);
     let written = std::fs::File::create(&partial).and_then(|mut file| {
         use std::io::Write;
+        make_private(&partial)?;
         file.write_all(bytes.as_ref())?;
         file.sync_all()
     });
@@ -103,6 +104,32 @@ pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<
         let _ = std::fs::remove_file(&partial);
         crate::error::Error::from_io(path, source)
     })
+}
+
+/// Makes a file Klik wrote readable by the user alone (0600 on Unix): the
+/// data is about people, and a shared computer has other accounts.
+pub fn make_private(path: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Makes a folder and the folders above it that are missing; the ones made
+/// are the user's alone (0700 on Unix).
+pub fn create_private_dirs(path: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(path)
 }
 
 /// Makes a folder of Klik's own that only the user can read (0700 on Unix).
@@ -205,6 +232,25 @@ mod tests {
         assert!(!dir.path().join("gone").exists(), "no folder was made");
         assert!(check_folder(dir.path()).is_ok());
         assert!(check_folder(&dir.path().join("gone")).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_klik_makes_are_the_users_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let file = dir.path().join("report.pdf");
+        write_file(&file, b"x").unwrap();
+        assert_eq!(mode(&file), 0o600);
+        let folder = dir.path().join("a").join("b");
+        create_private_dirs(&folder).unwrap();
+        assert_eq!(mode(&folder), 0o700);
+        assert_eq!(mode(&dir.path().join("a")), 0o700);
+        let db = dir.path().join("data").join("klik.sqlite");
+        drop(crate::Store::open(&db).unwrap());
+        assert_eq!(mode(&db), 0o600);
+        assert_eq!(mode(&dir.path().join("data")), 0o700);
     }
 
     #[test]

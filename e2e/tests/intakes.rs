@@ -202,5 +202,16 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing("#export-person-pdf", "Alles exporteren als leesbare pdf")
         .await;
     app.screenshot("57-participant-privacy-nl").await;
+    // Erase her: asked first, naming her; then the list shows a neutral
+    // label in her place and her name nowhere.
+    app.click("#erase-person").await;
+    app.find_containing("#confirm-text", &mentee).await;
+    app.click("#confirm-ok").await;
+    app.find_containing("#toasts", &mentee).await;
+    app.find("#participant-table").await;
+    let table = app.text("#participant-table").await;
+    assert!(!table.contains(&mentee), "{table}");
+    assert!(table.contains("Gewist"), "{table}");
+    app.screenshot("59-participant-erased-nl").await;
     app.quit().await;
 }

@@ -224,7 +224,7 @@ async fn print(
                     None => {
                         // Klik's own documents folder is made when first needed.
                         let folder = documents.ok_or_else(crate::session::no_data_folder)?;
-                        std::fs::create_dir_all(&folder)
+                        klik::data_dir::create_private_dirs(&folder)
                             .map_err(|source| Error::from_io(&folder, source))?;
                         folder.join(kind.cached_name(store, id, clock::now())?)
                     }

@@ -166,7 +166,8 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 /// it, then renamed into place, so `target` is never half written.
 pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
     if let Some(folder) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(folder).map_err(|source| Error::from_io(folder, source))?;
+        crate::data_dir::create_private_dirs(folder)
+            .map_err(|source| Error::from_io(folder, source))?;
     }
     super::refuse_open_database(target)?;
     let partial = crate::data_dir::partial_path(target);
@@ -179,6 +180,7 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
     // file on its own, to be carried and opened elsewhere, so it is made a
     // plain rollback-journal file that leaves nothing beside it when read.
     let written = written.and_then(|()| {
+        crate::data_dir::make_private(&partial).map_err(|source| Error::from_io(target, source))?;
         Connection::open(&partial)
             .and_then(|conn| {
                 conn.query_row("PRAGMA journal_mode = DELETE", [], |r| {

@@ -90,9 +90,11 @@ impl Store {
     /// a damaged one, or one from a newer Klik is refused and left as it was.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            fs::create_dir_all(folder).map_err(|source| Error::from_io(folder, source))?;
+            crate::data_dir::create_private_dirs(folder)
+                .map_err(|source| Error::from_io(folder, source))?;
         }
         check_header(path)?;
+        let new = !path.exists();
         let conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -100,6 +102,11 @@ impl Store {
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| Error::from_sqlite(e, path))?;
+        // A database Klik makes is the user's alone; SQLite gives its log
+        // and shared-memory files the same permissions.
+        if new {
+            crate::data_dir::make_private(path).map_err(|source| Error::from_io(path, source))?;
+        }
         let store = Store::prepare(conn, path.to_path_buf())?;
         if let Some(file) = resolved(path) {
             OPEN_FILES
