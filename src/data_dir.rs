@@ -181,6 +181,95 @@ pub fn check_target(path: &Path, extensions: &[&str]) -> crate::error::Result<()
     Ok(())
 }
 
+/// Checks a file the user chose in a save dialog before anything is made:
+/// a whole path, in a folder that exists (Klik creates none first), and
+/// never one of Klik's own files, however it is spelt: the user's and the
+/// demo's database (open or closed) and their `-wal`, `-shm` and `-journal`
+/// files, or anything in the automatic backups folder. The folder is
+/// canonicalised first (links, `..`), names are compared without case (as
+/// Windows and macOS compare them), and an existing file is compared by
+/// identity too, so a link or another spelling cannot get through.
+pub fn check_save_target(path: &Path, data: Option<&DataDir>) -> crate::error::Result<()> {
+    use crate::error::{Error, FieldError};
+    let shown = path.display().to_string();
+    let refuse = |key: &'static str| {
+        Err(Error::Invalid(vec![
+            FieldError::new("path", key).with("path", shown.clone()),
+        ]))
+    };
+    let (Some(name), true) = (path.file_name(), path.is_absolute()) else {
+        return refuse("error.path.not_absolute");
+    };
+    let Some(folder) = path.parent().filter(|f| f.is_dir()) else {
+        return Err(Error::Invalid(vec![
+            FieldError::new("path", "error.out.no_folder")
+                .with("path", shown.clone())
+                .with(
+                    "folder",
+                    path.parent().unwrap_or(path).display().to_string(),
+                ),
+        ]));
+    };
+    let folder = folder
+        .canonicalize()
+        .map_err(|source| Error::from_io(folder, source))?;
+    let Some(data) = data else {
+        return Ok(());
+    };
+    let same_folder = |a: &Path, b: &Path| {
+        a == b || a.to_string_lossy().to_lowercase() == b.to_string_lossy().to_lowercase()
+    };
+    let name = name.to_string_lossy().to_lowercase();
+    for database in [data.database(), data.demo_database()] {
+        let Some(own_folder) = database.parent().and_then(|f| f.canonicalize().ok()) else {
+            continue;
+        };
+        let own_name = database
+            .file_name()
+            .map(|n| n.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        let named = ["", "-wal", "-shm", "-journal"]
+            .iter()
+            .any(|suffix| name == format!("{own_name}{suffix}"));
+        if (named && same_folder(&folder, &own_folder)) || same_file(path, &database) {
+            return refuse("error.path.klik_file");
+        }
+    }
+    if let Ok(backups) = data.backups().canonicalize() {
+        let inside = folder.starts_with(&backups)
+            || folder
+                .to_string_lossy()
+                .to_lowercase()
+                .starts_with(&backups.to_string_lossy().to_lowercase());
+        if inside {
+            return refuse("error.path.backups_folder");
+        }
+    }
+    Ok(())
+}
+
+/// True when both paths name one existing file (a link, a hard link,
+/// another spelling on a case-insensitive disk).
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        match (std::fs::metadata(a), std::fs::metadata(b)) {
+            (Ok(x), Ok(y)) => x.dev() == y.dev() && x.ino() == y.ino(),
+            _ => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        match (a.canonicalize(), b.canonicalize()) {
+            (Ok(x), Ok(y)) => {
+                x.to_string_lossy().to_lowercase() == y.to_string_lossy().to_lowercase()
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Checks a folder the user named for Klik to write files into: it must
 /// exist and be a folder; Klik creates none unasked.
 pub fn check_folder(path: &Path) -> crate::error::Result<()> {
@@ -251,6 +340,57 @@ mod tests {
         drop(crate::Store::open(&db).unwrap());
         assert_eq!(mode(&db), 0o600);
         assert_eq!(mode(&dir.path().join("data")), 0o700);
+    }
+
+    #[test]
+    fn a_save_dialog_can_never_name_one_of_klik_s_own_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = DataDir::at(dir.path().canonicalize().unwrap());
+        drop(crate::Store::open(&data.database()).unwrap());
+        drop(crate::Store::open(&data.demo_database()).unwrap());
+        std::fs::create_dir_all(data.backups()).unwrap();
+        let key = |path: &Path| {
+            check_save_target(path, Some(&data))
+                .err()
+                .map(|e| e.field_errors()[0].key)
+        };
+        let root = data.root().to_path_buf();
+        assert_eq!(key(&root.join("rapport.pdf")), None);
+        for own in [
+            root.join("klik.sqlite"),
+            root.join("KLIK.sqlite"),
+            root.join("klik.sqlite-wal"),
+            root.join("klik.sqlite-SHM"),
+            root.join("demo").join("klik-demo.sqlite"),
+            root.join("demo").join("..").join("klik.sqlite"),
+        ] {
+            assert_eq!(key(&own), Some("error.path.klik_file"), "{}", own.display());
+        }
+        assert_eq!(
+            key(&data.backups().join("klik-2026-12-01.sqlite")),
+            Some("error.path.backups_folder")
+        );
+        #[cfg(unix)]
+        {
+            let elsewhere = tempfile::tempdir().unwrap();
+            let link = elsewhere.path().join("innocent.pdf");
+            std::os::unix::fs::symlink(data.database(), &link).unwrap();
+            assert_eq!(key(&link), Some("error.path.klik_file"), "a link");
+            let linked_folder = elsewhere.path().join("folder");
+            std::os::unix::fs::symlink(data.backups(), &linked_folder).unwrap();
+            assert_eq!(
+                key(&linked_folder.join("x.pdf")),
+                Some("error.path.backups_folder"),
+                "a linked folder"
+            );
+        }
+        assert_eq!(
+            key(Path::new("rapport.pdf")),
+            Some("error.path.not_absolute")
+        );
+        let missing = root.join("nieuw").join("rapport.pdf");
+        assert_eq!(key(&missing), Some("error.out.no_folder"));
+        assert!(!root.join("nieuw").exists(), "no folder was made");
     }
 
     #[test]

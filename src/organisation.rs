@@ -10,6 +10,62 @@ use crate::store::Store;
 /// The largest logo we keep: big enough for any sharp letterhead logo,
 /// small enough that every printed document stays light.
 pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
+/// The most pixels a logo may have: decoding takes four bytes a pixel, so
+/// a small file claiming a huge picture could exhaust memory.
+pub const LOGO_MAX_PIXELS: u64 = 16_000_000;
+/// The longest side of a logo in pixels.
+pub const LOGO_MAX_SIDE: u32 = 8_000;
+
+/// A PNG's or JPEG's width and height in pixels, read from its header
+/// without decoding it; `None` when the header cannot be read.
+pub fn logo_pixels(bytes: &[u8]) -> Option<(u32, u32)> {
+    let be16 = |at: usize| -> Option<u32> {
+        Some(u32::from(u16::from_be_bytes(
+            bytes.get(at..at + 2)?.try_into().ok()?,
+        )))
+    };
+    let be32 = |at: usize| -> Option<u32> {
+        Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+    };
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        // The first chunk is IHDR: width and height, four bytes each.
+        return (bytes.get(12..16)? == b"IHDR").then_some((be32(16)?, be32(20)?));
+    }
+    if !bytes.starts_with(&[0xFF, 0xD8]) {
+        return None;
+    }
+    // JPEG: markers follow the start of image; a start-of-frame marker
+    // (C0–CF but C4, C8 and CC) holds the height and width.
+    let mut at = 2;
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF {
+            at += 1;
+            continue;
+        }
+        let length = be16(at + 2)? as usize;
+        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
+            return Some((be16(at + 7)?, be16(at + 5)?));
+        }
+        at += 2 + length;
+    }
+    None
+}
+
+/// True when a logo's header says it is small enough to decode.
+pub fn logo_fits(bytes: &[u8]) -> bool {
+    logo_pixels(bytes).is_some_and(|(w, h)| {
+        w > 0
+            && h > 0
+            && w <= LOGO_MAX_SIDE
+            && h <= LOGO_MAX_SIDE
+            && u64::from(w) * u64::from(h) <= LOGO_MAX_PIXELS
+    })
+}
+
 /// The longest organisation name.
 pub const NAME_MAX: usize = 200;
 
@@ -40,6 +96,17 @@ impl Logo {
                 "error.logo.not_an_image",
             )]));
         };
+        // The picture's size is read from its header before anything is
+        // decoded: a small file may claim a gigapixel picture.
+        if !logo_fits(&bytes) {
+            let (width, height) = logo_pixels(&bytes).unwrap_or((0, 0));
+            return Err(Error::Invalid(vec![
+                FieldError::new("logo", "error.logo.too_many_pixels")
+                    .with("width", width.to_string())
+                    .with("height", height.to_string())
+                    .with("max", LOGO_MAX_SIDE.to_string()),
+            ]));
+        }
         Ok(Logo { bytes, media_type })
     }
 }
@@ -262,20 +329,33 @@ fn set_setting(store: &mut Store, key: &str, value: Option<&str>) -> Result<()> 
 mod tests {
     use super::*;
 
+    /// The signature and IHDR chunk of a PNG of `width` × `height` pixels.
+    fn png_header(width: u32, height: u32) -> Vec<u8> {
+        let mut png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR".to_vec();
+        png.extend_from_slice(&width.to_be_bytes());
+        png.extend_from_slice(&height.to_be_bytes());
+        png.extend_from_slice(&[8, 6, 0, 0, 0]);
+        png
+    }
+
     #[test]
     fn logo_is_recognised_by_content() {
         assert_eq!(
-            Logo::from_bytes(b"\x89PNG\r\n\x1a\nrest".to_vec())
-                .unwrap()
-                .media_type,
+            Logo::from_bytes(png_header(400, 120)).unwrap().media_type,
             "image/png"
         );
-        assert_eq!(
-            Logo::from_bytes(vec![0xFF, 0xD8, 0xFF, 0xE0])
-                .unwrap()
-                .media_type,
-            "image/jpeg"
-        );
+        // A JPEG: start of image, an APP0 segment, then a frame of 640 × 480.
+        let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x4A, 0x46];
+        jpeg.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80]);
+        assert_eq!(logo_pixels(&jpeg), Some((640, 480)));
+        assert_eq!(Logo::from_bytes(jpeg).unwrap().media_type, "image/jpeg");
+        // Its size is read before anything is decoded: a tiny file that
+        // claims 100,000 × 100,000 pixels is refused, and so is a header
+        // that cannot be read.
+        let bomb = Logo::from_bytes(png_header(100_000, 100_000)).unwrap_err();
+        assert_eq!(bomb.field_errors()[0].key, "error.logo.too_many_pixels");
+        let torn = Logo::from_bytes(b"\x89PNG\r\n\x1a\nrest".to_vec()).unwrap_err();
+        assert_eq!(torn.field_errors()[0].key, "error.logo.too_many_pixels");
         let pdf = Logo::from_bytes(b"%PDF-1.7".to_vec()).unwrap_err();
         assert_eq!(pdf.field_errors()[0].key, "error.logo.not_an_image");
         let huge = Logo::from_bytes(vec![0x89; LOGO_MAX_BYTES + 1]).unwrap_err();

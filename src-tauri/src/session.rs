@@ -35,6 +35,12 @@ pub struct Session {
 impl Shared {
     /// Opens the user's database in `data_dir`, and the demo when the user chose it last time.
     pub fn open(data_dir: Option<DataDir>) -> Shared {
+        if let Some(dir) = &data_dir {
+            DATA_DIRS
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(dir.clone());
+        }
         let mut session = Session {
             data_dir,
             real: Err(no_data_folder()),
@@ -207,19 +213,25 @@ impl Session {
 }
 
 /// A file the user chose in a save dialog, checked before anything is
-/// written: the dialog always gives a whole path, so a relative one did not
-/// come from the user and is refused. (An open database as the target is
-/// refused by the core's writers.)
+/// written: a whole path (the dialog always gives one, so a relative one did
+/// not come from the user), in an existing folder, and never one of Klik's
+/// own files or its backups folder, however it is spelt
+/// ([`klik::data_dir::check_save_target`]).
 pub fn chosen(path: &std::path::Path) -> Result<(), Error> {
-    if path.is_absolute() && path.file_name().is_some() {
-        Ok(())
-    } else {
-        Err(Error::Invalid(vec![
-            klik::FieldError::new("path", "error.path.not_absolute")
-                .with("path", path.display().to_string()),
-        ]))
+    let dirs = DATA_DIRS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .clone();
+    klik::data_dir::check_save_target(path, None)?;
+    for dir in &dirs {
+        klik::data_dir::check_save_target(path, Some(dir))?;
     }
+    Ok(())
 }
+
+/// Every data folder this process opened: none of their databases or
+/// backups may be the target of a save dialog.
+static DATA_DIRS: Mutex<Vec<DataDir>> = Mutex::new(Vec::new());
 
 /// The error when the OS tells no folder for Klik's data (no home folder).
 pub fn no_data_folder() -> Error {

@@ -856,6 +856,7 @@ fn backups_are_made_checked_and_restored_through_the_commands() {
     window
         .invoke("create_programme", json!({"form": form}))
         .unwrap();
+    std::fs::create_dir(dir.path().join("usb")).unwrap();
     let copy = dir.path().join("usb").join("klik.sqlite");
     let written = window.invoke("back_up_to", json!({"path": copy})).unwrap();
     assert_eq!(written["programmes"], 1);
@@ -898,10 +899,27 @@ fn an_unusable_database_is_replaced_by_the_latest_good_backup_on_request() {
     window
         .invoke("create_programme", json!({"form": form}))
         .unwrap();
-    // A copy with the programme, as after an import: today's automatic backup.
-    window
-        .invoke("back_up_to", json!({"path": dir.path().join("backups").join(format!("klik-{}.sqlite", klik::clock::now().format("%Y-%m-%d")))}))
-        .unwrap();
+    // A copy with the programme, as after an import: today's automatic
+    // backup. (A save dialog may not name the backups folder: the copy is
+    // made elsewhere and put there as the automatic backup would be.)
+    let copy = dir.path().join("copy.sqlite");
+    window.invoke("back_up_to", json!({"path": copy})).unwrap();
+    std::fs::copy(
+        &copy,
+        dir.path().join("backups").join(format!(
+            "klik-{}.sqlite",
+            klik::clock::now().format("%Y-%m-%d")
+        )),
+    )
+    .unwrap();
+    // The backups folder itself is never a save dialog's target.
+    let refused = window
+        .invoke(
+            "back_up_to",
+            json!({"path": dir.path().join("backups").join("mine.sqlite")}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["fields"][0]["field"], "path");
     // While it is open, working, nothing may be swapped.
     let refused = window.invoke("recover_from_backup", json!({})).unwrap_err();
     assert_eq!(refused["code"], "invalid_input");

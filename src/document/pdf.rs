@@ -51,8 +51,11 @@ pub fn render(document: &Document) -> Result<Pdf> {
 
     let mut warnings = Vec::new();
     let logo = document.logo.as_ref().map(|bytes| {
-        RawImage::decode_from_bytes(bytes, &mut warnings)
-            .ok()
+        // Decoded only when its header says it is of a sane size (a logo
+        // stored by an older Klik was not checked so).
+        crate::organisation::logo_fits(bytes)
+            .then(|| RawImage::decode_from_bytes(bytes, &mut warnings).ok())
+            .flatten()
             .map(|image| {
                 (
                     image.width as f32,
