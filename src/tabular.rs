@@ -239,6 +239,21 @@ fn read_workbook(
     sheet: Option<&str>,
     format: &'static str,
 ) -> Result<Table, TableProblem> {
+    // The spreadsheet library can panic on a damaged file (seen on a
+    // mutated .xls); a damaged file is a problem with the file, told as
+    // such, never the end of the app.
+    std::panic::catch_unwind(|| read_workbook_checked(bytes, sheet, format)).unwrap_or_else(|_| {
+        Err(TableProblem::Unreadable {
+            detail: "the spreadsheet library stopped on this file".to_string(),
+        })
+    })
+}
+
+fn read_workbook_checked(
+    bytes: &[u8],
+    sheet: Option<&str>,
+    format: &'static str,
+) -> Result<Table, TableProblem> {
     // A zip that holds no workbook is another Office file (a renamed .docx
     // or .pptx): zip archives keep their entries' names readable.
     if format == "xlsx" && !contains(bytes, b"xl/workbook") {
@@ -767,5 +782,18 @@ mod tests {
                 .collect::<Vec<_>>(),
             rows
         );
+    }
+
+    #[test]
+    fn a_damaged_workbook_is_a_problem_with_the_file_never_a_crash() {
+        // An .xls with one byte changed that made the spreadsheet library
+        // panic (found by mutating the wide.xls fixture).
+        let bytes = include_bytes!("../tests/it/fixtures/bombs/damaged.xls");
+        assert!(matches!(
+            read(bytes, None),
+            Err(TableProblem::Unreadable { .. }
+                | TableProblem::NotASpreadsheet
+                | TableProblem::TooBig { .. })
+        ));
     }
 }

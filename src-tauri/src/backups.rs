@@ -30,6 +30,20 @@ pub struct BackupStatusDto {
     pub retention_months: Option<u16>,
     /// How many people that anonymised at this start.
     pub retention_erased: usize,
+    /// The copies kept besides the daily backups (before a restore, damaged
+    /// files moved aside), each with when and why, kept 30 days.
+    pub copies: Vec<KeptCopyDto>,
+}
+
+/// One copy Klik kept, as Settings lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct KeptCopyDto {
+    /// The file's name (the folder is shown once, above).
+    pub file: String,
+    /// "Before a restore" or "Damaged, moved aside", translated.
+    pub kind: String,
+    /// When it was made, as people write it.
+    pub made: String,
 }
 
 fn status(session: &mut Session) -> Reply<BackupStatusDto> {
@@ -47,7 +61,32 @@ fn status(session: &mut Session) -> Reply<BackupStatusDto> {
         .as_ref()
         .ok()
         .and_then(|store| klik::organisation::retention_months(store).ok().flatten());
+    let copies = match &session.data_dir {
+        Some(dir) => backup::kept_copies(&dir.database(), &dir.backups())
+            .into_iter()
+            .map(|copy| KeptCopyDto {
+                file: copy
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default(),
+                kind: texts
+                    .get(match copy.kind {
+                        backup::CopyKind::BeforeRestore => "backup.copy.before_restore",
+                        backup::CopyKind::Damaged => "backup.copy.damaged",
+                    })
+                    .to_string(),
+                made: format!(
+                    "{} {}",
+                    date::short(copy.made.date(), texts.language()),
+                    copy.made.format("%H:%M")
+                ),
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     Ok(BackupStatusDto {
+        copies,
         retention_months,
         retention_erased: session.retention_erased,
         folder: folder.map(|f| f.display().to_string()),

@@ -888,6 +888,15 @@ fn backups_are_made_checked_and_restored_through_the_commands() {
         .invoke("list_programmes", json!({"listing": "current"}))
         .unwrap();
     assert_eq!(listed.as_array().unwrap().len(), 1);
+    // Settings lists the copy from before the restore, kept for 30 days.
+    let status = window.invoke("backup_status", json!({})).unwrap();
+    assert_eq!(status["copies"][0]["kind"], "before a restore", "{status}");
+    assert!(
+        status["copies"][0]["file"]
+            .as_str()
+            .unwrap()
+            .starts_with("before-restore-")
+    );
 }
 
 #[test]

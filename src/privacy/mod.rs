@@ -335,9 +335,10 @@ impl Places {
                     .filter(|p| p.extension().is_some_and(|e| e == "sqlite")),
             );
         }
+        // A damaged database is kept aside as "klik.damaged-<time>.sqlite".
         let name = self
             .database
-            .file_name()
+            .file_stem()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         if let Some(folder) = self.database.parent()
@@ -471,8 +472,19 @@ fn erase_from_copy(
 ) -> Result<()> {
     let partial = crate::data_dir::partial_path(copy);
     let _ = fs::remove_file(&partial);
+    let sidecar = |path: &Path, suffix: &str| {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        PathBuf::from(name)
+    };
     let work = || -> Result<()> {
         fs::copy(copy, &partial).map_err(|source| Error::from_io(copy, source))?;
+        // A copy kept aside after damage may have its log beside it, with
+        // data of its own: it goes along, and is gone afterwards.
+        if sidecar(copy, "-wal").is_file() {
+            fs::copy(sidecar(copy, "-wal"), sidecar(&partial, "-wal"))
+                .map_err(|source| Error::from_io(copy, source))?;
+        }
         let mut store = Store::open(&partial)?;
         for email in emails {
             if let Ok(person) = find(&store, email) {
@@ -487,7 +499,11 @@ fn erase_from_copy(
             })
             .map_err(|e| store.read_error(e))?;
         drop(store);
-        fs::rename(&partial, copy).map_err(|source| Error::from_io(copy, source))
+        fs::rename(&partial, copy).map_err(|source| Error::from_io(copy, source))?;
+        for suffix in ["-wal", "-shm"] {
+            let _ = fs::remove_file(sidecar(copy, suffix));
+        }
+        Ok(())
     };
     let result = work();
     if result.is_err() {

@@ -285,7 +285,86 @@ pub fn automatic(
             removed.push(path);
         }
     }
+    // The other copies Klik kept go after their month too.
+    removed.extend(rotate_copies(store.path(), folder, now));
     Ok(Automatic { written, removed })
+}
+
+/// How long the copies made before a restore and the damaged files kept
+/// aside are kept, in days: like the backups, they hold people's data and
+/// must not stay for ever.
+pub const KEEP_COPIES_DAYS: i64 = 30;
+
+/// Why Klik kept a copy besides its daily backups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyKind {
+    /// The data as it was before a restore replaced it.
+    BeforeRestore,
+    /// A damaged database, moved aside when a backup was put in its place.
+    Damaged,
+}
+
+/// A copy Klik kept, with when it was made (from its name).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptCopy {
+    pub path: PathBuf,
+    pub kind: CopyKind,
+    pub made: NaiveDateTime,
+}
+
+/// The copies made before a restore (in `backups`) and the damaged files
+/// kept aside (beside `database`), oldest first.
+pub fn kept_copies(database: &Path, backups: &Path) -> Vec<KeptCopy> {
+    let stamp = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H%M%S").ok();
+    let stem = database
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "klik".to_string());
+    let damaged_prefix = format!("{stem}.damaged-");
+    let folder = database
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut found = Vec::new();
+    for (place, prefix, kind) in [
+        (backups, "before-restore-", CopyKind::BeforeRestore),
+        (folder, damaged_prefix.as_str(), CopyKind::Damaged),
+    ] {
+        let Ok(entries) = fs::read_dir(place) else {
+            continue;
+        };
+        for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let made = name
+                .strip_prefix(prefix)
+                .and_then(|rest| rest.strip_suffix(".sqlite"))
+                .and_then(stamp);
+            if let Some(made) = made {
+                found.push(KeptCopy { path, kind, made });
+            }
+        }
+    }
+    found.sort_by_key(|c| c.made);
+    found
+}
+
+/// Removes the kept copies older than [`KEEP_COPIES_DAYS`] (with a damaged
+/// file's log beside it); the paths removed.
+pub fn rotate_copies(database: &Path, backups: &Path, now: NaiveDateTime) -> Vec<PathBuf> {
+    let cutoff = now - chrono::Duration::days(KEEP_COPIES_DAYS);
+    let mut removed = Vec::new();
+    for copy in kept_copies(database, backups) {
+        if copy.made < cutoff && fs::remove_file(&copy.path).is_ok() {
+            for suffix in ["-wal", "-shm"] {
+                let _ = fs::remove_file(sidecar(&copy.path, suffix));
+            }
+            removed.push(copy.path);
+        }
+    }
+    removed
 }
 
 /// What recovering a damaged database did.

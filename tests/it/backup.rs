@@ -157,9 +157,10 @@ fn automatic_backups_are_daily_forced_after_large_changes_and_rotated() {
     );
     let left = backup::automatic_backups(&folder).unwrap();
     assert_eq!(left.len(), 13, "7 days and one a week for 8 weeks");
-    assert_eq!(first.removed.len(), 70 - 13);
+    // The copy from before a restore in January is past its 30 days too.
+    assert_eq!(first.removed.len(), 70 - 13 + 1);
     assert!(
-        folder
+        !folder
             .join("before-restore-2026-01-01T100000.sqlite")
             .exists()
     );
@@ -356,4 +357,47 @@ fn a_backup_with_a_trigger_a_view_or_a_table_of_its_own_is_refused_and_nothing_c
     store
         .restore_from(&good, &dir.path().join("backups"), super::now())
         .unwrap();
+}
+
+#[test]
+fn copies_from_before_a_restore_and_damaged_files_go_after_thirty_days() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = database(dir.path());
+    let backups = dir.path().join("backups");
+    std::fs::create_dir_all(&backups).unwrap();
+    let at = |text: &str| klik::clock::pinned(text).unwrap();
+    for name in [
+        "before-restore-2026-10-01T100000.sqlite",
+        "before-restore-2026-11-20T100000.sqlite",
+    ] {
+        std::fs::write(backups.join(name), b"copy").unwrap();
+    }
+    for name in [
+        "klik.damaged-2026-10-02T100000.sqlite",
+        "klik.damaged-2026-10-02T100000.sqlite-wal",
+        "klik.damaged-2026-11-25T100000.sqlite",
+    ] {
+        std::fs::write(dir.path().join(name), b"damaged").unwrap();
+    }
+    let kept = backup::kept_copies(store.path(), &backups);
+    assert_eq!(kept.len(), 4, "{kept:?}");
+    assert_eq!(kept[0].kind, backup::CopyKind::BeforeRestore);
+    assert_eq!(kept[1].kind, backup::CopyKind::Damaged);
+    backup::automatic(&store, &backups, at("2026-11-28T09:00:00"), false).unwrap();
+    let left: Vec<String> = backup::kept_copies(store.path(), &backups)
+        .iter()
+        .map(|c| c.path.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        left,
+        [
+            "before-restore-2026-11-20T100000.sqlite",
+            "klik.damaged-2026-11-25T100000.sqlite"
+        ]
+    );
+    assert!(
+        !dir.path()
+            .join("klik.damaged-2026-10-02T100000.sqlite-wal")
+            .exists()
+    );
 }

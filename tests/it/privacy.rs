@@ -396,13 +396,16 @@ fn an_erased_person_is_in_no_byte_of_any_file_klik_keeps() {
     .unwrap();
     backup::backup_to(
         &store,
-        &dir.path()
-            .join("klik.sqlite.damaged-2026-12-13T100000.sqlite"),
+        &dir.path().join("klik.damaged-2026-12-13T100000.sqlite"),
     )
     .unwrap();
-    let unreadable = dir
-        .path()
-        .join("klik.sqlite.damaged-2026-12-14T100000.sqlite");
+    // The damaged copy's own log lies beside it, with her in it too.
+    backup::backup_to(
+        &store,
+        &dir.path().join("klik.damaged-2026-12-13T100000.sqlite-wal"),
+    )
+    .unwrap();
+    let unreadable = dir.path().join("klik.damaged-2026-12-14T100000.sqlite");
     std::fs::write(
         &unreadable,
         b"SQLite format 3\0 torn ... noor@devries.be ...",

@@ -86,6 +86,11 @@ async function backupsCard() {
     backups.folder ? h('p', {}, h('code', { id: 'backup-folder' }, backups.folder)) : null,
     h('p', { id: 'backup-last' }, backups.last ? t('backup.ui.last', { date: backups.last }) : t('backup.ui.none')),
     backups.problem ? h('p', { class: 'notice', role: 'alert' }, backups.problem) : null,
+    backups.copies.length
+      ? h('div', { id: 'backup-copies' },
+        h('p', {}, t('backup.ui.copies')),
+        h('ul', {}, backups.copies.map((c) => h('li', {}, `${c.made} · ${c.kind} · `, h('code', {}, c.file)))))
+      : null,
     h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'button secondary', id: 'back-up-to', onclick: () => backUp().catch(fail) }, t('backup.ui.back_up')),
       h('button', { type: 'button', class: 'button secondary', id: 'restore-from', onclick: () => restore().catch(fail) }, t('backup.ui.restore_from'))),
