@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_organisation_name",
     "set_coordinator",
+    "choose_save_path",
     "set_logo",
     "set_ui_language",
     "participant_page",

@@ -47,6 +47,14 @@ pub fn cli() -> PathBuf {
     PathBuf::from(required("KLIK_E2E_CLI"))
 }
 
+/// Where the app under test saves what a save dialog would have asked for:
+/// beside its data folder, made when the app starts.
+pub fn saved(data_dir: &Path) -> PathBuf {
+    let folder = data_dir.with_extension("saved");
+    std::fs::create_dir_all(&folder).expect("the saved-files folder is made");
+    folder
+}
+
 /// The running app, driven through WebDriver.
 pub struct App {
     pub client: Client,
@@ -61,7 +69,14 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({
                 "application": required("KLIK_E2E_APP"),
-                "args": ["--data-dir", data_dir.display().to_string()],
+                // Save dialogs cannot be clicked through WebDriver: Klik
+                // answers them with this folder instead.
+                "args": [
+                    "--data-dir",
+                    data_dir.display().to_string(),
+                    "--save-into",
+                    saved(data_dir).display().to_string(),
+                ],
             }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())

@@ -202,6 +202,34 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing("#export-person-pdf", "Alles exporteren als leesbare pdf")
         .await;
     app.screenshot("57-participant-privacy-nl").await;
+    // Export everything about her, as JSON and as a readable PDF, and read
+    // both files back.
+    app.click("#export-person").await;
+    app.find_containing("#toasts", ".json").await;
+    let saved = klik_e2e::saved(&data);
+    let json = std::fs::read_dir(&saved)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .expect("the JSON export is written");
+    let export: serde_json::Value = serde_json::from_slice(&std::fs::read(&json).unwrap()).unwrap();
+    assert!(
+        mentee.starts_with(export["profile"]["first_name"].as_str().unwrap()),
+        "{export}"
+    );
+    app.click("#export-person-pdf").await;
+    app.find_containing("#toasts", ".pdf").await;
+    let pdf = std::fs::read_dir(&saved)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("the PDF export is written");
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains(&mentee), "{text}");
     // Erase her: asked first, naming her; then the list shows a neutral
     // label in her place and her name nowhere.
     app.click("#erase-person").await;

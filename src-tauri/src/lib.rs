@@ -9,6 +9,7 @@ mod agreements;
 mod backups;
 mod closing;
 mod commands;
+mod dialogs;
 mod dto;
 mod intakes;
 mod matching;
@@ -116,6 +117,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             privacy::person_export_name,
             privacy::export_person,
             privacy::erase_person,
+            dialogs::choose_save_path,
         ])
 }
 
@@ -136,9 +138,23 @@ fn data_dir(mut args: impl Iterator<Item = String>) -> Option<DataDir> {
     DataDir::from_environment()
 }
 
+/// `--save-into FOLDER`: the end-to-end tests' answer to every save dialog
+/// (see `dialogs.rs`).
+fn save_into(mut args: impl Iterator<Item = String>) -> Option<std::path::PathBuf> {
+    while let Some(arg) = args.next() {
+        if arg == "--save-into" {
+            return args.next().map(std::path::PathBuf::from);
+        }
+    }
+    None
+}
+
 /// Starts the desktop app. A database that cannot be opened does not stop
 /// the window from opening: the UI shows the translated reason instead.
 pub fn run() {
+    if let Some(folder) = save_into(std::env::args().skip(1)) {
+        let _ = dialogs::SAVE_INTO.set(folder);
+    }
     let shared = Arc::new(Shared::open(data_dir(std::env::args().skip(1))));
     setup(tauri::Builder::default(), shared)
         .run(tauri::generate_context!())

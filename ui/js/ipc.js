@@ -109,8 +109,7 @@ export const importTemplate = (path) => call('import_template', { path });
  * @param {string} defaultPath
  * @param {{name: string, extensions: string[]}[]} filters
  */
-export const chooseSavePath = (defaultPath, filters) =>
-  call('plugin:dialog|save', { options: { defaultPath, filters } });
+export const chooseSavePath = (defaultPath, filters) => call('choose_save_path', { defaultPath, filters });
 
 /** The matching board of a programme; `propose` adds a fresh proposal of pairs. */
 export const matchingBoard = (programmeId, propose) => call('matching_board', { programmeId, propose });
