@@ -902,8 +902,16 @@ fn run_participants(
                     break;
                 }
             }
+            let pairs = matching::pair_states(&store, id)?;
             if cli.json {
-                let rows: Vec<_> = all.iter().map(participant_json).collect();
+                let rows: Vec<_> = all
+                    .iter()
+                    .map(|p| {
+                        let mut json = participant_json(p);
+                        json["pair"] = pairs.get(&p.id).map(|s| s.as_str()).into();
+                        json
+                    })
+                    .collect();
                 print_json(&rows);
             } else {
                 for p in &all {

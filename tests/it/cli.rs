@@ -595,6 +595,16 @@ fn the_cli_refuses_a_klik_before_any_talk_and_takes_one_held_on_a_date() {
         ],
     );
     assert_eq!(recorded["status"], "active");
+    // The participants' list says who stands where in a pair.
+    let listed = klik_ok(&db, &["--json", "participants", "list", "--programme", "1"]);
+    let mentee = pairs[0]["mentee"].as_str().unwrap();
+    let row = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["email"] == mentee)
+        .unwrap();
+    assert_eq!(row["pair"], "active", "{row}");
 }
 
 #[test]

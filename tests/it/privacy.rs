@@ -455,6 +455,7 @@ fn an_erased_person_is_in_no_byte_of_any_file_klik_keeps() {
     ];
     let before = find_bytes(dir.path(), &needles, std::slice::from_ref(&unreadable));
     assert!(before.len() > 10, "the scan finds her before: {before:?}");
+    eprintln!("byte scan before the erasure: {} hits", before.len());
 
     let person = privacy::find(&store, "noor@devries.be").unwrap();
     let done = privacy::erase_everywhere(&mut store, person, &texts, today(), &places).unwrap();
@@ -470,6 +471,7 @@ fn an_erased_person_is_in_no_byte_of_any_file_klik_keeps() {
     // The store is still open: klik.sqlite, its log and shared memory, every
     // backup and copy, every document: not a byte of her.
     let after = find_bytes(dir.path(), &needles, &[unreadable]);
+    eprintln!("byte scan after the erasure: {} hits", after.len());
     assert_eq!(after, Vec::<String>::new());
     // The backups are still whole Klik databases, with everyone else.
     for (_, file) in backup::automatic_backups(&places.backups).unwrap() {
