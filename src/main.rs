@@ -567,14 +567,8 @@ fn run(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
                     if *reset {
                         remove_database(&path)?;
                     }
-                    let mut store = Store::open(&path)?;
                     // An existing demo is kept (with what the user did in it) unless --reset.
-                    let existing = programme::list(&store, Listing::All)?;
-                    let programmes = if existing.is_empty() {
-                        demo::populate(&mut store, now)?.programmes
-                    } else {
-                        existing.iter().map(|p| p.id).collect()
-                    };
+                    let (_, programmes) = demo::open(&path, now)?;
                     let mut real = Store::open(&dir.database())?;
                     organisation::set_start_choice(&mut real, Some(StartChoice::Demo))?;
                     (path, programmes)

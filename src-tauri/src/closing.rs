@@ -361,11 +361,7 @@ pub async fn save_evaluation_questions(
             session.with_active(|store| {
                 let id = ProgrammeId(programme_id);
                 let wanted: Vec<(String, Kind)> = if standard {
-                    let p = klik::programme::get(store, id)?;
-                    closing::default_questions(&Texts::for_language(&p.draft.document_language))
-                        .into_iter()
-                        .map(|q| (q.text, q.kind))
-                        .collect()
+                    closing::standard_questions(store, id)?
                 } else {
                     questions
                         .into_iter()

@@ -6,7 +6,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 use klik::data_dir::DataDir;
 use klik::i18n::{Texts, language_for_locale};
 use klik::organisation::{self, StartChoice};
-use klik::programme::{self, Listing};
 use klik::{Error, Store, clock, demo};
 
 use crate::dto::CommandError;
@@ -173,11 +172,7 @@ impl Session {
     /// Opens the demo database, filling it the first time.
     fn open_demo(&self) -> Result<Store, Error> {
         let dir = self.data_dir.as_ref().ok_or_else(no_data_folder)?;
-        let mut store = Store::open(&dir.demo_database())?;
-        if programme::list(&store, Listing::All)?.is_empty() {
-            demo::populate(&mut store, clock::now())?;
-        }
-        Ok(store)
+        Ok(demo::open(&dir.demo_database(), clock::now())?.0)
     }
 
     /// Runs core `work` on the active database, translating its error.

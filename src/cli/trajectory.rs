@@ -683,11 +683,7 @@ pub fn run_evaluation(
         } => {
             let id = ProgrammeId(*programme);
             let wanted: Vec<(String, closing::Kind)> = if *default {
-                let p = klik::programme::get(&store, id)?;
-                closing::default_questions(&Texts::for_language(&p.draft.document_language))
-                    .into_iter()
-                    .map(|q| (q.text, q.kind))
-                    .collect()
+                closing::standard_questions(&store, id)?
             } else {
                 question
                     .iter()

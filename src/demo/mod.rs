@@ -31,6 +31,19 @@ pub struct DemoSummary {
     pub programmes: Vec<ProgrammeId>,
 }
 
+/// Opens the demo database at `path`, filling it the first time: an existing
+/// demo is kept with what the user did in it. The programmes it holds.
+pub fn open(path: &std::path::Path, now: NaiveDateTime) -> Result<(Store, Vec<ProgrammeId>)> {
+    let mut store = Store::open(path)?;
+    let existing = programme::list(&store, Listing::All)?;
+    let programmes = if existing.is_empty() {
+        populate(&mut store, now)?.programmes
+    } else {
+        existing.iter().map(|p| p.id).collect()
+    };
+    Ok((store, programmes))
+}
+
 /// Fills an empty database with the demo organisation and its programmes.
 pub fn populate(store: &mut Store, now: NaiveDateTime) -> Result<DemoSummary> {
     if !programme::list(store, Listing::All)?.is_empty() {

@@ -54,6 +54,18 @@ pub struct Question {
     pub kind: Kind,
 }
 
+/// Klik's standard questions for a programme, in its document language, as
+/// (text, kind) to save: the window's and the CLI's "standard questions".
+pub fn standard_questions(store: &Store, id: ProgrammeId) -> Result<Vec<(String, Kind)>> {
+    let programme = programme::get(store, id)?;
+    Ok(
+        default_questions(&Texts::for_language(&programme.draft.document_language))
+            .into_iter()
+            .map(|q| (q.text, q.kind))
+            .collect(),
+    )
+}
+
 /// Klik's questions in `texts`' language, for a programme that has none yet.
 pub fn default_questions(texts: &Texts) -> Vec<Question> {
     (1..=DEFAULT_SCALE + DEFAULT_OPEN)
