@@ -56,7 +56,7 @@ fn workshop_dto(w: &Workshop, texts: &Texts) -> WorkshopDto {
         required: w.required,
         attended: w.attended,
         absent: w.absent,
-        past: w.start <= clock::now(),
+        past: w.is_past(clock::now()),
     }
 }
 

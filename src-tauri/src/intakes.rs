@@ -511,15 +511,9 @@ pub async fn free_intake_times(
             let texts = session.texts();
             session.with_active(|store| {
                 let language = texts.language();
-                let pair = matching::get(store, MatchId(match_id))?;
-                let programme = programme::get(store, pair.programme)?;
-                let today = clock::now().date();
-                let (from, to) = intake::suggested_period(&programme, today);
-                let to = to.max(today + chrono::Duration::days(27));
-                let times = intake::free_times(store, pair.id, from, to, 8)?;
+                let times = intake::move_choices(store, MatchId(match_id), clock::now())?;
                 Ok(times
                     .into_iter()
-                    .filter(|t| *t > clock::now())
                     .map(|t| FreeTimeDto {
                         date: date::short(t.date(), language),
                         time: t.format("%H:%M").to_string(),

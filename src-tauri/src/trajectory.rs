@@ -367,7 +367,7 @@ fn pair_dto(store: &Store, texts: &Texts, id: MatchId) -> klik::Result<PairDto> 
         mentor: found.pair.mentor_name.clone(),
         status: found.pair.status.as_str().to_string(),
         status_label: t(found.pair.status.label_key()),
-        open: found.pair.status != MatchStatus::Dissolved && programme.archived_at.is_none(),
+        open: found.pair.status != MatchStatus::Dissolved && !programme.is_read_only(),
         klik_on: found.klik_on.map_or_else(String::new, short),
         period: found.agreement.as_ref().map_or_else(String::new, |a| {
             format!("{} – {}", short(a.terms.start), short(a.terms.end))

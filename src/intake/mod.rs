@@ -1076,6 +1076,24 @@ pub fn free_times(
         .collect())
 }
 
+/// How many free times are offered for moving a talk.
+pub const MOVE_CHOICES: usize = 8;
+
+/// The free times offered to move a pair's talk with one click: in the
+/// programme's suggested intake period, and at least four weeks ahead of
+/// `now`, never in the past.
+pub fn move_choices(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Vec<NaiveDateTime>> {
+    let pair = matching::get(store, id)?;
+    let programme = programme::get(store, pair.programme)?;
+    let today = now.date();
+    let (from, to) = suggested_period(&programme, today);
+    let to = to.max(today + Duration::days(27));
+    Ok(free_times(store, id, from, to, MOVE_CHOICES)?
+        .into_iter()
+        .filter(|t| *t > now)
+        .collect())
+}
+
 /// Moves a planned talk to another time, or plans one by hand for a
 /// confirmed match without one. A clash with another talk of either person,
 /// a time in the past or before the pair's last talk is refused with the

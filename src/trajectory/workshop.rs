@@ -82,6 +82,14 @@ pub struct Workshop {
 }
 
 impl Workshop {
+    /// Whether it has started by `now`: attendance can be registered then,
+    /// and it no longer counts as coming up.
+    pub fn is_past(&self, now: NaiveDateTime) -> bool {
+        self.start <= now
+    }
+}
+
+impl Workshop {
     pub fn end(&self) -> NaiveDateTime {
         self.start + Duration::minutes(i64::from(self.minutes))
     }

@@ -968,3 +968,21 @@ fn moving_against_the_planning_rules_is_refused_unless_forced_and_then_noted() {
         intake::schedule_anyway(&mut store, one.pair.id, two.start, super::now()).unwrap_err();
     assert_eq!(error.field_errors()[0].key, "error.intake.clash");
 }
+
+#[test]
+fn the_times_offered_for_a_move_are_few_free_and_to_come() {
+    let (mut store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    intake::apply(&mut store, &proposal, super::now()).unwrap();
+    let pair = &proposal.planned[0];
+    let offered = intake::move_choices(&store, pair.pair.id, super::now()).unwrap();
+    assert!(!offered.is_empty() && offered.len() <= intake::MOVE_CHOICES);
+    assert!(
+        offered
+            .iter()
+            .all(|t| *t > super::now() && *t != pair.start)
+    );
+    // Each one can be taken as it is.
+    intake::schedule(&mut store, pair.pair.id, offered[0], super::now()).unwrap();
+}
