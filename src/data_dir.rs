@@ -15,6 +15,8 @@ pub const IDENTIFIER: &str = "be.klik.desktop";
 pub const OVERRIDE_VARIABLE: &str = "KLIK_DATA_DIR";
 /// The user's database file inside the data folder.
 pub const DATABASE_FILE: &str = "klik.sqlite";
+/// The demo's database file, in the `demo` folder of the data folder.
+pub const DEMO_FILE: &str = "klik-demo.sqlite";
 
 /// The data folder and the files in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,7 +70,7 @@ impl DataDir {
 
     /// The demo database, kept apart so exploring never touches real data.
     pub fn demo_database(&self) -> PathBuf {
-        self.root.join("demo").join("klik-demo.sqlite")
+        self.root.join("demo").join(DEMO_FILE)
     }
 }
 

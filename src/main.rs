@@ -781,6 +781,7 @@ fn run_participants(
             let imported = !dry_run && !blocked;
             if imported {
                 import::apply(&mut store, id, &preview, *only_valid, now)?;
+                backed_up(texts, klik::store::backup::after_large_change(&store, now));
             }
             if cli.json {
                 let cells = |of: fn(&import::RowPlan) -> &Vec<klik::FieldError>| -> Vec<_> {
@@ -982,6 +983,20 @@ fn write_cells(
         tabular::write_csv(&text)
     };
     Ok(klik::data_dir::write_file(out, bytes)?)
+}
+
+/// Says on stderr when the automatic backup after a large change failed:
+/// the change itself is saved, so the command still succeeds.
+fn backed_up<T>(texts: &Texts, result: klik::Result<T>) {
+    if let Err(error) = result {
+        eprintln!(
+            "klik: {}",
+            texts.format(
+                "backup.cli.failed",
+                &[("reason", &error.message(texts).replace('\n', "; "))]
+            )
+        );
+    }
 }
 
 /// Copies the options that were given onto the form.
@@ -1218,6 +1233,9 @@ fn run_match(
                 Confirming::Proposal,
                 now,
             )?;
+            if !ids.is_empty() {
+                backed_up(texts, klik::store::backup::after_large_change(&store, now));
+            }
             if cli.json {
                 print_json(
                     &serde_json::json!({"confirmed": ids.len(), "matches": ids.iter().map(|m| m.0).collect::<Vec<_>>()}),

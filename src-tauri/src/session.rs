@@ -160,8 +160,12 @@ impl Session {
         let (Some(dir), Ok(store)) = (&self.data_dir, &self.real) else {
             return;
         };
-        self.backup_problem =
-            klik::store::backup::automatic(store, &dir.backups(), clock::now(), force).err();
+        self.backup_problem = if force {
+            // The same rule as the command line's after an import or a confirmation.
+            klik::store::backup::after_large_change(store, clock::now()).err()
+        } else {
+            klik::store::backup::automatic(store, &dir.backups(), clock::now(), false).err()
+        };
     }
 
     /// True while the demo is open.

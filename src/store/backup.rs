@@ -290,6 +290,26 @@ pub fn automatic(
     Ok(Automatic { written, removed })
 }
 
+/// After a large change (an import, a confirmed matching): a fresh
+/// automatic backup of the data, into `backups/` beside the database, as
+/// the window and the command line both make it. The demo and a database
+/// in memory need none (`None`).
+pub fn after_large_change(store: &Store, now: NaiveDateTime) -> Result<Option<Automatic>> {
+    let path = store.path();
+    let demo = path
+        .file_name()
+        .is_some_and(|n| n == crate::data_dir::DEMO_FILE);
+    if demo || path == Path::new(":memory:") {
+        return Ok(None);
+    }
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .join("backups");
+    automatic(store, &folder, now, true).map(Some)
+}
+
 /// How long the copies made before a restore and the damaged files kept
 /// aside are kept, in days: like the backups, they hold people's data and
 /// must not stay for ever.

@@ -546,6 +546,12 @@ fn an_import_into_a_second_programme_says_whom_it_also_changes() {
     );
     assert_eq!(json["added"], 0);
     assert_eq!(json["updated"], 1);
+    // Like the window, the command line backs up after an import.
+    let backups: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(backups, ["klik-2026-11-28.sqlite"], "{backups:?}");
     assert_eq!(json["also_changes"][0]["name"], "Hanne Janssens");
     assert_eq!(json["also_changes"][0]["programmes"][0], "Mentoring 2026");
     let listed = klik_ok(
