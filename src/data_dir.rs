@@ -74,6 +74,67 @@ impl DataDir {
     }
 }
 
+/// The database files open in this process, so that no export, report or
+/// backup is ever written over one of them (a save dialog makes that one
+/// click away).
+static OPEN_FILES: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// `path` with its folder resolved (links, `..`), when the folder exists.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Some(folder.canonicalize().ok()?.join(name))
+}
+
+/// Refuses `target` when it is a Klik database open in this process, or one
+/// of its companion files (`-wal`, `-shm`, `-journal`): writing there would
+/// destroy the data the user is working in.
+pub fn refuse_open_database(target: &Path) -> crate::error::Result<()> {
+    use crate::error::{Error, FieldError};
+    let Some(target) = resolved(target) else {
+        return Ok(());
+    };
+    let open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    for database in open.iter() {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = database.as_os_str().to_owned();
+            name.push(suffix);
+            if *name == *target.as_os_str() {
+                return Err(Error::Invalid(vec![
+                    FieldError::new("path", "error.path.own_database")
+                        .with("path", target.display().to_string()),
+                ]));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Notes that the database at `path` is open in this process (the store
+/// calls it on opening), so that nothing is written over it.
+pub(crate) fn opened(path: &Path) {
+    if let Some(file) = resolved(path) {
+        OPEN_FILES
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(file);
+    }
+}
+
+/// Notes that the database at `path` was closed.
+pub(crate) fn closed(path: &Path) {
+    let Some(file) = resolved(path) else {
+        return;
+    };
+    let mut open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(k) = open.iter().position(|f| *f == file) {
+        open.swap_remove(k);
+    }
+}
+
 /// The hidden file of Klik's own beside `target` that a write goes to before
 /// it is renamed into place, so no other file of the user's is ever touched.
 pub fn partial_path(target: &Path) -> PathBuf {
@@ -93,7 +154,7 @@ pub fn partial_path(target: &Path) -> PathBuf {
 ///
 /// A target that is an open Klik database (or its log) is refused.
 pub fn write_file(path: &Path, bytes: impl AsRef<[u8]>) -> crate::error::Result<()> {
-    crate::store::refuse_open_database(path)?;
+    refuse_open_database(path)?;
     let partial = partial_path(path);
     let written = std::fs::File::create(&partial).and_then(|mut file| {
         use std::io::Write;
@@ -338,18 +399,17 @@ mod tests {
         create_private_dirs(&folder).unwrap();
         assert_eq!(mode(&folder), 0o700);
         assert_eq!(mode(&dir.path().join("a")), 0o700);
-        let db = dir.path().join("data").join("klik.sqlite");
-        drop(crate::Store::open(&db).unwrap());
-        assert_eq!(mode(&db), 0o600);
-        assert_eq!(mode(&dir.path().join("data")), 0o700);
     }
 
     #[test]
     fn a_save_dialog_can_never_name_one_of_klik_s_own_files() {
         let dir = tempfile::tempdir().unwrap();
         let data = DataDir::at(dir.path().canonicalize().unwrap());
-        drop(crate::Store::open(&data.database()).unwrap());
-        drop(crate::Store::open(&data.demo_database()).unwrap());
+        // Closed databases: files on the disk, not open in this process.
+        for database in [data.database(), data.demo_database()] {
+            create_private_dirs(database.parent().unwrap()).unwrap();
+            std::fs::write(&database, b"SQLite format 3\0").unwrap();
+        }
         std::fs::create_dir_all(data.backups()).unwrap();
         let key = |path: &Path| {
             check_save_target(path, Some(&data))

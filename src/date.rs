@@ -98,13 +98,7 @@ pub fn from_iso(text: &str) -> Option<NaiveDate> {
 /// The short form people of this language write: `28-11-2026` (Dutch),
 /// `28/11/2026` (French and English as used in Belgium).
 pub fn short(date: NaiveDate, language: &str) -> String {
-    let separator = if language == "nl" { '-' } else { '/' };
-    format!(
-        "{:02}{separator}{:02}{separator}{}",
-        date.day(),
-        date.month(),
-        date.year()
-    )
+    crate::i18n::short_date(date, language)
 }
 
 /// A date written out in `texts`' language: "6 januari 2027", "6 January 2027".

@@ -114,7 +114,7 @@ impl FieldError {
             .map(|(name, arg)| {
                 let value = match arg {
                     Arg::Text(text) => text.clone(),
-                    Arg::Date(day) => crate::date::short(*day, texts.language()),
+                    Arg::Date(day) => crate::i18n::short_date(*day, texts.language()),
                     Arg::Key(key) => texts.get(key).to_string(),
                     Arg::PerLanguage(values) => values
                         .iter()

@@ -225,6 +225,19 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 /// Picks the interface language for an OS locale tag such as `nl-BE`,
 /// `nl_NL.UTF-8` or `en-US`: Dutch for Dutch locales, French for French ones
 /// when a French catalogue ships, English otherwise.
+/// A date as people in the language write it in short: 28-11-2026 in
+/// Dutch, 28/11/2026 in English and French (never month first).
+pub fn short_date(date: chrono::NaiveDate, language: &str) -> String {
+    use chrono::Datelike;
+    let separator = if language == "nl" { '-' } else { '/' };
+    format!(
+        "{:02}{separator}{:02}{separator}{}",
+        date.day(),
+        date.month(),
+        date.year()
+    )
+}
+
 pub fn language_for_locale(tag: &str) -> &'static str {
     let primary = tag
         .split(['-', '_', '.', '@'])

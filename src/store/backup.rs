@@ -169,7 +169,7 @@ pub fn backup_to(store: &Store, target: &Path) -> Result<Inspection> {
         crate::data_dir::create_private_dirs(folder)
             .map_err(|source| Error::from_io(folder, source))?;
     }
-    super::refuse_open_database(target)?;
+    crate::data_dir::refuse_open_database(target)?;
     let partial = crate::data_dir::partial_path(target);
     let _ = fs::remove_file(&partial);
     let written = store

@@ -9,12 +9,11 @@
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::error::{Error, FieldError, Result};
+use crate::error::{Error, Result};
 
 pub mod backup;
 
@@ -37,44 +36,6 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// How long a write waits for another connection before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// The database files open in this process, so that no export, report or
-/// backup is ever written over one of them (a save dialog makes that one
-/// click away).
-static OPEN_FILES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
-
-/// `path` with its folder resolved (links, `..`), when the folder exists.
-fn resolved(path: &Path) -> Option<PathBuf> {
-    let name = path.file_name()?;
-    let folder = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    Some(folder.canonicalize().ok()?.join(name))
-}
-
-/// Refuses `target` when it is a Klik database open in this process, or one
-/// of its companion files (`-wal`, `-shm`, `-journal`): writing there would
-/// destroy the data the user is working in.
-pub fn refuse_open_database(target: &Path) -> Result<()> {
-    let Some(target) = resolved(target) else {
-        return Ok(());
-    };
-    let open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
-    for database in open.iter() {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut name = database.as_os_str().to_owned();
-            name.push(suffix);
-            if *name == *target.as_os_str() {
-                return Err(Error::Invalid(vec![
-                    FieldError::new("path", "error.path.own_database")
-                        .with("path", target.display().to_string()),
-                ]));
-            }
-        }
-    }
-    Ok(())
-}
 
 /// An open, migrated Klik database.
 #[derive(Debug)]
@@ -108,12 +69,7 @@ impl Store {
             crate::data_dir::make_private(path).map_err(|source| Error::from_io(path, source))?;
         }
         let store = Store::prepare(conn, path.to_path_buf())?;
-        if let Some(file) = resolved(path) {
-            OPEN_FILES
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push(file);
-        }
+        crate::data_dir::opened(path);
         Ok(store)
     }
 
@@ -220,13 +176,7 @@ impl Store {
 
 impl Drop for Store {
     fn drop(&mut self) {
-        let Some(file) = resolved(&self.path) else {
-            return;
-        };
-        let mut open = OPEN_FILES.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(k) = open.iter().position(|f| *f == file) {
-            open.swap_remove(k);
-        }
+        crate::data_dir::closed(&self.path);
     }
 }
 
@@ -336,6 +286,27 @@ mod tests {
         crate::data_dir::write_file(&dir.path().join("report.pdf"), b"%PDF-").unwrap();
         drop(store);
         crate::data_dir::write_file(&dir.path().join("klik.sqlite-shm"), b"x").unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_database_and_its_folder_are_the_users_alone() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let db = dir.path().join("data").join("klik.sqlite");
+        let store = Store::open(&db).unwrap();
+        assert_eq!(mode(&db), 0o600);
+        assert_eq!(mode(&dir.path().join("data")), 0o700);
+        let wal = dir.path().join("data").join("klik.sqlite-wal");
+        if wal.exists() {
+            assert_eq!(
+                mode(&wal),
+                0o600,
+                "the log takes the database's permissions"
+            );
+        }
+        drop(store);
     }
 
     #[test]
