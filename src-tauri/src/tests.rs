@@ -1112,3 +1112,63 @@ fn the_window_cannot_write_over_its_data_or_change_another_programmes_records() 
         "not_found"
     );
 }
+
+/// The four places that name the window's commands: the handler list
+/// (`lib.rs`), the manifest (`build.rs`), the grants (`capabilities`) and
+/// the window's calls (`ui/js/ipc.js`). A command missing from one of them
+/// is a command the window cannot call, or one it may call unseen.
+#[test]
+fn the_four_lists_of_commands_agree() {
+    use std::collections::BTreeSet;
+    let between = |text: &str, start: &str, end: &str| -> String {
+        let from = text.find(start).expect(start) + start.len();
+        let to = from + text[from..].find(end).expect(end);
+        text[from..to].to_string()
+    };
+    let handlers: BTreeSet<String> =
+        between(include_str!("lib.rs"), "tauri::generate_handler![", "]")
+            .split(',')
+            .filter_map(|item| item.trim().rsplit("::").next().map(str::to_string))
+            .filter(|name| !name.is_empty())
+            .collect();
+    let manifest: BTreeSet<String> = between(
+        include_str!("../build.rs"),
+        "const COMMANDS: &[&str] = &[",
+        "];",
+    )
+    .split(',')
+    .map(|item| item.trim().trim_matches('"').to_string())
+    .filter(|name| !name.is_empty())
+    .collect();
+    let capabilities: serde_json::Value =
+        serde_json::from_str(include_str!("../capabilities/main.json")).unwrap();
+    let granted: BTreeSet<String> = capabilities["permissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|p| {
+            p.as_str()?
+                .strip_prefix("allow-")
+                .map(|c| c.replace('-', "_"))
+        })
+        .collect();
+    let ipc = include_str!("../../ui/js/ipc.js");
+    let called: BTreeSet<String> = ["call('", "callRaw('"]
+        .iter()
+        .flat_map(|opening| {
+            ipc.match_indices(opening).map(move |(at, _)| {
+                let rest = &ipc[at + opening.len()..];
+                rest[..rest.find('\'').unwrap()].to_string()
+            })
+        })
+        .filter(|name| !name.contains(':'))
+        .collect();
+    assert_eq!(handlers, manifest, "lib.rs and build.rs");
+    assert_eq!(manifest, granted, "build.rs and capabilities/main.json");
+    assert_eq!(granted, called, "capabilities/main.json and ui/js/ipc.js");
+    assert!(
+        handlers.len() > 80,
+        "the lists are read: {}",
+        handlers.len()
+    );
+}
