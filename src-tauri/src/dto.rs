@@ -122,6 +122,8 @@ pub struct ProgrammeDto {
     pub default_capacity: u8,
     pub document_language: String,
     pub archived: bool,
+    /// Closed for good (its pairs completed or dissolved), as the CLI says too.
+    pub closed: bool,
     pub phases: Vec<PhaseDto>,
     /// The phase today falls in, if any.
     pub phase_now: Option<String>,
@@ -150,6 +152,7 @@ impl ProgrammeDto {
             default_capacity: p.draft.default_capacity,
             document_language: p.draft.document_language.clone(),
             archived: p.archived_at.is_some(),
+            closed: p.closed_at.is_some(),
             phases: p.draft.phases.iter().map(PhaseDto::from).collect(),
             phase_now: p.phase_on(today).map(|k| k.as_str().to_string()),
             status: status.to_string(),
