@@ -283,7 +283,7 @@ pub fn set_coordinator(store: &mut Store, coordinator: &Coordinator) -> Result<(
     }
     if !email.is_empty() && (email.len() > 254 || !crate::participant::looks_like_email(email)) {
         problems.push(
-            FieldError::new("organiser_email", "error.participant.email").with("value", email),
+            FieldError::new("coordinator_email", "error.participant.email").with("value", email),
         );
     }
     if !problems.is_empty() {

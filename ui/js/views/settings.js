@@ -118,15 +118,16 @@ export async function settingsView() {
   // The coordinator signs agreements and certificates and sends the intake
   // invitations; one form for both fields, saved together.
   const coordinatorForm = /** @type {HTMLFormElement} */ (h('form', { class: 'form', id: 'coordinator-form', novalidate: true },
+    h('p', { class: 'hint' }, t('settings.coordinator_hint')),
     h('div', { class: 'field-row' },
-      field({ name: 'coordinator_name', label: t('field.coordinator_name'), hint: t('settings.coordinator_hint'), value: settings.coordinator_name }),
-      field({ name: 'organiser_email', label: t('field.organiser_email'), value: settings.coordinator_email })),
+      field({ name: 'coordinator_name', label: t('field.coordinator_name'), value: settings.coordinator_name }),
+      field({ name: 'coordinator_email', label: t('field.coordinator_email'), value: settings.coordinator_email })),
     h('button', { type: 'submit', class: 'button secondary', id: 'save-coordinator' }, t('action.save'))));
   coordinatorForm.addEventListener('submit', async (event) => {
     event.preventDefault();
     const value = (name) => /** @type {HTMLInputElement} */ (coordinatorForm.elements.namedItem(name)).value;
     try {
-      await ipc.setCoordinator(value('coordinator_name'), value('organiser_email'));
+      await ipc.setCoordinator(value('coordinator_name'), value('coordinator_email'));
       clearFormErrors(coordinatorForm);
       toast(t('shell.saved'));
     } catch (error) { showFormErrors(coordinatorForm, error); }
