@@ -7,10 +7,8 @@
 
 use std::cell::RefCell;
 
-use klik::i18n::Texts;
-use klik::participant::import;
 use klik::programme::{self, ProgrammeForm, ProgrammeId};
-use klik::{Store, tabular};
+use klik::Store;
 use libfuzzer_sys::fuzz_target;
 
 thread_local! {
@@ -35,56 +33,11 @@ fn programme_in_memory() -> (Store, ProgrammeId) {
     (store, id)
 }
 
-fuzz_target!(|bytes: &[u8]| {
-    if let Ok(table) = tabular::read(bytes, None) {
-        let mut previous = 0;
-        for row in &table.rows {
-            assert!(row.number > previous, "rows are numbered upwards from 1");
-            previous = row.number;
-            assert!(
-                row.cells.iter().any(|c| !c.trim().is_empty()),
-                "empty rows are dropped"
-            );
-            assert!(
-                !row.cells.last().is_some_and(|c| c.is_empty()),
-                "trailing empty cells are dropped"
-            );
-        }
-    }
+include!("../properties.rs");
 
+fuzz_target!(|bytes: &[u8]| {
     STORE.with(|cell| {
         let (store, id) = &*cell.borrow();
-        let texts = Texts::for_language("nl");
-        match import::preview(store, *id, bytes, None) {
-            Ok(preview) => {
-                for row in &preview.rows {
-                    assert_eq!(
-                        row.enrolment.is_some(),
-                        row.problems.is_empty(),
-                        "row {} is valid exactly when it has no problems",
-                        row.row
-                    );
-                    assert_eq!(row.change.is_some(), row.enrolment.is_some());
-                    for problem in &row.problems {
-                        assert_ne!(
-                            texts.get(problem.key),
-                            problem.key,
-                            "the problem {} is in the catalogue",
-                            problem.key
-                        );
-                    }
-                }
-                let lines = preview.problem_lines(&texts);
-                let problems: usize = preview.rows.iter().map(|r| r.problems.len()).sum();
-                assert_eq!(lines.len(), problems);
-            }
-            Err(klik::Error::Invalid(problems)) => {
-                assert!(!problems.is_empty());
-                for problem in &problems {
-                    assert_ne!(texts.get(problem.key), problem.key);
-                }
-            }
-            Err(other) => panic!("a file gives a problem with the file, not {other:?}"),
-        }
+        check_spreadsheet(store, *id, bytes);
     });
 });

@@ -11,6 +11,7 @@ mod network;
 mod participants;
 mod privacy;
 mod programme;
+mod properties;
 mod store;
 pub mod trajectory;
 
