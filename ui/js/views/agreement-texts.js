@@ -4,7 +4,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors, commandError } from '../dom.js';
+import { h, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
 import { go } from '../main.js';
 import { expectationGroups, textRows } from './agreement.js';
 
@@ -70,21 +70,20 @@ export async function agreementTextsView(programmeId) {
   form.addEventListener('input', () => updates.forEach((update) => update()));
   updates.forEach((update) => update());
 
-  let busy = false;
-  form.addEventListener('submit', async (event) => {
+  // One save at a time; problems stay on the form, beside their fields.
+  const act = oneAtATime(() => form);
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy) return;
-    busy = true;
-    clearFormErrors(form);
-    try {
-      await ipc.saveAgreementTemplate(programmeId, template.parts.map((p) => textArea(p.key).value));
-      toast(t('agreement.ui.template_saved'));
-      go(`#/programme/${programmeId}/matching`);
-    } catch (error) {
-      showFormErrors(form, commandError(error));
-    } finally {
-      busy = false;
-    }
+    act(async () => {
+      clearFormErrors(form);
+      try {
+        await ipc.saveAgreementTemplate(programmeId, template.parts.map((p) => textArea(p.key).value));
+        toast(t('agreement.ui.template_saved'));
+        go(`#/programme/${programmeId}/matching`);
+      } catch (error) {
+        showFormErrors(form, commandError(error));
+      }
+    });
   });
 
   return h('section', { class: 'page agreement', id: 'agreement-texts' },
