@@ -472,11 +472,7 @@ fn erase_from_copy(
 ) -> Result<()> {
     let partial = crate::data_dir::partial_path(copy);
     let _ = fs::remove_file(&partial);
-    let sidecar = |path: &Path, suffix: &str| {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        PathBuf::from(name)
-    };
+    use crate::store::backup::sidecar;
     let work = || -> Result<()> {
         fs::copy(copy, &partial).map_err(|source| Error::from_io(copy, source))?;
         // A copy kept aside after damage may have its log beside it, with
@@ -508,9 +504,7 @@ fn erase_from_copy(
     let result = work();
     if result.is_err() {
         for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut side = partial.as_os_str().to_owned();
-            side.push(suffix);
-            let _ = fs::remove_file(PathBuf::from(side));
+            let _ = fs::remove_file(sidecar(&partial, suffix));
         }
     }
     result

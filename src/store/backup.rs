@@ -156,7 +156,7 @@ fn with_private_copy<T>(path: &Path, work: impl FnOnce(&Path) -> Result<T>) -> R
 }
 
 /// `klik.sqlite-wal` beside `klik.sqlite`.
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sidecar(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
