@@ -3,6 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use crate::document::{Block, Document, Header, image};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::Catalogues;
 use crate::store::Store;
@@ -10,62 +11,6 @@ use crate::store::Store;
 /// The largest logo we keep: big enough for any sharp letterhead logo,
 /// small enough that every printed document stays light.
 pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
-/// The most pixels a logo may have: decoding takes four bytes a pixel, so
-/// a small file claiming a huge picture could exhaust memory.
-pub const LOGO_MAX_PIXELS: u64 = 16_000_000;
-/// The longest side of a logo in pixels.
-pub const LOGO_MAX_SIDE: u32 = 8_000;
-
-/// A PNG's or JPEG's width and height in pixels, read from its header
-/// without decoding it; `None` when the header cannot be read.
-pub fn logo_pixels(bytes: &[u8]) -> Option<(u32, u32)> {
-    let be16 = |at: usize| -> Option<u32> {
-        Some(u32::from(u16::from_be_bytes(
-            bytes.get(at..at + 2)?.try_into().ok()?,
-        )))
-    };
-    let be32 = |at: usize| -> Option<u32> {
-        Some(u32::from_be_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
-    };
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        // The first chunk is IHDR: width and height, four bytes each.
-        return (bytes.get(12..16)? == b"IHDR").then_some((be32(16)?, be32(20)?));
-    }
-    if !bytes.starts_with(&[0xFF, 0xD8]) {
-        return None;
-    }
-    // JPEG: markers follow the start of image; a start-of-frame marker
-    // (C0–CF but C4, C8 and CC) holds the height and width.
-    let mut at = 2;
-    while at + 4 <= bytes.len() {
-        if bytes[at] != 0xFF {
-            return None;
-        }
-        let marker = bytes[at + 1];
-        if marker == 0xFF {
-            at += 1;
-            continue;
-        }
-        let length = be16(at + 2)? as usize;
-        if (0xC0..=0xCF).contains(&marker) && ![0xC4, 0xC8, 0xCC].contains(&marker) {
-            return Some((be16(at + 7)?, be16(at + 5)?));
-        }
-        at += 2 + length;
-    }
-    None
-}
-
-/// True when a logo's header says it is small enough to decode.
-pub fn logo_fits(bytes: &[u8]) -> bool {
-    logo_pixels(bytes).is_some_and(|(w, h)| {
-        w > 0
-            && h > 0
-            && w <= LOGO_MAX_SIDE
-            && h <= LOGO_MAX_SIDE
-            && u64::from(w) * u64::from(h) <= LOGO_MAX_PIXELS
-    })
-}
-
 /// The longest organisation name.
 pub const NAME_MAX: usize = 200;
 
@@ -98,13 +43,13 @@ impl Logo {
         };
         // The picture's size is read from its header before anything is
         // decoded: a small file may claim a gigapixel picture.
-        if !logo_fits(&bytes) {
-            let (width, height) = logo_pixels(&bytes).unwrap_or((0, 0));
+        if !image::fits(&bytes) {
+            let (width, height) = image::pixels(&bytes).unwrap_or((0, 0));
             return Err(Error::Invalid(vec![
                 FieldError::new("logo", "error.logo.too_many_pixels")
                     .with("width", width.to_string())
                     .with("height", height.to_string())
-                    .with("max", LOGO_MAX_SIDE.to_string()),
+                    .with("max", image::MAX_SIDE.to_string()),
             ]));
         }
         Ok(Logo { bytes, media_type })
@@ -147,6 +92,25 @@ pub fn get(store: &Store) -> Result<Organisation> {
         },
     });
     Ok(Organisation { name, logo })
+}
+
+/// A document with the organisation's letterhead (its name and logo),
+/// written in `language`: every document Klik prints is made here, so
+/// that the layout layer needs nothing but plain values.
+pub fn document(
+    store: &Store,
+    language: &str,
+    title: String,
+    blocks: Vec<Block>,
+    now: chrono::NaiveDateTime,
+) -> Result<Document> {
+    let org = get(store)?;
+    let header = Header {
+        organisation: org.name,
+        logo: org.logo.map(|l| l.bytes),
+        language: language.to_string(),
+    };
+    Ok(Document::new(header, title, blocks, now))
 }
 
 /// Sets the organisation's name (trimmed; may be empty while setting up).
@@ -347,7 +311,7 @@ mod tests {
         // A JPEG: start of image, an APP0 segment, then a frame of 640 × 480.
         let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x4A, 0x46];
         jpeg.extend_from_slice(&[0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80]);
-        assert_eq!(logo_pixels(&jpeg), Some((640, 480)));
+        assert_eq!(image::pixels(&jpeg), Some((640, 480)));
         assert_eq!(Logo::from_bytes(jpeg).unwrap().media_type, "image/jpeg");
         // Its size is read before anything is decoded: a tiny file that
         // claims 100,000 × 100,000 pixels is refused, and so is a header

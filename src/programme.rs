@@ -108,12 +108,12 @@ pub struct Programme {
 }
 
 impl Programme {
-    /// The phase `today` falls in; `None` before the start or after the end.
     /// Archived or closed: read and printed, never changed.
     pub fn is_read_only(&self) -> bool {
         self.archived_at.is_some() || self.closed_at.is_some()
     }
 
+    /// The phase `today` falls in; `None` before the start or after the end.
     pub fn phase_on(&self, today: NaiveDate) -> Option<PhaseKind> {
         self.draft
             .phases
@@ -121,6 +121,65 @@ impl Programme {
             .rev()
             .find(|p| p.start <= today && today <= p.end)
             .map(|p| p.kind)
+    }
+}
+
+/// A programme as both doors show it, dates as ISO days: the CLI prints it
+/// with `--json` and the window's pages build on it. Made in one place so
+/// that the two cannot drift apart.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Facts {
+    pub id: i64,
+    pub name: String,
+    pub purpose: String,
+    pub goals: String,
+    pub context: String,
+    pub start: String,
+    pub end: String,
+    pub cadence_weeks: u8,
+    pub default_capacity: u8,
+    pub document_language: String,
+    pub archived: bool,
+    /// Closed for good: its pairs completed or dissolved.
+    pub closed: bool,
+    pub phases: Vec<PhaseFacts>,
+}
+
+/// One phase of [`Facts`].
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PhaseFacts {
+    pub phase: String,
+    pub start: String,
+    pub end: String,
+}
+
+impl From<&Phase> for PhaseFacts {
+    fn from(p: &Phase) -> PhaseFacts {
+        PhaseFacts {
+            phase: p.kind.as_str().to_string(),
+            start: date::iso(p.start),
+            end: date::iso(p.end),
+        }
+    }
+}
+
+impl From<&Programme> for Facts {
+    fn from(p: &Programme) -> Facts {
+        Facts {
+            id: p.id.0,
+            name: p.draft.name.clone(),
+            purpose: p.draft.purpose.clone(),
+            goals: p.draft.goals.clone(),
+            context: p.draft.context.clone(),
+            start: date::iso(p.draft.start),
+            end: date::iso(p.draft.end),
+            cadence_weeks: p.draft.cadence_weeks,
+            default_capacity: p.draft.default_capacity,
+            document_language: p.draft.document_language.clone(),
+            archived: p.archived_at.is_some(),
+            closed: p.closed_at.is_some(),
+            phases: p.draft.phases.iter().map(PhaseFacts::from).collect(),
+        }
     }
 }
 

@@ -30,7 +30,7 @@ pub fn document_for_match(store: &Store, id: MatchId, now: NaiveDateTime) -> Res
         found.mentee_name,
         found.mentor_name
     );
-    document::for_programme(store, &programme, title, blocks, now)
+    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
 }
 
 /// The agreements of every match of a programme that is not dissolved, each
@@ -63,7 +63,7 @@ pub fn document_for_programme(
         programme.draft.name
     );
     Ok((
-        document::for_programme(store, &programme, title, all, now)?,
+        crate::organisation::document(store, &programme.draft.document_language, title, all, now)?,
         matches.len(),
     ))
 }

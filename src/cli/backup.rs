@@ -2,13 +2,15 @@
 
 use std::path::{Path, PathBuf};
 
+use serde::Serialize;
+
 use klik::i18n::Texts;
 use klik::store::backup::{self, Inspection};
 
-use crate::{Cli, Failure, data_dir, open, print_json};
+use super::{Failure, Globals, data_dir};
 
 /// Where the backups of the database in use go: `backups/` next to it.
-fn backups_folder(cli: &Cli) -> Result<PathBuf, Failure> {
+fn backups_folder(cli: &Globals) -> Result<PathBuf, Failure> {
     Ok(match &cli.db {
         Some(path) => path
             .parent()
@@ -19,13 +21,40 @@ fn backups_folder(cli: &Cli) -> Result<PathBuf, Failure> {
     })
 }
 
-fn inspection_json(i: &Inspection) -> serde_json::Value {
-    serde_json::json!({
-        "file": i.path.display().to_string(),
-        "schema_version": i.schema_version,
-        "programmes": i.programmes,
-        "people": i.people,
-    })
+/// What a database file holds, as `backup`, `restore` and `check` print it.
+#[derive(Serialize)]
+struct FileJson {
+    file: String,
+    schema_version: i64,
+    programmes: i64,
+    people: i64,
+}
+
+impl From<&Inspection> for FileJson {
+    fn from(i: &Inspection) -> FileJson {
+        FileJson {
+            file: i.path.display().to_string(),
+            schema_version: i.schema_version,
+            programmes: i.programmes,
+            people: i.people,
+        }
+    }
+}
+
+/// `restore --json`: `previous` only once the file was put in place.
+#[derive(Serialize)]
+struct RestoreJson {
+    restored: bool,
+    file: FileJson,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    previous: Option<String>,
+}
+
+/// `check --json`: a damaged database exits 1 instead.
+#[derive(Serialize)]
+struct CheckJson {
+    ok: bool,
+    file: FileJson,
 }
 
 fn describe(i: &Inspection, texts: &Texts) -> String {
@@ -44,22 +73,20 @@ fn describe(i: &Inspection, texts: &Texts) -> String {
 }
 
 /// `klik backup --out FILE`
-pub fn run_backup(cli: &Cli, texts: &Texts, out: &Path) -> Result<(), Failure> {
-    let store = open(cli)?;
+pub fn run_backup(cli: &Globals, texts: &Texts, out: &Path) -> Result<(), Failure> {
+    let store = cli.open()?;
     klik::data_dir::check_target(out, &["sqlite", "sqlite3", "db", "klik"])?;
     let written = backup::backup_to(&store, out)?;
-    if cli.json {
-        print_json(&inspection_json(&written));
-    } else {
-        println!("{}", describe(&written, texts));
-    }
+    cli.print(&FileJson::from(&written), |_| {
+        println!("{}", describe(&written, texts))
+    });
     Ok(())
 }
 
 /// `klik restore FILE [--yes]`: without `--yes`, only says what the file
 /// holds and how to go on.
 pub fn run_restore(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     from: &Path,
     yes: bool,
@@ -67,44 +94,46 @@ pub fn run_restore(
 ) -> Result<(), Failure> {
     let found = backup::inspect_for_restore(from)?;
     if !yes {
-        if cli.json {
-            print_json(&serde_json::json!({ "restored": false, "file": inspection_json(&found) }));
-        } else {
+        let json = RestoreJson {
+            restored: false,
+            file: FileJson::from(&found),
+            previous: None,
+        };
+        cli.print(&json, |_| {
             println!("{}", describe(&found, texts));
             println!("{}", texts.get("backup.confirm_with_yes"));
-        }
+        });
         return Ok(());
     }
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     let done = store.restore_from(from, &backups_folder(cli)?, now)?;
-    if cli.json {
-        print_json(&serde_json::json!({
-            "restored": true,
-            "file": inspection_json(&done.restored),
-            "previous": done.previous.display().to_string(),
-        }));
-    } else {
+    let json = RestoreJson {
+        restored: true,
+        file: FileJson::from(&done.restored),
+        previous: Some(done.previous.display().to_string()),
+    };
+    cli.print(&json, |json| {
+        let previous = json.previous.as_deref().unwrap_or_default();
         println!(
             "{}",
-            texts.format(
-                "backup.restored",
-                &[("previous", &done.previous.display().to_string())]
-            )
+            texts.format("backup.restored", &[("previous", previous)])
         );
-    }
+    });
     Ok(())
 }
 
 /// `klik check`: the full integrity check of the database in use.
-pub fn run_check(cli: &Cli, texts: &Texts) -> Result<(), Failure> {
-    let store = open(cli)?;
+pub fn run_check(cli: &Globals, texts: &Texts) -> Result<(), Failure> {
+    let store = cli.open()?;
     store.check()?;
     let found = backup::inspect(store.path())?;
-    if cli.json {
-        print_json(&serde_json::json!({ "ok": true, "file": inspection_json(&found) }));
-    } else {
+    let json = CheckJson {
+        ok: true,
+        file: FileJson::from(&found),
+    };
+    cli.print(&json, |_| {
         println!("{}", texts.get("backup.check_ok"));
         println!("{}", describe(&found, texts));
-    }
+    });
     Ok(())
 }

@@ -1,11 +1,12 @@
 //! The organisation on the command line: its name and its coordinator.
 
 use clap::Args;
+use serde::Serialize;
 
 use klik::i18n::Texts;
 use klik::organisation::{self, Coordinator};
 
-use crate::{Cli, Failure, open, print_json};
+use super::{Failure, Globals};
 
 /// `klik organisation`: shows the organisation; each option given changes it.
 #[derive(Args)]
@@ -23,8 +24,17 @@ pub struct OrganisationArgs {
     pub organiser_email: Option<String>,
 }
 
-pub fn run_organisation(cli: &Cli, texts: &Texts, args: &OrganisationArgs) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+/// `klik organisation --json`.
+#[derive(Serialize)]
+struct OrganisationJson {
+    name: String,
+    coordinator: String,
+    organiser_email: String,
+    logo: bool,
+}
+
+pub fn run(cli: &Globals, texts: &Texts, args: &OrganisationArgs) -> Result<(), Failure> {
+    let mut store = cli.open()?;
     if let Some(name) = &args.name {
         organisation::set_name(&mut store, name)?;
     }
@@ -40,24 +50,23 @@ pub fn run_organisation(cli: &Cli, texts: &Texts, args: &OrganisationArgs) -> Re
     }
     let org = organisation::get(&store)?;
     let coordinator = organisation::coordinator(&store)?;
-    if cli.json {
-        print_json(&serde_json::json!({
-            "name": org.name,
-            "coordinator": coordinator.name,
-            "organiser_email": coordinator.email,
-            "logo": org.logo.is_some(),
-        }));
-    } else {
-        println!("{}", org.name);
-        if !coordinator.name.is_empty() || !coordinator.email.is_empty() {
+    let json = OrganisationJson {
+        name: org.name,
+        coordinator: coordinator.name,
+        organiser_email: coordinator.email,
+        logo: org.logo.is_some(),
+    };
+    cli.print(&json, |json| {
+        println!("{}", json.name);
+        if !json.coordinator.is_empty() || !json.organiser_email.is_empty() {
             println!(
                 "{}",
                 texts.format(
                     "organisation.cli.coordinator",
-                    &[("name", &coordinator.name), ("email", &coordinator.email)]
+                    &[("name", &json.coordinator), ("email", &json.organiser_email)]
                 )
             );
         }
-    }
+    });
     Ok(())
 }

@@ -3,11 +3,12 @@
 use std::path::PathBuf;
 
 use clap::Subcommand;
+use serde::Serialize;
 
 use klik::i18n::Texts;
 use klik::privacy;
 
-use crate::{Cli, Failure, open, print_json};
+use super::{Failure, Globals};
 
 #[derive(Subcommand)]
 pub enum PersonCommand {
@@ -30,58 +31,87 @@ pub enum PersonCommand {
     },
 }
 
+/// `person export --out FILE.json --json`: the file written.
+#[derive(Serialize)]
+struct FileJson {
+    file: String,
+}
+
+/// `person erase --json`: without `--yes` only `{"erased": false}`.
+#[derive(Serialize, Default)]
+struct ErasedJson {
+    erased: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    participations: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matches: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    copies: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    documents: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    still_holding: Option<Vec<String>>,
+}
+
+/// `retention --json`.
+#[derive(Serialize)]
+struct RetentionJson {
+    months: Option<u16>,
+    erased: usize,
+}
+
 pub fn run_person(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     command: &PersonCommand,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     match command {
         PersonCommand::Export { email, out } => {
             let id = privacy::find(&store, email)?;
             klik::data_dir::check_target(out, &["json", "pdf"])?;
             if let Some(pdf) = privacy::export_to(&store, id, texts, now, out)? {
-                crate::report_pdf(cli, texts, &pdf, out, ("person", serde_json::json!(id.0)));
-            } else if cli.json {
-                print_json(&serde_json::json!({ "file": out.display().to_string() }));
+                super::report_pdf(cli, texts, &pdf, out, ("person", id.0.into()));
             } else {
-                println!("{}", out.display());
+                let json = FileJson {
+                    file: out.display().to_string(),
+                };
+                cli.print(&json, |json| println!("{}", json.file));
             }
         }
         PersonCommand::Erase { email, yes } => {
             let id = privacy::find(&store, email)?;
             if !yes {
-                if cli.json {
-                    print_json(&serde_json::json!({ "erased": false }));
-                } else {
-                    println!("{}", texts.get("privacy.confirm_with_yes"));
-                }
+                cli.print(&ErasedJson::default(), |_| {
+                    println!("{}", texts.get("privacy.confirm_with_yes"))
+                });
                 return Ok(());
             }
             let places = privacy::Places::beside(store.path());
             let done = privacy::erase_everywhere(&mut store, id, texts, now, &places)?;
-            if cli.json {
-                print_json(&serde_json::json!({
-                    "erased": true,
-                    "participations": done.erased.participations,
-                    "matches": done.erased.matches,
-                    "copies": done.copies,
-                    "documents": done.documents,
-                    "still_holding": done.still_holding.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
-                }));
-            } else {
+            let json = ErasedJson {
+                erased: true,
+                participations: Some(done.erased.participations),
+                matches: Some(done.erased.matches),
+                copies: Some(done.copies),
+                documents: Some(done.documents),
+                still_holding: Some(
+                    done.still_holding
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect(),
+                ),
+            };
+            cli.print(&json, |json| {
                 println!("{}", texts.get("privacy.done"));
-                for file in &done.still_holding {
+                for file in json.still_holding.iter().flatten() {
                     eprintln!(
                         "klik: {}",
-                        texts.format(
-                            "privacy.still_holding",
-                            &[("path", &file.display().to_string())]
-                        )
+                        texts.format("privacy.still_holding", &[("path", file)])
                     );
                 }
-            }
+            });
         }
     }
     Ok(())
@@ -90,14 +120,14 @@ pub fn run_person(
 /// `klik retention [--months N | --off] [--run]`: shows or sets the
 /// retention; with `--run`, applies it now.
 pub fn run_retention(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     months: Option<u16>,
     off: bool,
     run: bool,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     if off {
         klik::organisation::set_retention_months(&mut store, None)?;
     } else if months.is_some() {
@@ -110,9 +140,7 @@ pub fn run_retention(
         0
     };
     let months = klik::organisation::retention_months(&store)?;
-    if cli.json {
-        print_json(&serde_json::json!({ "months": months, "erased": erased }));
-    } else {
+    cli.print(&RetentionJson { months, erased }, |_| {
         println!(
             "{}",
             texts.format(
@@ -126,6 +154,6 @@ pub fn run_retention(
                 ],
             )
         );
-    }
+    });
     Ok(())
 }

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
+use serde::Serialize;
 
 use klik::date;
 use klik::i18n::Texts;
@@ -15,7 +16,7 @@ use klik::trajectory::{
     workshop,
 };
 
-use crate::{Cli, Failure, open, print_json, write_cells, write_pdf};
+use super::{Failure, Globals, write_cells, write_pdf};
 
 #[derive(Subcommand)]
 pub enum MeetingCommand {
@@ -160,26 +161,78 @@ pub enum ReportCommand {
     },
 }
 
-fn meeting_json(m: &trajectory::Meeting) -> serde_json::Value {
-    serde_json::json!({
-        "id": m.id.0,
-        "match": m.match_id.0,
-        "date": date::iso(m.on),
-        "minutes": m.minutes,
-        "held": m.held,
-        "topics": m.topics,
-        "notes": m.notes,
-        "next_steps": m.next_steps,
-    })
+/// A meeting as `meeting add --json` and `meeting list --json` print it.
+#[derive(Serialize)]
+struct MeetingJson {
+    id: i64,
+    #[serde(rename = "match")]
+    match_id: i64,
+    date: String,
+    minutes: u16,
+    held: bool,
+    topics: String,
+    notes: String,
+    next_steps: String,
+}
+
+impl From<&trajectory::Meeting> for MeetingJson {
+    fn from(m: &trajectory::Meeting) -> MeetingJson {
+        MeetingJson {
+            id: m.id.0,
+            match_id: m.match_id.0,
+            date: date::iso(m.on),
+            minutes: m.minutes,
+            held: m.held,
+            topics: m.topics.clone(),
+            notes: m.notes.clone(),
+            next_steps: m.next_steps.clone(),
+        }
+    }
+}
+
+/// `progress add --json`.
+#[derive(Serialize)]
+struct ProgressJson {
+    #[serde(rename = "match")]
+    match_id: i64,
+    goal: u8,
+    date: String,
+    state: &'static str,
+    percent: u8,
+    note: String,
+}
+
+/// One side of a check-in as `checkin add --json` prints it.
+#[derive(Serialize)]
+struct CheckinJson {
+    #[serde(rename = "match")]
+    match_id: i64,
+    moment: &'static str,
+    date: String,
+    role: &'static str,
+    satisfaction: u8,
+    fit: &'static str,
+    comment: String,
+}
+
+/// A pair that needs attention, as `attention --json` prints it.
+#[derive(Serialize)]
+struct AttentionJson {
+    #[serde(rename = "match")]
+    match_id: i64,
+    mentee: String,
+    mentor: String,
+    code: &'static str,
+    message: String,
 }
 
 pub fn run_meeting(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     command: &MeetingCommand,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     match command {
         MeetingCommand::Add {
             id,
@@ -199,20 +252,15 @@ pub fn run_meeting(
                 next_steps: next_steps.clone(),
             };
             let m = trajectory::add_meeting(&mut store, MatchId(*id), &form, now)?;
-            if cli.json {
-                print_json(&meeting_json(&m));
-            } else {
-                println!("{}", m.id.0);
-            }
+            cli.print(&MeetingJson::from(&m), |json| println!("{}", json.id));
         }
         MeetingCommand::List { id } => {
             let meetings = trajectory::meetings(&store, MatchId(*id))?;
             if meetings.is_empty() {
                 klik::matching::get(&store, MatchId(*id))?;
             }
-            if cli.json {
-                print_json(&meetings.iter().map(meeting_json).collect::<Vec<_>>());
-            } else {
+            let json: Vec<MeetingJson> = meetings.iter().map(MeetingJson::from).collect();
+            cli.print(&json, |_| {
                 for m in &meetings {
                     let status = texts.get(if m.held {
                         "meeting.held"
@@ -226,7 +274,7 @@ pub fn run_meeting(
                         m.topics
                     );
                 }
-            }
+            });
         }
     }
     Ok(())
@@ -238,12 +286,12 @@ fn day_or_today(typed: &Option<String>, now: chrono::NaiveDateTime) -> String {
 }
 
 pub fn run_progress(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     command: &ProgressCommand,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     let ProgressCommand::Add {
         id,
         goal,
@@ -260,16 +308,15 @@ pub fn run_progress(
         note: note.clone(),
     };
     let entry = trajectory::record_progress(&mut store, MatchId(*id), &form, now)?;
-    if cli.json {
-        print_json(&serde_json::json!({
-            "match": entry.match_id.0,
-            "goal": entry.position,
-            "date": date::iso(entry.on),
-            "state": entry.state.as_str(),
-            "percent": entry.percent,
-            "note": entry.note,
-        }));
-    } else {
+    let json = ProgressJson {
+        match_id: entry.match_id.0,
+        goal: entry.position,
+        date: date::iso(entry.on),
+        state: entry.state.as_str(),
+        percent: entry.percent,
+        note: entry.note.clone(),
+    };
+    cli.print(&json, |_| {
         println!(
             "{} {} · {} · {} %",
             texts.format("report.goal_n", &[("n", &entry.position.to_string())]),
@@ -277,17 +324,17 @@ pub fn run_progress(
             texts.get(entry.state.label_key()),
             entry.percent
         );
-    }
+    });
     Ok(())
 }
 
 pub fn run_checkin(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     command: &CheckinCommand,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     let CheckinCommand::Add {
         id,
         moment,
@@ -308,24 +355,19 @@ pub fn run_checkin(
         mentee: side(&a.mentee_score, &a.mentee_fit, &a.mentee_comment),
     };
     let recorded = trajectory::record_checkin(&mut store, MatchId(*id), &form, now)?;
-    if cli.json {
-        print_json(
-            &recorded
-                .iter()
-                .map(|c| {
-                    serde_json::json!({
-                        "match": c.match_id.0,
-                        "moment": c.moment.as_str(),
-                        "date": date::iso(c.on),
-                        "role": c.side.as_str(),
-                        "satisfaction": c.satisfaction,
-                        "fit": c.fit.as_str(),
-                        "comment": c.comment,
-                    })
-                })
-                .collect::<Vec<_>>(),
-        );
-    } else {
+    let json: Vec<CheckinJson> = recorded
+        .iter()
+        .map(|c| CheckinJson {
+            match_id: c.match_id.0,
+            moment: c.moment.as_str(),
+            date: date::iso(c.on),
+            role: c.side.as_str(),
+            satisfaction: c.satisfaction,
+            fit: c.fit.as_str(),
+            comment: c.comment.clone(),
+        })
+        .collect();
+    cli.print(&json, |_| {
         for c in &recorded {
             println!(
                 "{}: {} / 5, {}",
@@ -334,84 +376,138 @@ pub fn run_checkin(
                 texts.get(c.fit.label_key())
             );
         }
-    }
+    });
     Ok(())
 }
 
 pub fn run_attention(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     programme: i64,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let store = open(cli)?;
+    let store = cli.open()?;
     let loaded = trajectory::load(&store, ProgrammeId(programme))?;
     let items = attention::list(&loaded, now);
-    if cli.json {
-        print_json(
-            &items
-                .iter()
-                .map(|i| {
-                    serde_json::json!({
-                        "match": i.match_id.0,
-                        "mentee": i.mentee,
-                        "mentor": i.mentor,
-                        "code": i.concern.code(),
-                        "message": i.concern.message(texts),
-                    })
-                })
-                .collect::<Vec<_>>(),
-        );
-    } else if items.is_empty() {
-        println!("{}", texts.get("attention.none"));
-    } else {
-        for i in &items {
-            println!("{} & {}: {}", i.mentee, i.mentor, i.concern.message(texts));
+    let json: Vec<AttentionJson> = items
+        .iter()
+        .map(|i| AttentionJson {
+            match_id: i.match_id.0,
+            mentee: i.mentee.clone(),
+            mentor: i.mentor.clone(),
+            code: i.concern.code(),
+            message: i.concern.message(texts),
+        })
+        .collect();
+    cli.print(&json, |json| {
+        if json.is_empty() {
+            println!("{}", texts.get("attention.none"));
         }
-    }
+        for i in json {
+            println!("{} & {}: {}", i.mentee, i.mentor, i.message);
+        }
+    });
     Ok(())
 }
 
-/// The key figures as JSON with stable names, for scripts.
-fn kpis_json(k: &kpi::Kpis) -> serde_json::Value {
-    serde_json::json!({
-        "mentors": k.mentors,
-        "mentees": k.mentees,
-        "matched_mentees": k.matched_mentees,
-        "match_rate": k.match_rate(),
-        "kliks": k.kliks,
-        "unsure": k.unsure,
-        "no_kliks": k.no_kliks,
-        "klik_rate": k.klik_rate(),
-        "waiting": k.waiting,
-        "active": k.active,
-        "completed": k.completed,
-        "dissolved": k.dissolved,
-        "dissolve_reasons": k.dissolve_reasons.iter()
-            .map(|(reason, n)| serde_json::json!({ "reason": reason, "count": n }))
-            .collect::<Vec<_>>(),
-        "meetings_held": k.meetings_held,
-        "meetings_cancelled": k.meetings_cancelled,
-        "meetings_expected": k.meetings_expected,
-        "minutes_held": k.minutes_held,
-        "days_to_first_meeting": k.days_to_first_meeting,
-        "goals_set": k.goals_set,
-        "goals_achieved": k.goals_achieved(),
-        "satisfaction_mentors": k.satisfaction_mentors,
-        "satisfaction_mentees": k.satisfaction_mentees,
-        "meetings_per_month": k.meetings_per_month.iter()
-            .map(|(month, n)| serde_json::json!({ "month": month.format("%Y-%m").to_string(), "held": n }))
-            .collect::<Vec<_>>(),
-    })
+/// `report kpis --json`: the file and the key figures.
+#[derive(Serialize)]
+struct KpisFileJson {
+    file: String,
+    kpis: KpisJson,
+}
+
+/// The key figures with stable names, for scripts.
+#[derive(Serialize)]
+struct KpisJson {
+    mentors: u32,
+    mentees: u32,
+    matched_mentees: u32,
+    match_rate: Option<u8>,
+    kliks: u32,
+    unsure: u32,
+    no_kliks: u32,
+    klik_rate: Option<u8>,
+    waiting: u32,
+    active: u32,
+    completed: u32,
+    dissolved: u32,
+    dissolve_reasons: Vec<ReasonCountJson>,
+    meetings_held: u32,
+    meetings_cancelled: u32,
+    meetings_expected: u32,
+    minutes_held: u64,
+    days_to_first_meeting: Option<f64>,
+    goals_set: u32,
+    goals_achieved: u32,
+    satisfaction_mentors: Option<f64>,
+    satisfaction_mentees: Option<f64>,
+    meetings_per_month: Vec<MonthJson>,
+}
+
+#[derive(Serialize)]
+struct ReasonCountJson {
+    reason: String,
+    count: u32,
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: String,
+    held: u32,
+}
+
+impl From<&kpi::Kpis> for KpisJson {
+    fn from(k: &kpi::Kpis) -> KpisJson {
+        KpisJson {
+            mentors: k.mentors,
+            mentees: k.mentees,
+            matched_mentees: k.matched_mentees,
+            match_rate: k.match_rate(),
+            kliks: k.kliks,
+            unsure: k.unsure,
+            no_kliks: k.no_kliks,
+            klik_rate: k.klik_rate(),
+            waiting: k.waiting,
+            active: k.active,
+            completed: k.completed,
+            dissolved: k.dissolved,
+            dissolve_reasons: k
+                .dissolve_reasons
+                .iter()
+                .map(|(reason, count)| ReasonCountJson {
+                    reason: reason.clone(),
+                    count: *count,
+                })
+                .collect(),
+            meetings_held: k.meetings_held,
+            meetings_cancelled: k.meetings_cancelled,
+            meetings_expected: k.meetings_expected,
+            minutes_held: k.minutes_held,
+            days_to_first_meeting: k.days_to_first_meeting,
+            goals_set: k.goals_set,
+            goals_achieved: k.goals_achieved(),
+            satisfaction_mentors: k.satisfaction_mentors,
+            satisfaction_mentees: k.satisfaction_mentees,
+            meetings_per_month: k
+                .meetings_per_month
+                .iter()
+                .map(|(month, held)| MonthJson {
+                    month: month.format("%Y-%m").to_string(),
+                    held: *held,
+                })
+                .collect(),
+        }
+    }
 }
 
 pub fn run_report(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     command: &ReportCommand,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let store = open(cli)?;
+    let store = cli.open()?;
     match command {
         ReportCommand::Pair { id, out } => {
             let document = report::pair_report(&store, MatchId(*id), now)?;
@@ -436,15 +532,12 @@ pub fn run_report(
             let id = ProgrammeId(*programme);
             let rows = report::kpi_rows(&store, id, now)?;
             write_cells(out, "KPI", &rows)?;
-            if cli.json {
-                let loaded = trajectory::load(&store, id)?;
-                print_json(&serde_json::json!({
-                    "file": out.display().to_string(),
-                    "kpis": kpis_json(&kpi::compute(&loaded, now.date())),
-                }));
-            } else {
-                println!("{}", out.display());
-            }
+            let loaded = trajectory::load(&store, id)?;
+            let json = KpisFileJson {
+                file: out.display().to_string(),
+                kpis: KpisJson::from(&kpi::compute(&loaded, now.date())),
+            };
+            cli.print(&json, |json| println!("{}", json.file));
         }
         ReportCommand::Certificates {
             programme,
@@ -543,22 +636,65 @@ pub enum EvaluationCommand {
     },
 }
 
-fn workshop_json(w: &workshop::Workshop) -> serde_json::Value {
-    serde_json::json!({
-        "id": w.id.0,
-        "programme": w.programme.0,
-        "title": w.title,
-        "start": w.start.format("%Y-%m-%dT%H:%M").to_string(),
-        "end": w.end().format("%Y-%m-%dT%H:%M").to_string(),
-        "location": w.location,
-        "audience": w.audience.as_str(),
-        "trainer": w.trainer,
-        "required": w.required,
-        "attended": w.attended,
-        "absent": w.absent,
-        "sequence": w.sequence,
-        "uid": w.uid,
-    })
+/// A workshop as `workshop add`, `list` and `attendance` print it with `--json`.
+#[derive(Serialize)]
+struct WorkshopJson {
+    id: i64,
+    programme: i64,
+    title: String,
+    start: String,
+    end: String,
+    location: String,
+    audience: &'static str,
+    trainer: String,
+    required: bool,
+    attended: u32,
+    absent: u32,
+    sequence: u32,
+    uid: String,
+}
+
+impl From<&workshop::Workshop> for WorkshopJson {
+    fn from(w: &workshop::Workshop) -> WorkshopJson {
+        WorkshopJson {
+            id: w.id.0,
+            programme: w.programme.0,
+            title: w.title.clone(),
+            start: w.start.format("%Y-%m-%dT%H:%M").to_string(),
+            end: w.end().format("%Y-%m-%dT%H:%M").to_string(),
+            location: w.location.clone(),
+            audience: w.audience.as_str(),
+            trainer: w.trainer.clone(),
+            required: w.required,
+            attended: w.attended,
+            absent: w.absent,
+            sequence: w.sequence,
+            uid: w.uid.clone(),
+        }
+    }
+}
+
+/// `workshop ics --json`.
+#[derive(Serialize)]
+struct CalendarJson {
+    file: String,
+    events: usize,
+}
+
+/// A question as `evaluation questions --json` prints it.
+#[derive(Serialize)]
+struct QuestionJson {
+    position: u8,
+    text: String,
+    kind: &'static str,
+}
+
+/// An answer as `evaluation answer --json` prints it.
+#[derive(Serialize)]
+struct AnswerJson {
+    position: u8,
+    score: Option<u8>,
+    text: String,
 }
 
 /// The participant of a programme with this e-mail address.
@@ -583,12 +719,12 @@ fn participant_by_email(
 }
 
 pub fn run_workshop(
-    cli: &Cli,
+    cli: &Globals,
     texts: &Texts,
     command: &WorkshopCommand,
     now: chrono::NaiveDateTime,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     match command {
         WorkshopCommand::Add {
             programme,
@@ -612,19 +748,14 @@ pub fn run_workshop(
                 required: *required,
             };
             let w = workshop::add(&mut store, ProgrammeId(*programme), &form, now)?;
-            if cli.json {
-                print_json(&workshop_json(&w));
-            } else {
-                println!("{}", w.id.0);
-            }
+            cli.print(&WorkshopJson::from(&w), |json| println!("{}", json.id));
         }
         WorkshopCommand::List { programme } => {
             let id = ProgrammeId(*programme);
             klik::programme::get(&store, id)?;
             let all = workshop::list(&store, id)?;
-            if cli.json {
-                print_json(&all.iter().map(workshop_json).collect::<Vec<_>>());
-            } else {
+            let json: Vec<WorkshopJson> = all.iter().map(WorkshopJson::from).collect();
+            cli.print(&json, |_| {
                 for w in &all {
                     println!(
                         "{}  {}  {}  {}/{}",
@@ -635,7 +766,7 @@ pub fn run_workshop(
                         w.attended + w.absent
                     );
                 }
-            }
+            });
         }
         WorkshopCommand::Attendance {
             workshop: id,
@@ -648,33 +779,31 @@ pub fn run_workshop(
                 .map(|email| participant_by_email(&store, programme, email))
                 .collect::<Result<Vec<_>, _>>()?;
             let w = workshop::register_attendance(&mut store, id, &people, now)?;
-            if cli.json {
-                print_json(&workshop_json(&w));
-            } else {
-                println!("{}/{}", w.attended, w.attended + w.absent);
-            }
+            cli.print(&WorkshopJson::from(&w), |json| {
+                println!("{}/{}", json.attended, json.attended + json.absent)
+            });
         }
         WorkshopCommand::Ics { workshop: id, out } => {
             let text =
                 workshop::calendar(&store, workshop::WorkshopId(*id), klik::clock::utc(now))?;
             klik::data_dir::check_target(out, &["ics"])?;
             klik::data_dir::write_file(out, text)?;
-            if cli.json {
-                print_json(&serde_json::json!({ "file": out.display().to_string(), "events": 1 }));
-            } else {
-                println!("{}", out.display());
-            }
+            let json = CalendarJson {
+                file: out.display().to_string(),
+                events: 1,
+            };
+            cli.print(&json, |json| println!("{}", json.file));
         }
     }
     Ok(())
 }
 
 pub fn run_evaluation(
-    cli: &Cli,
+    cli: &Globals,
     _texts: &Texts,
     command: &EvaluationCommand,
 ) -> Result<(), Failure> {
-    let mut store = open(cli)?;
+    let mut store = cli.open()?;
     match command {
         EvaluationCommand::Questions {
             programme,
@@ -696,17 +825,19 @@ pub fn run_evaluation(
                     .collect::<Result<_, _>>()?
             };
             let set = closing::set_questions(&mut store, id, &wanted)?;
-            if cli.json {
-                print_json(
-                    &set.iter()
-                        .map(|q| serde_json::json!({ "position": q.position, "text": q.text, "kind": q.kind.as_str() }))
-                        .collect::<Vec<_>>(),
-                );
-            } else {
-                for q in &set {
-                    println!("{}. [{}] {}", q.position, q.kind.as_str(), q.text);
+            let json: Vec<QuestionJson> = set
+                .iter()
+                .map(|q| QuestionJson {
+                    position: q.position,
+                    text: q.text.clone(),
+                    kind: q.kind.as_str(),
+                })
+                .collect();
+            cli.print(&json, |json| {
+                for q in json {
+                    println!("{}. [{}] {}", q.position, q.kind, q.text);
                 }
-            }
+            });
         }
         EvaluationCommand::Answer {
             programme,
@@ -745,16 +876,15 @@ pub fn run_evaluation(
                 })
                 .collect::<Result<Vec<_>, Failure>>()?;
             let kept = closing::record_answers(&mut store, id, who, &forms)?;
-            if cli.json {
-                print_json(
-                    &kept
-                        .iter()
-                        .map(|a| serde_json::json!({ "position": a.position, "score": a.score, "text": a.text }))
-                        .collect::<Vec<_>>(),
-                );
-            } else {
-                println!("{}", kept.len());
-            }
+            let json: Vec<AnswerJson> = kept
+                .iter()
+                .map(|a| AnswerJson {
+                    position: a.position,
+                    score: a.score,
+                    text: a.text.clone(),
+                })
+                .collect();
+            cli.print(&json, |json| println!("{}", json.len()));
         }
     }
     Ok(())

@@ -9,6 +9,7 @@
 //! made this way, so they all look alike and all behave the same.
 
 pub mod font;
+pub mod image;
 pub mod layout;
 mod pdf;
 
@@ -17,26 +18,6 @@ use chrono::NaiveDateTime;
 use crate::i18n::Texts;
 
 pub use pdf::render;
-
-/// A document of a programme: in its document language, with the
-/// organisation's name and logo in the header.
-pub fn for_programme(
-    store: &crate::store::Store,
-    programme: &crate::programme::Programme,
-    title: String,
-    blocks: Vec<Block>,
-    now: chrono::NaiveDateTime,
-) -> crate::error::Result<Document> {
-    let org = crate::organisation::get(store)?;
-    Ok(Document {
-        title,
-        organisation: org.name,
-        logo: org.logo.map(|l| l.bytes),
-        language: programme.draft.document_language.clone(),
-        created: now,
-        blocks,
-    })
-}
 
 /// One part of a document's body.
 #[derive(Debug, Clone, PartialEq)]
@@ -110,6 +91,31 @@ pub struct Document {
     pub language: String,
     pub created: NaiveDateTime,
     pub blocks: Vec<Block>,
+}
+
+/// What every page's header shows and the PDF's metadata says: plain
+/// values, so that this layer knows nothing of where they come from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Header {
+    /// The organisation: in the header and as the PDF's author.
+    pub organisation: String,
+    /// The logo's PNG or JPEG bytes, if the organisation has one.
+    pub logo: Option<Vec<u8>>,
+    /// The language the document is written in (`nl`, `en`, `fr`).
+    pub language: String,
+}
+
+impl Document {
+    pub fn new(header: Header, title: String, blocks: Vec<Block>, created: NaiveDateTime) -> Document {
+        Document {
+            title,
+            organisation: header.organisation,
+            logo: header.logo,
+            language: header.language,
+            created,
+            blocks,
+        }
+    }
 }
 
 /// A finished PDF and what the reader should know about it.

@@ -53,7 +53,7 @@ pub fn render(document: &Document) -> Result<Pdf> {
     let logo = document.logo.as_ref().map(|bytes| {
         // Decoded only when its header says it is of a sane size (a logo
         // stored by an older Klik was not checked so).
-        crate::organisation::logo_fits(bytes)
+        super::image::fits(bytes)
             .then(|| RawImage::decode_from_bytes(bytes, &mut warnings).ok())
             .flatten()
             .map(|image| {

@@ -100,7 +100,7 @@ pub fn schedule(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Do
         texts.get("intake.schedule.title"),
         programme.draft.name
     );
-    document::for_programme(store, &programme, title, blocks, now)
+    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
 }
 
 /// The conversation guide of one pair, one page.
@@ -115,7 +115,7 @@ pub fn guide(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Document>
         pair.mentee_name,
         pair.mentor_name
     );
-    document::for_programme(store, &programme, title, blocks, now)
+    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
 }
 
 /// The guides of every pair that still has its intake ahead (to plan or
@@ -147,7 +147,7 @@ pub fn guides(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<(Doc
         programme.draft.name
     );
     Ok((
-        document::for_programme(store, &programme, title, blocks, now)?,
+        crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)?,
         count,
     ))
 }

@@ -331,15 +331,7 @@ fn layout(data: &Value, texts: &Texts, store: &Store, now: NaiveDateTime) -> Res
             blocks.push(Block::KeepTogether(std::mem::take(&mut part)));
         }
     }
-    let org = crate::organisation::get(store)?;
-    Ok(Document {
-        title,
-        organisation: org.name,
-        logo: org.logo.map(|l| l.bytes),
-        language: texts.language().to_string(),
-        created: now,
-        blocks,
-    })
+    crate::organisation::document(store, texts.language(), title, blocks, now)
 }
 
 #[cfg(test)]

@@ -463,7 +463,7 @@ pub fn certificates_for(
         programme.draft.name
     );
     Ok((
-        document::for_programme(store, &programme, title, blocks, now)?,
+        crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)?,
         count,
     ))
 }

@@ -245,7 +245,7 @@ pub fn pair_report(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Doc
         p.mentee_name,
         p.mentor_name
     );
-    document::for_programme(store, &programme, title, blocks, now)
+    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
 }
 
 /// The programme report for management. `anonymous: None` takes
@@ -478,7 +478,7 @@ pub fn programme_report(
     }
     let title = format!("{} — {}", t("report.programme.title"), programme.draft.name);
     Ok((
-        document::for_programme(store, programme, title, blocks, now)?,
+        crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)?,
         anonymous,
     ))
 }
@@ -711,7 +711,7 @@ pub fn checkin_form(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Do
         p.mentee_name,
         p.mentor_name
     );
-    document::for_programme(store, &programme, title, blocks, now)
+    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
 }
 
 /// The key figures as two-column rows (figure, value) with a header, for a

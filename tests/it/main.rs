@@ -12,6 +12,7 @@ mod participants;
 mod privacy;
 mod programme;
 mod properties;
+mod readme;
 mod store;
 pub mod trajectory;
 

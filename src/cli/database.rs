@@ -1,0 +1,90 @@
+//! The database itself on the command line: the demo and what the database
+//! in use holds.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use klik::i18n::Texts;
+use klik::organisation::{self, StartChoice};
+use klik::programme::{self, Listing};
+use klik::{Error, Store, demo};
+
+use super::{Failure, Globals, data_dir};
+
+/// `klik demo --json`.
+#[derive(Serialize)]
+struct DemoJson {
+    database: String,
+    programmes: Vec<i64>,
+}
+
+/// `klik info --json`.
+#[derive(Serialize)]
+struct InfoJson {
+    database: String,
+    schema_version: i64,
+    organisation: String,
+    programmes: usize,
+}
+
+/// `klik demo [--reset]`: with `--db`, fills that (empty) database; else
+/// makes the app's own demo database and has the app open on it.
+pub fn run_demo(cli: &Globals, reset: bool, now: chrono::NaiveDateTime) -> Result<(), Failure> {
+    let (path, programmes) = match &cli.db {
+        Some(path) => {
+            let mut store = Store::open(path)?;
+            (path.clone(), demo::populate(&mut store, now)?.programmes)
+        }
+        None => {
+            let dir = data_dir()?;
+            let path = dir.demo_database();
+            if reset {
+                remove_database(&path)?;
+            }
+            // An existing demo is kept (with what the user did in it) unless --reset.
+            let (_, programmes) = demo::open(&path, now)?;
+            let mut real = Store::open(&dir.database())?;
+            organisation::set_start_choice(&mut real, Some(StartChoice::Demo))?;
+            (path, programmes)
+        }
+    };
+    let json = DemoJson {
+        database: path.display().to_string(),
+        programmes: programmes.iter().map(|id| id.0).collect(),
+    };
+    cli.print(&json, |json| println!("{}", json.database));
+    Ok(())
+}
+
+/// `klik info`: which database is used and what it holds.
+pub fn run_info(cli: &Globals, texts: &Texts) -> Result<(), Failure> {
+    let store = cli.open()?;
+    let json = InfoJson {
+        database: store.path().display().to_string(),
+        schema_version: klik::store::SCHEMA_VERSION,
+        organisation: organisation::get(&store)?.name,
+        programmes: programme::list(&store, Listing::All)?.len(),
+    };
+    cli.print(&json, |json| {
+        println!("{}", json.database);
+        println!(
+            "{} · {}",
+            json.organisation,
+            texts.counted("programmes.count", json.programmes as i64, &[])
+        );
+    });
+    Ok(())
+}
+
+fn remove_database(path: &Path) -> Result<(), Failure> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = PathBuf::from(format!("{}{suffix}", path.display()));
+        match std::fs::remove_file(&file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(source) => return Err(Failure::Core(Error::Io { path: file, source })),
+        }
+    }
+    Ok(())
+}
