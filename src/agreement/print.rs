@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 
 use super::{Agreement, AgreementStatus, EXPECTATIONS, Terms, current, defaults};
 use crate::date;
-use crate::document::{self, Block, Document, Signature, Table};
+use crate::document::{Block, Document, Signature, Table};
 use crate::error::Result;
 use crate::i18n::Texts;
 use crate::matching::{self, Match, MatchId, MatchStatus};
@@ -30,7 +30,13 @@ pub fn document_for_match(store: &Store, id: MatchId, now: NaiveDateTime) -> Res
         found.mentee_name,
         found.mentor_name
     );
-    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
+    crate::organisation::document(
+        store,
+        &programme.draft.document_language,
+        title,
+        blocks,
+        now,
+    )
 }
 
 /// The agreements of every match of a programme that is not dissolved, each

@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use clap::Subcommand;
 use serde::Serialize;
 
+use klik::Error;
 use klik::agreement::{self, AgreementForm, GoalForm, Signatures};
 use klik::date;
 use klik::i18n::Texts;
 use klik::matching::MatchId;
 use klik::programme::ProgrammeId;
-use klik::Error;
 
 use super::{Failure, Globals, MatchOrProgramme, write_pdf};
 
@@ -86,7 +86,7 @@ fn part_and_text(item: &str) -> Result<(&str, &str), Failure> {
 struct AgreementJson {
     #[serde(rename = "match")]
     match_id: i64,
-    version: i64,
+    version: u32,
     status: &'static str,
     start: String,
     end: String,
@@ -259,4 +259,3 @@ pub fn run(
     });
     Ok(())
 }
-

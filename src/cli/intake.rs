@@ -122,8 +122,8 @@ struct IntakeJson {
     location: String,
     status: &'static str,
     outcome: Option<&'static str>,
-    reason: String,
-    sequence: i64,
+    reason: Option<String>,
+    sequence: u32,
     uid: String,
     exceptions: Vec<&'static str>,
 }
@@ -197,7 +197,7 @@ struct OutcomeJson {
 #[derive(Serialize)]
 struct NextMentorJson {
     name: String,
-    score: i64,
+    score: u8,
 }
 
 /// A closed day as `intake holidays --json` prints it.
@@ -470,4 +470,3 @@ pub fn run(
     }
     Ok(())
 }
-

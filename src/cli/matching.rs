@@ -160,7 +160,10 @@ pub fn run(
             cli.print(&json, |json| {
                 println!(
                     "{}",
-                    texts.format("matching.confirmed", &[("count", &json.confirmed.to_string())])
+                    texts.format(
+                        "matching.confirmed",
+                        &[("count", &json.confirmed.to_string())]
+                    )
                 );
             });
         }
@@ -256,12 +259,11 @@ pub fn run(
     Ok(())
 }
 
-
 /// `match propose --json`.
 #[derive(Serialize)]
 struct ProposalJson {
     matched: usize,
-    total_score: i64,
+    total_score: u64,
     without_common_time: usize,
     pairs: Vec<PairJson>,
     unmatched: Vec<UnmatchedJson>,
@@ -271,7 +273,7 @@ struct ProposalJson {
 struct PairJson {
     mentee: String,
     mentor: String,
-    score: i64,
+    score: u8,
 }
 
 #[derive(Serialize)]
@@ -300,7 +302,7 @@ struct MatchJson {
     id: i64,
     mentee: String,
     mentor: String,
-    score: i64,
+    score: u8,
     status: &'static str,
 }
 
@@ -316,5 +318,5 @@ struct DissolvedJson {
 struct CriterionJson {
     criterion: &'static str,
     weight: &'static str,
-    parameter: Option<u8>,
+    parameter: Option<u16>,
 }

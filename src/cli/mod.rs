@@ -84,15 +84,16 @@ impl Globals {
                     values.iter().map(|(n, v)| (*n, v.as_str())).collect();
                 ("usage", texts.format(key, &values), 2)
             }
-            Err(Failure::Core(error)) => (
-                error.code(),
-                error.message(texts).replace('\n', "; "),
-                1,
-            ),
+            Err(Failure::Core(error)) => {
+                (error.code(), error.message(texts).replace('\n', "; "), 1)
+            }
         };
         if self.json {
             let line = ErrorJson { code, message };
-            eprintln!("{}", serde_json::to_string(&line).expect("always serialises"));
+            eprintln!(
+                "{}",
+                serde_json::to_string(&line).expect("always serialises")
+            );
         } else {
             eprintln!("klik: {message}");
         }

@@ -63,7 +63,10 @@ pub fn run(cli: &Globals, texts: &Texts, args: &OrganisationArgs) -> Result<(), 
                 "{}",
                 texts.format(
                     "organisation.cli.coordinator",
-                    &[("name", &json.coordinator), ("email", &json.organiser_email)]
+                    &[
+                        ("name", &json.coordinator),
+                        ("email", &json.organiser_email)
+                    ]
                 )
             );
         }

@@ -56,4 +56,3 @@ pub fn fits(bytes: &[u8]) -> bool {
             && u64::from(w) * u64::from(h) <= MAX_PIXELS
     })
 }
-

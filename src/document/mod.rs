@@ -106,7 +106,12 @@ pub struct Header {
 }
 
 impl Document {
-    pub fn new(header: Header, title: String, blocks: Vec<Block>, created: NaiveDateTime) -> Document {
+    pub fn new(
+        header: Header,
+        title: String,
+        blocks: Vec<Block>,
+        created: NaiveDateTime,
+    ) -> Document {
         Document {
             title,
             organisation: header.organisation,

@@ -8,7 +8,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::{Intake, IntakeStatus, list, settings};
 use crate::date;
-use crate::document::{self, Block, Document, Table};
+use crate::document::{Block, Document, Table};
 use crate::error::Result;
 use crate::i18n::Texts;
 use crate::matching::{self, Match, MatchId, MatchStatus};
@@ -100,7 +100,13 @@ pub fn schedule(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Do
         texts.get("intake.schedule.title"),
         programme.draft.name
     );
-    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
+    crate::organisation::document(
+        store,
+        &programme.draft.document_language,
+        title,
+        blocks,
+        now,
+    )
 }
 
 /// The conversation guide of one pair, one page.
@@ -115,7 +121,13 @@ pub fn guide(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Document>
         pair.mentee_name,
         pair.mentor_name
     );
-    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
+    crate::organisation::document(
+        store,
+        &programme.draft.document_language,
+        title,
+        blocks,
+        now,
+    )
 }
 
 /// The guides of every pair that still has its intake ahead (to plan or
@@ -147,7 +159,13 @@ pub fn guides(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<(Doc
         programme.draft.name
     );
     Ok((
-        crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)?,
+        crate::organisation::document(
+            store,
+            &programme.draft.document_language,
+            title,
+            blocks,
+            now,
+        )?,
         count,
     ))
 }

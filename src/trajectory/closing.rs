@@ -5,7 +5,7 @@
 use chrono::NaiveDateTime;
 use rusqlite::params;
 
-use crate::document::{self, Block, Document, Signature};
+use crate::document::{Block, Document, Signature};
 use crate::error::{Error, FieldError, Result};
 use crate::i18n::Texts;
 use crate::matching::{self, MatchStatus};
@@ -463,7 +463,13 @@ pub fn certificates_for(
         programme.draft.name
     );
     Ok((
-        crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)?,
+        crate::organisation::document(
+            store,
+            &programme.draft.document_language,
+            title,
+            blocks,
+            now,
+        )?,
         count,
     ))
 }

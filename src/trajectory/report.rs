@@ -10,7 +10,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use super::kpi::{self, Kpis};
 use super::{Fit, GoalState, Moment, Pair, Side, Trajectory, load, pair};
 use crate::date;
-use crate::document::{self, Block, Chart, Document, Table};
+use crate::document::{Block, Chart, Document, Table};
 use crate::error::Result;
 use crate::i18n::Texts;
 use crate::matching::{MatchId, MatchStatus};
@@ -245,7 +245,13 @@ pub fn pair_report(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Doc
         p.mentee_name,
         p.mentor_name
     );
-    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
+    crate::organisation::document(
+        store,
+        &programme.draft.document_language,
+        title,
+        blocks,
+        now,
+    )
 }
 
 /// The programme report for management. `anonymous: None` takes
@@ -478,7 +484,13 @@ pub fn programme_report(
     }
     let title = format!("{} — {}", t("report.programme.title"), programme.draft.name);
     Ok((
-        crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)?,
+        crate::organisation::document(
+            store,
+            &programme.draft.document_language,
+            title,
+            blocks,
+            now,
+        )?,
         anonymous,
     ))
 }
@@ -711,7 +723,13 @@ pub fn checkin_form(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Do
         p.mentee_name,
         p.mentor_name
     );
-    crate::organisation::document(store, &programme.draft.document_language, title, blocks, now)
+    crate::organisation::document(
+        store,
+        &programme.draft.document_language,
+        title,
+        blocks,
+        now,
+    )
 }
 
 /// The key figures as two-column rows (figure, value) with a header, for a

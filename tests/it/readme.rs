@@ -25,7 +25,10 @@ fn documented(readme: &str, anchor: &str) -> Shape {
         .find(anchor)
         .unwrap_or_else(|| panic!("the README no longer holds {anchor:?}"));
     let text: Vec<char> = readme[start..].chars().collect();
-    let mut at = 0;
+    let mut at = text
+        .iter()
+        .position(|c| *c == '{' || *c == '[')
+        .expect("JSON after the anchor");
     let shape = container(&text, &mut at);
     assert!(!shape.keys.is_empty(), "no keys at {anchor:?}");
     shape
@@ -62,10 +65,10 @@ fn container(text: &[char], at: &mut usize) -> Shape {
             '{' | '[' => {
                 let inner = container(text, at);
                 if open == '{' && previous == ':' {
-                    if let Some(key) = &last_key {
-                        if !inner.keys.is_empty() {
-                            shape.keys.insert(key.clone(), Some(inner));
-                        }
+                    if let Some(key) = &last_key
+                        && !inner.keys.is_empty()
+                    {
+                        shape.keys.insert(key.clone(), Some(inner));
                     }
                 } else if open == '[' && first_object.is_none() && !inner.keys.is_empty() {
                     first_object = Some(inner);
@@ -121,19 +124,31 @@ fn check(path: &str, shape: &Shape, actual: &Value) {
     }
 }
 
-/// The value of `key` in the first element of `list` that satisfies `pick`.
-fn first<'a>(list: &'a Value, pick: impl Fn(&Value) -> bool) -> &'a Value {
-    list.as_array()
-        .unwrap()
-        .iter()
-        .find(|v| pick(v))
-        .unwrap_or_else(|| panic!("the demo has no such entry in {list}"))
+/// Runs `klik` with the clock at `now`, for the steps that need a talk or
+/// a meeting in the past.
+fn klik_at(db: &Path, now: &str, args: &[&str]) -> Value {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_klik"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env("KLIK_NOW", now)
+        .env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("the klik binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or(Value::Null)
 }
 
 #[test]
 fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .unwrap();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("klik.sqlite");
     let file = |name: &str| dir.path().join(name).display().to_string();
@@ -143,16 +158,29 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
         checked += 1;
     };
 
-    expect(r#"`demo --json` prints `{"database""#, &klik_ok(&db, &["--json", "demo"]));
-    expect(r#"`info --json` prints `{"database""#, &klik_ok(&db, &["--json", "info"]));
+    expect(
+        r#"`demo --json` prints `{"database""#,
+        &klik_ok(&db, &["--json", "demo"]),
+    );
+    expect(
+        r#"`info --json` prints `{"database""#,
+        &klik_ok(&db, &["--json", "info"]),
+    );
     expect(
         r#"`organisation --json` prints `{"name""#,
         &klik_ok(&db, &["--json", "organisation"]),
     );
     let programmes = klik_ok(&db, &["--json", "programme", "list", "--all"]);
     expect("{\n  \"id\": 1,", &programmes);
-    // The demo's first programme is the one under way, with pairs in every state.
-    let p = programmes[0]["id"].to_string();
+    // The demo's running programme: it has participants and no pairs yet,
+    // so the test walks it from proposal to klik.
+    let p = programmes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"].as_str().unwrap().starts_with("Mentoring"))
+        .expect("the demo has a running programme")["id"]
+        .to_string();
     let p = p.as_str();
 
     let participants = klik_ok(&db, &["--json", "participants", "list", "--programme", p]);
@@ -160,11 +188,33 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     let export = file("participants.csv");
     expect(
         r#"`participants export --json` prints `{"file""#,
-        &klik_ok(&db, &["--json", "participants", "export", "--programme", p, "--out", &export]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "participants",
+                "export",
+                "--programme",
+                p,
+                "--out",
+                &export,
+            ],
+        ),
     );
     expect(
         r#"`{"imported": bool"#,
-        &klik_ok(&db, &["--json", "participants", "import", &export, "--programme", p, "--dry-run"]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "participants",
+                "import",
+                &export,
+                "--programme",
+                p,
+                "--dry-run",
+            ],
+        ),
     );
 
     expect(
@@ -173,16 +223,83 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     );
     expect(
         r#"`match scores --json` prints `{"file""#,
-        &klik_ok(&db, &["--json", "match", "scores", "--programme", p, "--out", &file("scores.csv")]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "match",
+                "scores",
+                "--programme",
+                p,
+                "--out",
+                &file("scores.csv"),
+            ],
+        ),
     );
-    let matches = klik_ok(&db, &["--json", "match", "list", "--programme", p]);
-    expect(r#"[{"id": n, "mentee""#, &matches);
     expect(
         r#"`match criteria --json`: `[{"criterion""#,
         &klik_ok(&db, &["--json", "match", "criteria", "--programme", p]),
     );
-    let active = first(&matches, |m| m["status"] == "active")["id"].to_string();
-    let active = active.as_str();
+    expect(
+        r#"`match confirm --json`: `{"confirmed""#,
+        &klik_ok(&db, &["--json", "match", "confirm", "--programme", p]),
+    );
+    let matches = klik_ok(&db, &["--json", "match", "list", "--programme", p]);
+    expect(r#"[{"id": n, "mentee""#, &matches);
+    let ids: Vec<String> = matches
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].to_string())
+        .collect();
+    assert!(ids.len() >= 2, "the demo proposes at least two pairs");
+    expect(
+        r#"`match dissolve --json`: `{"id""#,
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "match",
+                "dissolve",
+                "--match",
+                &ids[1],
+                "--reason",
+                "Andere keuze",
+            ],
+        ),
+    );
+    let active = ids[0].as_str();
+    let later = "2026-12-10T10:00:00";
+    expect(
+        r#"`{"match", "intake", "outcome""#,
+        &klik_at(
+            &db,
+            later,
+            &[
+                "--json",
+                "intake",
+                "outcome",
+                "--match",
+                active,
+                "--klik",
+                "yes",
+                "--held",
+                "02-12-2026",
+            ],
+        ),
+    );
+    klik_at(
+        &db,
+        later,
+        &[
+            "agreement",
+            "edit",
+            "--match",
+            active,
+            "--goal",
+            "Feedback geven|Wekelijks feedback|31-05-2027|Een gesprek plannen",
+        ],
+    );
 
     expect(
         r#"`{"match", "version""#,
@@ -190,7 +307,18 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     );
     expect(
         r#"`pdf --json` prints `{"file""#,
-        &klik_ok(&db, &["--json", "agreement", "pdf", "--match", active, "--out", &file("a.pdf")]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "agreement",
+                "pdf",
+                "--match",
+                active,
+                "--out",
+                &file("a.pdf"),
+            ],
+        ),
     );
 
     let intakes = klik_ok(&db, &["--json", "intake", "list", "--programme", p]);
@@ -199,69 +327,217 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
         r#"`{"saved", "planned""#,
         &klik_ok(
             &db,
-            &["--json", "intake", "plan", "--programme", p, "--from", "30-11-2026", "--to", "31-12-2026", "--dry-run"],
+            &[
+                "--json",
+                "intake",
+                "plan",
+                "--programme",
+                p,
+                "--from",
+                "30-11-2026",
+                "--to",
+                "31-12-2026",
+                "--dry-run",
+            ],
         ),
     );
     expect(
         r#"`{"events", "files"}`"#,
-        &klik_ok(&db, &["--json", "intake", "export-ics", "--programme", p, "--out", &dir.path().display().to_string()]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "intake",
+                "export-ics",
+                "--programme",
+                p,
+                "--out",
+                &dir.path().display().to_string(),
+            ],
+        ),
     );
     expect(
         r#"`intake holidays --json` prints `[{"day""#,
-        &klik_ok(&db, &["--json", "intake", "holidays", "--programme", p, "--country", "be", "--year", "2027"]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "intake",
+                "holidays",
+                "--programme",
+                p,
+                "--country",
+                "be",
+                "--year",
+                "2027",
+            ],
+        ),
     );
 
     expect(
         r#"`meeting add --json` and `meeting list --json` print `{"id""#,
-        &klik_ok(
+        &klik_at(
             &db,
-            &["--json", "meeting", "add", "--match", active, "--date", "27-11-2026", "--minutes", "60", "--topics", "Feedback"],
+            later,
+            &[
+                "--json",
+                "meeting",
+                "add",
+                "--match",
+                active,
+                "--date",
+                "09-12-2026",
+                "--minutes",
+                "60",
+                "--topics",
+                "Feedback",
+            ],
         ),
     );
     expect(
         r#"`{"match", "goal""#,
-        &klik_ok(
+        &klik_at(
             &db,
-            &["--json", "progress", "add", "--match", active, "--goal", "1", "--state", "in_progress", "--percent", "40"],
+            later,
+            &[
+                "--json",
+                "progress",
+                "add",
+                "--match",
+                active,
+                "--goal",
+                "1",
+                "--state",
+                "in_progress",
+                "--percent",
+                "40",
+            ],
         ),
     );
     expect(
         r#"an array of `{"match", "moment""#,
-        &klik_ok(
+        &klik_at(
             &db,
-            &["--json", "checkin", "add", "--match", active, "--moment", "halfway", "--mentor-score", "4", "--mentor-fit", "good"],
+            later,
+            &[
+                "--json",
+                "checkin",
+                "add",
+                "--match",
+                active,
+                "--moment",
+                "halfway",
+                "--mentor-score",
+                "4",
+                "--mentor-fit",
+                "good",
+            ],
         ),
     );
     expect(
         r#"`attention --json` prints `[{"match""#,
-        &klik_ok(&db, &["--json", "attention", "--programme", p]),
+        &klik_at(
+            &db,
+            "2026-12-20T10:00:00",
+            &["--json", "attention", "--programme", p],
+        ),
     );
     expect(
         r#"`{"file", "pages", "warnings", "anonymous"}`"#,
-        &klik_ok(&db, &["--json", "report", "programme", "--programme", p, "--out", &file("r.pdf")]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "report",
+                "programme",
+                "--programme",
+                p,
+                "--out",
+                &file("r.pdf"),
+            ],
+        ),
     );
     expect(
         r#"`{"file", "kpis": {"#,
-        &klik_ok(&db, &["--json", "report", "kpis", "--programme", p, "--out", &file("k.csv")]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "report",
+                "kpis",
+                "--programme",
+                p,
+                "--out",
+                &file("k.csv"),
+            ],
+        ),
     );
 
     let workshop = klik_ok(
         &db,
-        &["--json", "workshop", "add", "--programme", p, "--title", "Feedback geven", "--date", "15-01-2027", "--time", "13:00", "--audience", "all"],
+        &[
+            "--json",
+            "workshop",
+            "add",
+            "--programme",
+            p,
+            "--title",
+            "Feedback geven",
+            "--date",
+            "15-01-2027",
+            "--time",
+            "13:00",
+            "--audience",
+            "all",
+        ],
     );
     expect(r#"`workshop list --json` print `{"id""#, &workshop);
     expect(
         r#"`workshop ics --json` prints `{"file""#,
-        &klik_ok(&db, &["--json", "workshop", "ics", "--workshop", &workshop["id"].to_string(), "--out", &file("w.ics")]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "workshop",
+                "ics",
+                "--workshop",
+                &workshop["id"].to_string(),
+                "--out",
+                &file("w.ics"),
+            ],
+        ),
     );
     expect(
         r#"`evaluation questions --json` prints `[{"position""#,
-        &klik_ok(&db, &["--json", "evaluation", "questions", "--programme", p, "--default"]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "evaluation",
+                "questions",
+                "--programme",
+                p,
+                "--default",
+            ],
+        ),
     );
     let email = participants[0]["email"].as_str().unwrap().to_string();
     expect(
         r#"`evaluation answer --json` prints `[{"position""#,
-        &klik_ok(&db, &["--json", "evaluation", "answer", "--programme", p, "--participant", &email, "--answer", "1=4"]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "evaluation",
+                "answer",
+                "--programme",
+                p,
+                "--participant",
+                &email,
+                "--answer",
+                "1=4",
+            ],
+        ),
     );
 
     let backup = file("copy.sqlite");
@@ -276,11 +552,25 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     );
     expect(
         r#"`{"file", "pages", "warnings", "person"}`"#,
-        &klik_ok(&db, &["--json", "person", "export", "--email", &email, "--out", &file("p.pdf")]),
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "person",
+                "export",
+                "--email",
+                &email,
+                "--out",
+                &file("p.pdf"),
+            ],
+        ),
     );
     expect(
         r#"`{"erased": bool"#,
-        &klik_ok(&db, &["--json", "person", "erase", "--email", &email, "--yes"]),
+        &klik_ok(
+            &db,
+            &["--json", "person", "erase", "--email", &email, "--yes"],
+        ),
     );
     expect(
         r#"`{"months", "erased"}`"#,
@@ -291,5 +581,5 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     assert_eq!(refused.status.code(), Some(1));
     let line: Value = serde_json::from_slice(&refused.stderr).unwrap();
     expect(r#"one JSON line `{"code""#, &line);
-    assert_eq!(checked, 34, "every documented JSON was checked");
+    assert_eq!(checked, 37, "every documented JSON was checked");
 }
