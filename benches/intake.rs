@@ -69,14 +69,15 @@ fn benches(c: &mut Criterion) {
     let (store, id) = programme_with_matches();
     let from = chrono::NaiveDate::from_ymd_opt(2027, 1, 4).unwrap();
     let to = chrono::NaiveDate::from_ymd_opt(2027, 1, 29).unwrap();
-    let proposal = intake::propose(&store, id, from, to, &texts).unwrap();
+    let start = from.and_time(chrono::NaiveTime::MIN);
+    let proposal = intake::propose(&store, id, from, to, start, &texts).unwrap();
     eprintln!(
         "500 pairs over four weeks: {} planned, {} not placed",
         proposal.planned.len(),
         proposal.not_placed.len()
     );
     c.bench_function("propose intakes for 500 pairs (database)", |b| {
-        b.iter(|| intake::propose(black_box(&store), id, from, to, &texts).unwrap())
+        b.iter(|| intake::propose(black_box(&store), id, from, to, start, &texts).unwrap())
     });
 
     let weeks: Vec<Availability> = (0..670)

@@ -6,6 +6,7 @@
 //! crate reads the clock or decides where files live: callers pass the time
 //! and the paths in, so every result is reproducible in tests.
 
+pub mod about;
 pub mod agreement;
 pub mod clock;
 pub mod data_dir;

@@ -417,7 +417,14 @@ pub async fn propose_intakes(
             let texts = session.texts();
             session.with_active(|store| {
                 let (from, to) = period(&from, &to)?;
-                let proposal = intake::propose(store, ProgrammeId(programme_id), from, to, &texts)?;
+                let proposal = intake::propose(
+                    store,
+                    ProgrammeId(programme_id),
+                    from,
+                    to,
+                    clock::now(),
+                    &texts,
+                )?;
                 let minutes = chrono::Duration::minutes(i64::from(proposal.settings.minutes));
                 Ok(ProposalDto {
                     planned: proposal
@@ -462,8 +469,9 @@ pub async fn plan_intakes(
 ) -> Reply<BoardDto> {
     with_board(shared, programme_id, move |store, texts| {
         let (from, to) = period(&from, &to)?;
-        let proposal = intake::propose(store, ProgrammeId(programme_id), from, to, texts)?;
-        intake::apply(store, &proposal, clock::now()).map(|_| ())
+        let now = clock::now();
+        let proposal = intake::propose(store, ProgrammeId(programme_id), from, to, now, texts)?;
+        intake::apply(store, &proposal, now).map(|_| ())
     })
     .await
 }

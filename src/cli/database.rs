@@ -22,6 +22,7 @@ struct DemoJson {
 /// `klik info --json`.
 #[derive(Serialize)]
 struct InfoJson {
+    version: &'static str,
     database: String,
     schema_version: i64,
     organisation: String,
@@ -61,12 +62,14 @@ pub fn run_demo(cli: &Globals, reset: bool, now: chrono::NaiveDateTime) -> Resul
 pub fn run_info(cli: &Globals, texts: &Texts) -> Result<(), Failure> {
     let store = cli.open()?;
     let json = InfoJson {
+        version: klik::about::VERSION,
         database: store.path().display().to_string(),
         schema_version: klik::store::SCHEMA_VERSION,
         organisation: organisation::get(&store)?.name,
         programmes: programme::list(&store, Listing::All)?.len(),
     };
     cli.print(&json, |json| {
+        println!("Klik {}", json.version);
         println!("{}", json.database);
         println!(
             "{} · {}",

@@ -257,7 +257,7 @@ pub fn run(
             }
             .validate(now.date())
             .map_err(Error::Invalid)?;
-            let proposal = intake::propose(&store, id, from, to, texts)?;
+            let proposal = intake::propose(&store, id, from, to, now, texts)?;
             if !dry_run {
                 intake::apply(&mut store, &proposal, now)?;
             }

@@ -637,12 +637,14 @@ fn to_plan(store: &Store, programme: ProgrammeId) -> Result<Vec<Match>> {
 }
 
 /// Proposes a time for every confirmed match of the programme without a
-/// planned talk, from `from` to `to`; nothing is saved.
+/// planned talk, from `from` to `to`, never before `now` (a period that starts
+/// today offers only the hours still to come); nothing is saved.
 pub fn propose(
     store: &Store,
     programme: ProgrammeId,
     from: NaiveDate,
     to: NaiveDate,
+    now: NaiveDateTime,
     texts: &Texts,
 ) -> Result<Proposal> {
     crate::programme::get(store, programme)?;
@@ -664,7 +666,9 @@ pub fn propose(
             mentee: person(m.mentee).0,
             mentor_week: &person(m.mentor).1,
             mentee_week: &person(m.mentee).1,
-            not_before: *after,
+            // A talk is never proposed in the past, nor before the pair's
+            // last talk ended.
+            not_before: Some(after.map_or(now, |after| after.max(now))),
         })
         .collect();
     let planner = plan_settings(&settings, from, to, &closed);

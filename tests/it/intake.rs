@@ -66,6 +66,11 @@ fn period(from: &str, to: &str) -> (NaiveDate, NaiveDate) {
     .unwrap()
 }
 
+/// Midnight at the start of a day: a clock that leaves the whole period ahead.
+fn start_of(day: NaiveDate) -> NaiveDateTime {
+    day.and_time(chrono::NaiveTime::MIN)
+}
+
 fn english() -> Texts {
     Texts::for_language("en")
 }
@@ -91,7 +96,7 @@ fn weeks(
 fn a_plan_keeps_everyone_in_their_availability_and_names_who_cannot_be_placed() {
     let (mut store, id) = confirmed();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     let lotte = proposal
         .not_placed
         .iter()
@@ -134,7 +139,7 @@ fn a_plan_keeps_everyone_in_their_availability_and_names_who_cannot_be_placed() 
         );
     }
     // Planned pairs are not planned twice; applying the same proposal again is refused whole.
-    let again = intake::propose(&store, id, from, to, &english()).unwrap();
+    let again = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     assert!(again.planned.is_empty());
     let error = intake::apply(&mut store, &proposal, super::now()).unwrap_err();
     assert!(matches!(error, Error::Invalid(_)));
@@ -142,6 +147,27 @@ fn a_plan_keeps_everyone_in_their_availability_and_names_who_cannot_be_placed() 
         intake::list(&store, id).unwrap().len(),
         ids.len(),
         "nothing was added"
+    );
+}
+
+#[test]
+fn a_period_that_starts_today_offers_only_the_hours_still_to_come() {
+    let (store, id) = confirmed();
+    let (from, to) = period("04-01-2027", "15-01-2027");
+    let morning = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
+    let first = morning.planned.iter().map(|p| p.start).min().unwrap();
+    assert_eq!(first.date(), from, "{morning:?}");
+    // Later that day, the hours already gone are never proposed; the pairs
+    // move to the hours left and the days after.
+    let late = first + chrono::Duration::hours(3);
+    let afternoon = intake::propose(&store, id, from, to, late, &english()).unwrap();
+    assert!(!afternoon.planned.is_empty());
+    for p in &afternoon.planned {
+        assert!(p.start >= late, "{p:?} before {late}");
+    }
+    assert_eq!(
+        afternoon.planned.len() + afternoon.not_placed.len(),
+        morning.planned.len() + morning.not_placed.len()
     );
 }
 
@@ -218,7 +244,7 @@ fn moving_an_intake_refuses_clashes_and_closed_days_and_bumps_the_sequence() {
     });
     intake::set_closed_days(&mut store, id, &closed).unwrap();
     let (from, to) = period("04-01-2027", "29-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     assert!(
         proposal.planned.iter().all(|p| p.start.date() != day(13)),
         "the closed day is kept free"
@@ -339,7 +365,7 @@ fn calendar_files_are_read_back_by_a_real_icalendar_parser() {
     form.organiser_email = "an.claes@devries.be".into();
     intake::save_settings(&mut store, id, &form.validate().unwrap()).unwrap();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     let intakes = intake::list(&store, id).unwrap();
     let events = intake::events(&store, id, &intakes, super::now()).unwrap();
@@ -419,7 +445,7 @@ for e in cal.walk('VEVENT'):
 fn the_outcome_activates_waits_or_dissolves_and_proposes_another_mentor() {
     let (mut store, id) = confirmed();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     // An outcome needs a talk that took place: the pairs whose talk was
     // planned (and is past by `later`) come first.
@@ -502,7 +528,7 @@ fn the_schedule_and_the_guides_print_in_the_programmes_language() {
     form.location = "Vergaderzaal De Haven".into();
     intake::save_settings(&mut store, id, &form.validate().unwrap()).unwrap();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let text = |document: &klik::document::Document, name: &str| {
@@ -584,7 +610,7 @@ fn the_guide_reads_right_in_dutch_english_and_french() {
         form.location = "Vergaderzaal De Haven".into();
         intake::save_settings(&mut store, id, &form.validate().unwrap()).unwrap();
         let (from, to) = period("04-01-2027", "15-01-2027");
-        let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+        let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
         intake::apply(&mut store, &proposal, super::now()).unwrap();
         let zoe = proposal
             .planned
@@ -778,7 +804,7 @@ fn talks(store: &Store, id: ProgrammeId) -> Vec<intake::Intake> {
 fn the_klik_needs_a_talk_that_took_place() {
     let (mut store, id) = confirmed();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     let planned = &proposal.planned[0];
     let before = talks(&store, id);
@@ -872,7 +898,7 @@ fn the_klik_needs_a_talk_that_took_place() {
 fn a_second_talk_comes_after_the_first() {
     let (mut store, id) = confirmed();
     let (from, to) = period("04-01-2027", "29-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     let first = &proposal.planned[0];
     let after = first.start + chrono::Duration::minutes(90);
@@ -880,7 +906,7 @@ fn a_second_talk_comes_after_the_first() {
 
     // Planning again from the start of the period: never in the first
     // talk's slot or before it.
-    let again = intake::propose(&store, id, from, to, &english()).unwrap();
+    let again = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     let second = again
         .planned
         .iter()
@@ -907,7 +933,7 @@ fn a_second_talk_comes_after_the_first() {
 fn moving_against_the_planning_rules_is_refused_unless_forced_and_then_noted() {
     let (mut store, id) = confirmed();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     let jan = &proposal.planned[0];
     let mentor_week = weeks(&store, id)[&jan.pair.mentor_name].display("en");
@@ -973,7 +999,7 @@ fn moving_against_the_planning_rules_is_refused_unless_forced_and_then_noted() {
 fn the_times_offered_for_a_move_are_few_free_and_to_come() {
     let (mut store, id) = confirmed();
     let (from, to) = period("04-01-2027", "15-01-2027");
-    let proposal = intake::propose(&store, id, from, to, &english()).unwrap();
+    let proposal = intake::propose(&store, id, from, to, start_of(from), &english()).unwrap();
     intake::apply(&mut store, &proposal, super::now()).unwrap();
     let pair = &proposal.planned[0];
     let offered = intake::move_choices(&store, pair.pair.id, super::now()).unwrap();

@@ -1,11 +1,13 @@
-//! `cargo xtask run | test`: the two commands of the README.
+//! `cargo xtask run | test`: the two commands of the README; `fuzz`, `dist`
+//! and `licences` beside them.
 //!
 //! `run` installs what building the app needs (on Debian/Ubuntu), prepares a
 //! throwaway demo database and starts the app on it. `test` installs what
 //! the tests need (Xvfb, WebKitWebDriver, tauri-driver), checks formatting
 //! and lints, runs the unit and integration tests, then the end-to-end tests
-//! in a real window under Xvfb. Only the standard library is used here so
-//! that this runs before anything else builds.
+//! in a real window under Xvfb. `dist` builds the installers (`dist.rs`).
+//! Only the standard library is used here so that this runs before anything
+//! else builds.
 
 use std::env;
 use std::net::TcpListener;
@@ -14,12 +16,17 @@ use std::process::{Child, Command, ExitCode, Stdio};
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
+mod dist;
+mod licences;
+mod tryout;
+
 /// Debian packages needed to build and run the desktop app.
-const BUILD_PACKAGES: &[&str] = &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
+pub(crate) const BUILD_PACKAGES: &[&str] =
+    &["build-essential", "pkg-config", "libwebkit2gtk-4.1-dev"];
 /// Debian packages the tests need: a virtual display, WebKit's WebDriver,
 /// the PDF tools the tests check documents with, and an iCalendar parser
 /// that reads the calendar files back.
-const TEST_PACKAGES: &[&str] = &[
+pub(crate) const TEST_PACKAGES: &[&str] = &[
     "xvfb",
     "xauth",
     "webkit2gtk-driver",
@@ -36,7 +43,7 @@ const TEST_PACKAGES: &[&str] = &[
 /// `--allow-skips` is given.
 const SKIPPING_VARIABLES: &[&str] = &["KLIK_SKIP_DISK_TESTS"];
 
-type Outcome = Result<(), String>;
+pub(crate) type Outcome = Result<(), String>;
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -44,9 +51,11 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(&args[1..]),
         Some("fuzz") => fuzz(),
+        Some("dist") => dist::dist(),
+        Some("licences") => licences::licences(args.iter().any(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test [--no-e2e | --e2e-only] [--allow-skips] | fuzz"
+                "usage: cargo xtask run | test [--no-e2e | --e2e-only] [--allow-skips] [--dist] | fuzz | dist | licences [--check]"
             );
             return ExitCode::from(2);
         }
@@ -60,20 +69,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .expect("xtask lives inside the workspace")
         .to_path_buf()
 }
 
-fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| root().join("target"))
 }
 
-fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     let mut command = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".to_string()));
     command.current_dir(root());
     if !ALLOW_SKIPS.load(std::sync::atomic::Ordering::Relaxed) {
@@ -88,7 +97,7 @@ fn cargo() -> Command {
 static ALLOW_SKIPS: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Runs a command to completion; a non-zero exit is an error naming the step.
-fn step(what: &str, command: &mut Command) -> Outcome {
+pub(crate) fn step(what: &str, command: &mut Command) -> Outcome {
     eprintln!("xtask: {what}");
     let status = command
         .status()
@@ -164,6 +173,7 @@ fn test(args: &[String]) -> Outcome {
                 "warnings",
             ]),
         )?;
+        licences::licences(true)?;
         step(
             "unit and integration tests",
             cargo().args(["test", "--workspace", "--exclude", "klik-e2e"]),
@@ -177,7 +187,16 @@ fn test(args: &[String]) -> Outcome {
             "building the app for end-to-end tests",
             cargo().args(["build", "-p", "klik", "-p", "klik-desktop", "--bins"]),
         )?;
-        end_to_end()?;
+        let bin = target_dir().join("debug");
+        end_to_end(
+            &bin.join("klik-desktop"),
+            &bin.join("klik"),
+            env::var("KLIK_E2E_ONLY").ok().as_deref(),
+        )?;
+    }
+    if args.iter().any(|a| a == "--dist") {
+        dist::dist()?;
+        tryout::all()?;
     }
     Ok(())
 }
@@ -220,8 +239,9 @@ fn fuzz() -> Outcome {
     Ok(())
 }
 
-/// Starts Xvfb and tauri-driver, runs the end-to-end tests, and always stops both.
-fn end_to_end() -> Outcome {
+/// Starts Xvfb and tauri-driver, runs the end-to-end tests (or the one test
+/// file named) on the given programs, and always stops both.
+pub(crate) fn end_to_end(app: &Path, cli: &Path, only: Option<&str>) -> Outcome {
     let display = free_display().ok_or("no free X display number between :90 and :140")?;
     let mut xvfb = Background::start(
         "Xvfb",
@@ -264,22 +284,17 @@ fn end_to_end() -> Outcome {
     )
     .ok_or("tauri-driver did not listen within 20 s")?;
 
-    let bin = target_dir().join("debug");
     let out = target_dir().join("e2e");
     let result = step(
-        "end-to-end tests in a real window",
+        &format!("end-to-end tests in a real window ({})", app.display()),
         cargo()
             .args(["test", "-p", "klik-e2e"])
             // `KLIK_E2E_ONLY=trajectory` runs one test file, for a quick loop while working.
-            .args(
-                env::var("KLIK_E2E_ONLY")
-                    .map(|t| vec!["--test".to_string(), t])
-                    .unwrap_or_default(),
-            )
+            .args(only.map(|t| vec!["--test", t]).unwrap_or_default())
             .args(["--", "--test-threads=1"])
             .env("KLIK_E2E_DRIVER", format!("http://{address}"))
-            .env("KLIK_E2E_APP", bin.join("klik-desktop"))
-            .env("KLIK_E2E_CLI", bin.join("klik"))
+            .env("KLIK_E2E_APP", app)
+            .env("KLIK_E2E_CLI", cli)
             .env("KLIK_E2E_OUT", &out)
             .env("DISPLAY", format!(":{display}")),
     );
@@ -362,9 +377,27 @@ fn free_port() -> Result<u16, String> {
         .map_err(|e| format!("no free local port: {e}"))
 }
 
+/// `apt-get` with `args`, through sudo when not root.
+pub(crate) fn apt(args: &[&str]) -> Command {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+        .unwrap_or(false);
+    let mut command = if root {
+        Command::new("apt-get")
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.arg("apt-get");
+        sudo
+    };
+    command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    command
+}
+
 /// Installs missing Debian packages with apt-get (through sudo when not root).
 /// On other systems it only says what is needed.
-fn ensure_packages(packages: &[&str]) -> Outcome {
+pub(crate) fn ensure_packages(packages: &[&str]) -> Outcome {
     if !Path::new("/usr/bin/dpkg-query").exists() {
         eprintln!(
             "xtask: not a Debian/Ubuntu system; make sure these (or their equivalents) are installed: {}",
@@ -386,22 +419,6 @@ fn ensure_packages(packages: &[&str]) -> Outcome {
     if missing.is_empty() {
         return Ok(());
     }
-    let root = Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false);
-    let apt = |args: &[&str]| {
-        let mut command = if root {
-            Command::new("apt-get")
-        } else {
-            let mut sudo = Command::new("sudo");
-            sudo.arg("apt-get");
-            sudo
-        };
-        command.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        command
-    };
     step("updating the package lists", &mut apt(&["update", "-qq"]))?;
     let mut install = vec!["install", "-y", "-qq"];
     install.extend(missing.iter().copied());
@@ -426,7 +443,7 @@ fn tauri_driver_path() -> Option<PathBuf> {
     })
 }
 
-fn ensure_tauri_driver() -> Outcome {
+pub(crate) fn ensure_tauri_driver() -> Outcome {
     if tauri_driver_path().is_some() {
         return Ok(());
     }
