@@ -10,7 +10,9 @@
 ;
 ; Command line: setup.exe [/S] [/D=<folder>]   uninstall.exe [/S] [/REMOVEDATA] [_?=<folder>]
 
-Unicode true
+; A 64-bit installer: Klik itself is x64 only, and this runs under a 64-bit-only Wine
+; (wine64 without wine32), where the usual 32-bit NSIS stub does not start.
+Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 RequestExecutionLevel user
@@ -188,7 +190,7 @@ LangString KlikUnDataKept ${LANG_FRENCH} "Vos données Klik sont conservées dan
   ${If} $WebView2Version == ""
     SetRegView 64
     ReadRegStr $0 HKLM "SOFTWARE\Microsoft\EdgeUpdate\Clients\${WEBVIEW2_GUID}" "pv"
-    SetRegView 32
+    SetRegView default
     ${If} $0 != ""
     ${AndIf} $0 != "0.0.0.0"
       StrCpy $WebView2Version $0
