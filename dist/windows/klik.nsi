@@ -94,6 +94,7 @@ Page custom WebView2PageShow
 !insertmacro MUI_PAGE_INSTFILES
 !define MUI_FINISHPAGE_TITLE "$(KlikFinishTitle)"
 !define MUI_FINISHPAGE_TEXT "$(KlikFinishText)"
+!define MUI_FINISHPAGE_TEXT_LARGE
 !define MUI_FINISHPAGE_RUN "$INSTDIR\klik-desktop.exe"
 !define MUI_FINISHPAGE_RUN_TEXT "$(KlikFinishRun)"
 !insertmacro MUI_PAGE_FINISH
@@ -103,6 +104,7 @@ Page custom WebView2PageShow
 !define MUI_COMPONENTSPAGE_NODESC
 !define MUI_COMPONENTSPAGE_TEXT_TOP "$(KlikUnComponentsTop)"
 !define MUI_COMPONENTSPAGE_TEXT_COMPLIST "$(KlikUnComponentsList)"
+!define MUI_PAGE_CUSTOMFUNCTION_SHOW un.ComponentsPageShow
 !insertmacro MUI_UNPAGE_COMPONENTS
 !insertmacro MUI_UNPAGE_INSTFILES
 
@@ -148,6 +150,10 @@ LangString KlikWebView2Subtitle ${LANG_FRENCH} "Le Microsoft Edge WebView2 Runti
 LangString KlikWebView2Text ${LANG_ENGLISH} "Klik shows its window with the Microsoft Edge WebView2 Runtime, a free part of Windows from Microsoft. Windows 10 and 11 usually have it already; on this computer it is missing, so Klik's window will not open without it.$\r$\n$\r$\nWhat to do: go to Microsoft's website (address below), download the $\"Evergreen Bootstrapper$\" of the $\"Microsoft Edge WebView2 Runtime$\" and run it. You do not need administrator rights for it. Then start Klik.$\r$\n$\r$\nYou can finish installing Klik now and do this afterwards. If your computer is managed by an IT department, you can also ask them."
 LangString KlikWebView2Text ${LANG_DUTCH} "Klik toont zijn venster met de Microsoft Edge WebView2 Runtime, een gratis onderdeel van Windows van Microsoft. Windows 10 en 11 hebben het meestal al; op deze computer ontbreekt het, en zonder opent het venster van Klik niet.$\r$\n$\r$\nWat moet je doen: ga naar de website van Microsoft (adres hieronder), download de $\"Evergreen Bootstrapper$\" van de $\"Microsoft Edge WebView2 Runtime$\" en voer hem uit. Daarvoor heb je geen beheerdersrechten nodig. Start daarna Klik.$\r$\n$\r$\nJe kunt Klik nu eerst verder installeren en dit daarna doen. Beheert een IT-dienst je computer, dan kun je het ook aan hen vragen."
 LangString KlikWebView2Text ${LANG_FRENCH} "Klik affiche sa fenêtre avec le Microsoft Edge WebView2 Runtime, un composant gratuit de Windows fourni par Microsoft. Windows 10 et 11 l'ont en général déjà ; il manque sur cet ordinateur, et sans lui la fenêtre de Klik ne s'ouvre pas.$\r$\n$\r$\nQue faire : allez sur le site de Microsoft (adresse ci-dessous), téléchargez l'$\"Evergreen Bootstrapper$\" du $\"Microsoft Edge WebView2 Runtime$\" et lancez-le. Aucun droit d'administrateur n'est nécessaire. Démarrez ensuite Klik.$\r$\n$\r$\nVous pouvez d'abord terminer l'installation de Klik et le faire ensuite. Si votre ordinateur est géré par un service informatique, vous pouvez aussi le leur demander."
+
+LangString KlikWebView2Open ${LANG_ENGLISH} "Open Microsoft's page"
+LangString KlikWebView2Open ${LANG_DUTCH} "Pagina van Microsoft openen"
+LangString KlikWebView2Open ${LANG_FRENCH} "Ouvrir la page de Microsoft"
 
 LangString KlikWebView2Log ${LANG_ENGLISH} "The Microsoft Edge WebView2 Runtime was not found: install it (the Evergreen Bootstrapper from ${WEBVIEW2_URL}, no administrator rights needed) before starting Klik."
 LangString KlikWebView2Log ${LANG_DUTCH} "De Microsoft Edge WebView2 Runtime is niet gevonden: installeer hem (de Evergreen Bootstrapper van ${WEBVIEW2_URL}, zonder beheerdersrechten) voor je Klik start."
@@ -242,11 +248,15 @@ Function WebView2PageShow
   ${If} $0 == error
     Abort
   ${EndIf}
-  ${NSD_CreateLabel} 0 0 100% 75% "$(KlikWebView2Text)"
+  ${NSD_CreateLabel} 0 0 100% 96u "$(KlikWebView2Text)"
   Pop $0
-  ${NSD_CreateLink} 0 80% 100% 12u "${WEBVIEW2_URL}"
+  ; The address as text the user can select and copy, and a button that opens it.
+  ${NSD_CreateText} 0 102u 100% 12u "${WEBVIEW2_URL}"
   Pop $1
-  ${NSD_OnClick} $1 WebView2OpenLink
+  SendMessage $1 ${EM_SETREADONLY} 1 0
+  ${NSD_CreateButton} 0 120u 50% 14u "$(KlikWebView2Open)"
+  Pop $2
+  ${NSD_OnClick} $2 WebView2OpenLink
   nsDialogs::Show
 FunctionEnd
 
@@ -308,6 +318,12 @@ Section /o "un.$(KlikUnSectionData)" SecUnData
   RMDir /r "$LOCALAPPDATA\${IDENTIFIER}"   ; the window's WebView2 cache
 SectionEnd
 
+Section "-un.Note"
+  ${If} ${FileExists} "$APPDATA\${IDENTIFIER}\*.*"
+    DetailPrint "$(KlikUnDataKept)"
+  ${EndIf}
+SectionEnd
+
 Function un.onInit
   SetShellVarContext current
   !insertmacro MUI_UNGETLANGUAGE
@@ -321,9 +337,23 @@ Function un.onInit
   ${EndIf}
 FunctionEnd
 
-Function un.onUninstSuccess
-  ${IfNot} ${SectionIsSelected} ${SecUnData}
-  ${AndIf} ${FileExists} "$APPDATA\${IDENTIFIER}\*.*"
-    DetailPrint "$(KlikUnDataKept)"
-  ${EndIf}
+; The list of the components page is narrow beside its label, and cut off "Also
+; remove my Klik data (…)": hide the label and the space line, and let the list take
+; the page's whole width, from the left edge of the text above it.
+Function un.ComponentsPageShow
+  ShowWindow $mui.ComponentsPage.ComponentsText ${SW_HIDE}
+  ShowWindow $mui.ComponentsPage.InstTypesText ${SW_HIDE}
+  ShowWindow $mui.ComponentsPage.SpaceRequired ${SW_HIDE}
+  System::Call "*(i 0, i 0, i 0, i 0) p .r1"
+  System::Call "user32::GetWindowRect(p $mui.ComponentsPage.Text, p r1)"
+  System::Call "user32::MapWindowPoints(p 0, p $mui.ComponentsPage, p r1, i 2)"
+  System::Call "*$1(i .r2, i, i .r4, i)"
+  System::Call "user32::GetWindowRect(p $mui.ComponentsPage.Components, p r1)"
+  System::Call "user32::MapWindowPoints(p 0, p $mui.ComponentsPage, p r1, i 2)"
+  System::Call "*$1(i, i .r3, i, i .r5)"
+  System::Free $1
+  IntOp $6 $4 - $2
+  IntOp $7 $5 - $3
+  System::Call "user32::SetWindowPos(p $mui.ComponentsPage.Components, p 0, i $2, i $3, i $6, i $7, i 0x14)"
 FunctionEnd
+
