@@ -82,7 +82,6 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "MIT License"
 !define MUI_LANGDLL_ALLLANGUAGES
 
 Var WebView2Version   ; empty when the WebView2 Runtime is absent
-Var RemoveData        ; "1" when the uninstaller was given /REMOVEDATA
 
 ; ---------------------------------------------------------------- installer pages
 !define MUI_WELCOMEPAGE_TITLE "$(KlikWelcomeTitle)"
@@ -327,12 +326,10 @@ SectionEnd
 Function un.onInit
   SetShellVarContext current
   !insertmacro MUI_UNGETLANGUAGE
-  StrCpy $RemoveData ""
   ${GetParameters} $0
   ClearErrors
   ${GetOptions} $0 "/REMOVEDATA" $1
   ${IfNot} ${Errors}
-    StrCpy $RemoveData "1"
     !insertmacro SelectSection ${SecUnData}
   ${EndIf}
 FunctionEnd
