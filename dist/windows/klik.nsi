@@ -8,6 +8,8 @@
 ; %APPDATA%\be.klik.desktop is kept on uninstall unless the user ticks the option
 ; (or, silently, passes /REMOVEDATA).
 ;
+; Optional: -DSIGN=<command> signs the uninstaller and the setup (see below).
+;
 ; Command line: setup.exe [/S] [/D=<folder>]   uninstall.exe [/S] [/REMOVEDATA] [_?=<folder>]
 
 ; A 64-bit installer: Klik itself is x64 only, and this runs under a 64-bit-only Wine
@@ -47,6 +49,15 @@ RequestExecutionLevel user
 !define SETTINGS_KEY "Software\Klik"
 !define WEBVIEW2_GUID "{F3017226-FE2A-4295-8BDF-00C3A9A7E4C5}"
 !define WEBVIEW2_URL "https://developer.microsoft.com/microsoft-edge/webview2/"
+
+; Optional signing: -DSIGN=<command> names a program that signs, in place, the file
+; given as its last argument (signtool sign …, or a wrapper around osslsigncode).
+; makensis then signs the uninstaller before packing it and the setup at the end;
+; klik-desktop.exe and klik.exe must already be signed in STAGE.
+!ifdef SIGN
+  !uninstfinalize '${SIGN} "%1"' = 0
+  !finalize '${SIGN} "%1"' = 0
+!endif
 
 Name "${PRODUCT} ${VERSION}"
 OutFile "${OUTFILE}"
