@@ -1,6 +1,8 @@
 ; Klik's Windows installer: per user, no administrator rights.
 ;
-;   makensis -V2 -INPUTCHARSET UTF8 /DVERSION=0.1.0 /DSTAGE=<folder> /DOUTFILE=<setup.exe> dist/windows/klik.nsi
+;   makensis -V2 -INPUTCHARSET UTF8 -DVERSION=0.1.0 -DSTAGE=<folder> -DOUTFILE=<setup.exe> dist/windows/klik.nsi
+;
+; (-D on Linux; on Windows makensis also takes /D.)
 ;
 ; STAGE holds klik-desktop.exe, klik.exe, THIRD-PARTY-LICENSES.txt and icon.ico.
 ; Installs into %LOCALAPPDATA%\Programs\Klik, a Start-menu shortcut "Klik", and an
@@ -20,10 +22,10 @@ SetCompressor /SOLID lzma
 RequestExecutionLevel user
 
 !ifndef VERSION
-  !error "Give the version: /DVERSION=0.1.0"
+  !error "Give the version: -DVERSION=0.1.0"
 !endif
 !ifndef STAGE
-  !error "Give the folder with the files to install: /DSTAGE=<folder>"
+  !error "Give the folder with the files to install: -DSTAGE=<folder>"
 !endif
 !ifndef OUTFILE
   !define OUTFILE "Klik_${VERSION}_x64-setup.exe"
