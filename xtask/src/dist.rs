@@ -157,7 +157,7 @@ fn windows_installer(built: &Path, out: &Path) -> Outcome {
     step(
         "making the Windows installer (makensis)",
         Command::new("makensis")
-            .arg("-V2")
+            .args(["-V2", "-INPUTCHARSET", "UTF8"])
             .arg(format!("-DVERSION={VERSION}"))
             .arg(format!("-DSTAGE={}", stage.display()))
             .arg(format!("-DOUTFILE={}", out.join(setup_name()).display()))

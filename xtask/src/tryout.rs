@@ -129,11 +129,17 @@ fn wine_prefix() -> Result<PathBuf, String> {
         "making a Wine prefix",
         wine(&prefix).args(["wineboot", "-i"]),
     )?;
+    step(
+        "waiting for the Wine prefix",
+        Command::new("wineserver")
+            .arg("-w")
+            .env("WINEPREFIX", &prefix),
+    )?;
     let dll = prefix.join("drive_c/windows/system32/bcryptprimitives.dll");
     step(
         "building the test-only bcryptprimitives.dll stand-in",
         Command::new("x86_64-w64-mingw32-gcc")
-            .args(["-shared", "-O2", "-o"])
+            .args(["-shared", "-O2", "-s", "-o"])
             .arg(&dll)
             .arg(root().join("dist/windows/bcryptprimitives.c"))
             .arg("-ladvapi32"),
@@ -343,23 +349,38 @@ fn windows_installer(prefix: &Path) -> Outcome {
     );
     klik_exe(prefix, &format!(r"{windows_dir}\klik.exe"), &["info"])?;
 
-    // The uninstaller copies itself away and returns at once unless told
-    // where the installation is (`_?=`), which makes it wait.
-    step(
-        "running the uninstaller silently under Wine",
-        wine(prefix)
-            .arg(installed.join("uninstall.exe"))
-            .arg("/S")
-            .arg(format!("_?={windows_dir}")),
-    )?;
-    for file in ["klik.exe", "klik-desktop.exe"] {
+    // The uninstaller copies itself away and returns at once; the Wine
+    // server is waited for until the copy has finished.
+    let uninstall = |extra: &[&str]| -> Outcome {
+        step(
+            &format!(
+                "running the uninstaller silently under Wine {}",
+                extra.join(" ")
+            ),
+            wine(prefix)
+                .arg(installed.join("uninstall.exe"))
+                .arg("/S")
+                .args(extra),
+        )?;
+        step(
+            "waiting for the uninstaller",
+            Command::new("wineserver")
+                .arg("-w")
+                .env("WINEPREFIX", prefix),
+        )
+    };
+    uninstall(&[])?;
+    for file in ["klik.exe", "klik-desktop.exe", "uninstall.exe"] {
         check(!installed.join(file).exists(), || {
             format!("the uninstaller left {file}")
         })?;
     }
-    let data = profile.join("AppData/Roaming/be.klik.desktop/klik.sqlite");
-    check(data.exists(), || {
+    let data = profile.join("AppData/Roaming/be.klik.desktop");
+    check(data.join("klik.sqlite").exists(), || {
         "the uninstaller removed the user's data".into()
     })?;
-    Ok(())
+    // Asked to (the box ticked, or /REMOVEDATA when silent), it removes the data too.
+    step("installing again", wine(prefix).arg(&setup).arg("/S"))?;
+    uninstall(&["/REMOVEDATA"])?;
+    check(!data.exists(), || "/REMOVEDATA left the user's data".into())
 }
