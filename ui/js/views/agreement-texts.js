@@ -5,7 +5,7 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
-import { go } from '../main.js';
+import { go } from '../nav.js';
 import { expectationGroups, textRows } from './agreement.js';
 
 /**

@@ -7,7 +7,7 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, modal, commandError, oneAtATime, confirmAction } from '../dom.js';
-import { go } from '../main.js';
+import { go } from '../nav.js';
 import { programmeTabs } from './programme.js';
 import { openDocument } from './agreement.js';
 

@@ -4,7 +4,7 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, showFormErrors, toast, confirmAction } from '../dom.js';
-import { go } from '../main.js';
+import { go } from '../nav.js';
 
 /**
  * @param {number} programmeId

@@ -5,7 +5,8 @@
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
 import { h, field, showFormErrors, clearFormErrors, toast } from '../dom.js';
-import { go, appState } from '../main.js';
+import { go } from '../nav.js';
+import { appState } from '../state.js';
 
 const PHASES = ['preparation', 'matching', 'intake', 'trajectory', 'closing'];
 

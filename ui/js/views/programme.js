@@ -4,7 +4,8 @@
 import * as ipc from '../ipc.js';
 import { t, counted, shortDate, longDate } from '../i18n.js';
 import { h, toast } from '../dom.js';
-import { go, render, appState } from '../main.js';
+import { go, redraw } from '../nav.js';
+import { appState } from '../state.js';
 import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from './programmes.js';
 import { dashboardSection } from './trajectory.js';
 
@@ -66,7 +67,7 @@ export async function programmeView(id) {
         h('button', { class: 'button secondary', type: 'button', onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
         p.archived
           ? h('button', { class: 'button secondary', type: 'button', onclick: async () => {
-            try { await ipc.setProgrammeArchived(p.id, false); toast(t('programmes.restored_notice', { name: p.name })); render(); } catch (e) { failure(e); }
+            try { await ipc.setProgrammeArchived(p.id, false); toast(t('programmes.restored_notice', { name: p.name })); redraw(); } catch (e) { failure(e); }
           } }, t('action.restore'))
           : h('button', { class: 'button secondary', type: 'button', onclick: () => archiveProgramme(p).then((done) => done && go('#/programmes')).catch(failure) }, t('action.archive')))),
     programmeTabs(p, 'overview'),

@@ -4,7 +4,7 @@
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
 import { h, toast, confirmAction } from '../dom.js';
-import { go, render } from '../main.js';
+import { go, redraw } from '../nav.js';
 
 /** "Every 4 weeks" / "Every week". @param {number} weeks */
 export const cadenceText = (weeks) => (weeks === 1 ? t('programme.cadence_value_one') : t('programme.cadence_value', { weeks }));
@@ -21,7 +21,7 @@ export async function archiveProgramme(p) {
   await ipc.setProgrammeArchived(p.id, true);
   toast(t('programmes.archived_notice', { name: p.name }), {
     label: t('action.undo'),
-    run: async () => { await ipc.setProgrammeArchived(p.id, false); render(); },
+    run: async () => { await ipc.setProgrammeArchived(p.id, false); redraw(); },
   });
   return true;
 }
@@ -54,13 +54,13 @@ export async function programmesView(listing) {
         onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
       listing === 'current'
         ? h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.archive')}: ${p.name}` },
-          onclick: () => archiveProgramme(p).then((done) => done && render()).catch(failure) }, t('action.archive'))
+          onclick: () => archiveProgramme(p).then((done) => done && redraw()).catch(failure) }, t('action.archive'))
         : h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.restore')}: ${p.name}` },
           onclick: async () => {
             try {
               await ipc.setProgrammeArchived(p.id, false);
               toast(t('programmes.restored_notice', { name: p.name }));
-              render();
+              redraw();
             } catch (error) { failure(error); }
           } }, t('action.restore'))))));
 

@@ -4,7 +4,8 @@
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, confirmAction } from '../dom.js';
-import { applyStatus, appState, go, refreshStatus, render } from '../main.js';
+import { go, redraw } from '../nav.js';
+import { applyStatus, appState, refreshStatus } from '../state.js';
 
 /**
  * The interface language choice: follow the computer, or a fixed language.
@@ -77,7 +78,7 @@ async function backupsCard() {
     const done = await ipc.restoreBackup(path);
     toast(t('backup.ui.restored', { previous: done.previous }));
     await refreshStatus();
-    await render();
+    await redraw();
   };
   return h('section', { class: 'card', id: 'backups-card' },
     h('h2', {}, t('backup.ui.title')),
@@ -111,7 +112,7 @@ export async function settingsView() {
       clearFormErrors(nameForm);
       toast(t('shell.saved'));
       await refreshStatus();
-      await render();
+      await redraw();
     } catch (error) { showFormErrors(nameForm, error); }
   });
 

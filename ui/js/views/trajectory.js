@@ -6,7 +6,7 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, append, toast, modal, field, showFormErrors, commandError, oneAtATime, confirmAction } from '../dom.js';
-import { go } from '../main.js';
+import { go } from '../nav.js';
 import { programmeTabs } from './programme.js';
 import { openDocument, saveDocument } from './agreement.js';
 

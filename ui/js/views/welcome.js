@@ -3,7 +3,7 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h } from '../dom.js';
-import { applyStatus } from '../main.js';
+import { applyStatus } from '../state.js';
 import { languagePicker } from './settings.js';
 
 /** @param {any} status */
