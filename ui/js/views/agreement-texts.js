@@ -6,7 +6,7 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
 import { go } from '../nav.js';
-import { expectationGroups, textRows } from './agreement.js';
+import { expectationGroups, textRows } from '../components/expectations.js';
 
 /**
  * @typedef {{key: string, label: string, text: string, standard: string, own: boolean}} Part

@@ -4,57 +4,16 @@
 // version is never changed: saving it makes the next version, a new draft.
 
 import * as ipc from '../ipc.js';
-import { t, counted, shortDate } from '../i18n.js';
+import { t, shortDate } from '../i18n.js';
 import { h, append, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
+import { expectationGroups, textRows } from '../components/expectations.js';
+import { openDocument, saveDocument } from '../components/documents.js';
 
 /** The most learning goals an agreement holds (the core refuses more). */
 const GOALS_MAX = 5;
 
 /** The parts of a learning goal, in the order they are asked. */
 const GOAL_PARTS = ['what', 'success', 'target_date', 'first_actions'];
-
-/**
- * The headings the expectations are grouped under, each with its parts in
- * the agreement's order; parts side by side share an inner array, so that
- * short texts such as "how often" and "how long" fit on one line.
- */
-const GROUPS = [
-  { heading: 'agreement.meetings', rows: [['meeting_frequency', 'meeting_duration'], ['place', 'initiative'], ['cancellation', 'between_meetings']] },
-  { heading: 'agreement.confidentiality', rows: [['confidentiality']] },
-  { heading: 'agreement.responsibilities', rows: [['mentor_responsibilities', 'mentee_responsibilities']] },
-  { heading: 'agreement.ending', rows: [['ending_early']] },
-  { heading: 'agreement.contact', rows: [['coordinator']] },
-];
-
-/**
- * Enough rows to show a text whole, as far as that is reasonable: the
- * default texts run to three lines in a half-width box.
- * @param {string} text
- * @param {boolean} wide whether the box spans the whole form
- */
-export function textRows(text, wide) {
-  return Math.min(8, Math.max(wide ? 3 : 2, Math.ceil(text.length / (wide ? 95 : 45))));
-}
-
-/**
- * The expectations as fieldsets under their headings, parts side by side
- * where GROUPS puts them; `part` draws one part's field, told whether it is
- * alone under its heading.
- * @param {(key: string, alone: boolean) => HTMLElement} part
- */
-export function expectationGroups(part) {
-  return GROUPS.map((group) => {
-    const alone = group.rows.flat().length === 1;
-    return h('fieldset', { class: 'agreement-group' },
-      h('legend', {}, t(group.heading)),
-      group.rows.map((row) => (row.length === 1
-        ? part(row[0], alone)
-        : h('div', { class: 'field-row' }, row.map((key) => part(key, alone))))));
-  });
-}
-
-/** The file type offered in the save dialog when printing. */
-const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
 
 /**
  * @typedef {{what: string, success: string, target_date: string, first_actions: string}} Goal
@@ -95,64 +54,6 @@ function today() {
   const now = new Date();
   const two = (n) => String(n).padStart(2, '0');
   return shortDate(`${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`);
-}
-
-/**
- * Says where a printed PDF went and how many pages it has, and shows each
- * warning (such as characters the font lacks) as its own message, because
- * each asks for a different fix.
- * @param {{path: string, pages: number, agreements?: number, warnings: string[], opened?: boolean}} printed
- * @param {(printed: any, pages: string) => string} message what to say once written
- */
-function reportPrinted(printed, message) {
-  toast(message(printed, counted('agreement.ui.pages', printed.pages)));
-  for (const warning of printed.warnings ?? []) toast(warning);
-}
-
-/**
- * Prints a document to a PDF file chosen in the system's save dialog.
- * Rejects with the command's error; resolves to false when the dialog was cancelled.
- * @param {ipc.DocumentKind} kind
- * @param {number} id
- * @param {(printed: any, pages: string) => string} [message] what to say once written
- */
-export async function saveDocument(kind, id, message) {
-  const path = await ipc.chooseSavePath(await ipc.documentFileName(kind, id), PDF);
-  if (!path) return false;
-  reportPrinted(await ipc.printDocument(kind, id, path),
-    message ?? ((printed, pages) => t('agreement.ui.printed', { path: printed.path, pages })));
-  return true;
-}
-
-/**
- * Prints a document into Klik's documents folder and opens it in the
- * system's PDF viewer. When no viewer starts, the message says where the
- * file is, so that it can be opened by hand.
- * @param {ipc.DocumentKind} kind
- * @param {number} id
- */
-export async function openDocument(kind, id) {
-  reportPrinted(await ipc.openDocument(kind, id), (printed, pages) => (printed.opened
-    ? t('agreement.ui.opened', { path: printed.path, pages })
-    : t('agreement.ui.not_opened', { path: printed.path, pages })));
-}
-
-/**
- * Prints every agreement of a programme into one PDF file the user chooses.
- * @param {number} programmeId
- */
-export function printProgrammeAgreements(programmeId) {
-  return saveDocument('agreements', programmeId, (printed, pages) => t('agreement.ui.printed_all', {
-    agreements: counted('agreement.ui.agreements', printed.count), path: printed.path, pages,
-  }));
-}
-
-/**
- * Prints every agreement of a programme into one PDF and opens it.
- * @param {number} programmeId
- */
-export function openProgrammeAgreements(programmeId) {
-  return openDocument('agreements', programmeId);
 }
 
 /**

@@ -6,7 +6,7 @@ import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { go } from '../nav.js';
-import { saveWith } from './participants.js';
+import { saveWith } from '../components/spreadsheet-file.js';
 
 const SHOWN_ROWS = 20;
 

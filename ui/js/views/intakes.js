@@ -8,13 +8,11 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, modal, commandError, oneAtATime, confirmAction } from '../dom.js';
 import { go } from '../nav.js';
-import { programmeTabs } from './programme.js';
-import { openDocument } from './agreement.js';
+import { programmeTabs } from '../components/programme-tabs.js';
+import { openDocument, ICS } from '../components/documents.js';
 
 /** The filters of the list, in order; 'all' shows every pair. */
 const FILTERS = ['all', 'to_plan', 'planned', 'outcome_missing', 'held'];
-/** The file type offered when saving calendar files. */
-const ICS = [{ name: 'iCalendar', extensions: ['ics'] }];
 
 /**
  * Text only screen readers hear, such as which pair a button is for.

@@ -8,8 +8,8 @@
 import * as ipc from '../ipc.js';
 import { t, counted, shortDate } from '../i18n.js';
 import { h, toast, confirmAction, showFormErrors, clearFormErrors, modal } from '../dom.js';
-import { programmeTabs } from './programme.js';
-import { printProgrammeAgreements, openProgrammeAgreements } from './agreement.js';
+import { programmeTabs } from '../components/programme-tabs.js';
+import { printProgrammeAgreements, openProgrammeAgreements } from '../components/documents.js';
 
 /**
  * Programmes whose proposal is on screen. The core only calculates a

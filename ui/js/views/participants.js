@@ -5,7 +5,8 @@
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
 import { h, toast } from '../dom.js';
-import { programmeTabs } from './programme.js';
+import { programmeTabs } from '../components/programme-tabs.js';
+import { saveWith } from '../components/spreadsheet-file.js';
 
 const PAGE = 50;
 const COLUMNS = [
@@ -16,17 +17,6 @@ const COLUMNS = [
   { key: 'capacity', sort: 'capacity' },
   { key: 'status', sort: 'status' },
 ];
-
-/** Saves a file chosen in the system's save dialog; reports the result. */
-export async function saveWith(defaultName, write) {
-  const path = await ipc.chooseSavePath(defaultName, [
-    { name: 'Excel', extensions: ['xlsx'] },
-    { name: 'CSV', extensions: ['csv'] },
-  ]);
-  if (!path) return;
-  const written = await write(path);
-  toast(counted('participants.saved_file', written.rows, { path: written.path }));
-}
 
 /** @param {number} id */
 export async function participantsView(id) {

@@ -6,31 +6,14 @@ import { t, counted, shortDate, longDate } from '../i18n.js';
 import { h, toast } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { appState } from '../state.js';
-import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from './programmes.js';
-import { dashboardSection } from './trajectory.js';
+import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from '../components/programme-actions.js';
+import { programmeTabs } from '../components/programme-tabs.js';
+import { dashboardSection } from '../components/trajectory/dashboard.js';
 
 /** @param {string} text @param {string} emptyKey */
 function prose(text, emptyKey) {
   if (!text.trim()) return h('p', { class: 'muted' }, t(emptyKey));
   return text.split(/\n+/).map((line) => h('p', {}, line));
-}
-
-/**
- * The tabs under a programme's name: overview, participants, matching, intakes and trajectory.
- * @param {any} p
- * @param {'overview'|'participants'|'matching'|'intakes'|'trajectory'} active
- */
-export function programmeTabs(p, active) {
-  const tab = (key, hash, label) => h('a', {
-    href: hash, id: `programme-tab-${key}`, class: key === active ? 'tab active' : 'tab',
-    aria: { current: key === active ? 'page' : undefined },
-  }, label);
-  return h('nav', { class: 'tabs', aria: { label: p.name } },
-    tab('overview', `#/programme/${p.id}`, t('programme.overview')),
-    tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')),
-    tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')),
-    tab('intakes', `#/programme/${p.id}/intakes`, t('nav.intakes')),
-    tab('trajectory', `#/programme/${p.id}/trajectory`, t('nav.trajectory')));
 }
 
 /** @param {number} id */

@@ -6,28 +6,7 @@ import { t, counted } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, confirmAction } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { applyStatus, appState, refreshStatus } from '../state.js';
-
-/**
- * The interface language choice: follow the computer, or a fixed language.
- * @param {any} status
- * @param {string} id
- */
-export function languagePicker(status, id, labelKey = 'welcome.language') {
-  const system = status.languages.find((l) => l.code === status.system_language);
-  const select = h('select', {
-    id, name: 'ui_language',
-    onchange: async (event) => {
-      const code = /** @type {HTMLSelectElement} */ (event.target).value;
-      try {
-        await applyStatus(await ipc.setUiLanguage(code === '' ? null : code));
-        document.getElementById(id)?.focus();
-      } catch (error) { toast(error.message); }
-    },
-  },
-  h('option', { value: '', selected: !status.ui_language }, t('settings.language_system', { language: system?.name ?? '' })),
-  status.languages.map((l) => h('option', { value: l.code, selected: status.ui_language === l.code, lang: l.code }, l.name)));
-  return h('div', { class: 'language-picker' }, h('label', { for: id }, t(labelKey)), select);
-}
+import { languagePicker } from '../components/language-picker.js';
 
 const KLIK_FILES = [{ name: 'Klik', extensions: ['sqlite'] }];
 

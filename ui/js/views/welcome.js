@@ -4,7 +4,7 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h } from '../dom.js';
 import { applyStatus } from '../state.js';
-import { languagePicker } from './settings.js';
+import { languagePicker } from '../components/language-picker.js';
 
 /** @param {any} status */
 export function welcomeView(status) {
