@@ -201,13 +201,16 @@ export function commandError(error) {
 /**
  * Runs a view's actions one at a time: a second click while one is under
  * way is ignored (it would act on data about to change), the view is marked
- * busy meanwhile, and an error becomes a message.
+ * busy meanwhile, and an error becomes a message. `busy()` says whether an
+ * action is under way, for a step that must not even start meanwhile (such
+ * as asking a question first).
  * @param {() => HTMLElement} view the view, looked up when an action runs
- * @returns {(work: () => Promise<void>) => Promise<void>}
+ * @returns {((work: () => Promise<void>) => Promise<void>) & {busy: () => boolean}}
  */
 export function oneAtATime(view) {
   let busy = false;
-  return async (work) => {
+  /** @param {() => Promise<void>} work */
+  const run = async (work) => {
     if (busy) return;
     busy = true;
     const element = view();
@@ -221,4 +224,6 @@ export function oneAtATime(view) {
       element.removeAttribute('aria-busy');
     }
   };
+  run.busy = () => busy;
+  return run;
 }
