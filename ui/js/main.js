@@ -21,7 +21,8 @@ import { matchingView } from './views/matching.js';
 import { agreementView } from './views/agreement.js';
 import { agreementTextsView } from './views/agreement-texts.js';
 import { intakesView } from './views/intakes.js';
-import { trajectoryView, pairView } from './views/trajectory.js';
+import { trajectoryView } from './views/trajectory.js';
+import { pairView } from './views/pair.js';
 
 const routes = [
   { pattern: /^#\/programmes(?:\/(archived))?$/, view: (m) => programmesView(m[1] === 'archived' ? 'archived' : 'current'), nav: 'programmes' },
