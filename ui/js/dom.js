@@ -190,13 +190,22 @@ export function modal(id, labelledby, className) {
 
 /**
  * A command's error as showFormErrors takes it, also when the shell sent no
- * field list (or something else failed).
+ * field list. Anything else that failed (a fault in the window's own code)
+ * is shown as the translated "something unexpected" message, never as a
+ * debug string; the detail goes to the console for us.
  * @param {any} error
  * @returns {{code: string, message: string, fields: {field: string, label: string, message: string}[]}}
  */
 export function commandError(error) {
-  return { code: error?.code ?? 'internal', message: error?.message ?? String(error), fields: error?.fields ?? [] };
+  if (error && typeof error === 'object' && typeof error.code === 'string' && typeof error.message === 'string') {
+    return { code: error.code, message: error.message, fields: error.fields ?? [] };
+  }
+  console.error('Klik failed outside its commands:', error);
+  return { code: 'internal', message: t('error.unexpected'), fields: [] };
 }
+
+/** Shows what went wrong as a message at the bottom. @param {any} error */
+export const toastError = (error) => toast(commandError(error).message);
 
 /**
  * Runs a view's actions one at a time: a second click while one is under

@@ -5,7 +5,7 @@
 
 import * as ipc from './ipc.js';
 import { t } from './i18n.js';
-import { h } from './dom.js';
+import { h, commandError } from './dom.js';
 import { go, RENDER } from './nav.js';
 import { appState, applyStatus, refreshStatus } from './state.js';
 import { welcomeView } from './views/welcome.js';
@@ -90,7 +90,7 @@ async function render() {
       content.replaceChildren(await route.view(hash.match(route.pattern)));
     } catch (error) {
       content.replaceChildren(h('div', { class: 'error-summary', role: 'alert' },
-        h('h2', {}, t('error.summary_title')), h('p', {}, error?.message ?? String(error))));
+        h('h2', {}, t('error.summary_title')), h('p', {}, commandError(error).message)));
     }
     const heading = content.querySelector('h1');
     if (heading) document.title = `${heading.textContent} — ${t('app.name')}`;

@@ -2,7 +2,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, toast } from '../dom.js';
+import { h, toastError } from '../dom.js';
 import { applyStatus } from '../state.js';
 
 /**
@@ -19,7 +19,7 @@ export function languagePicker(status, id, labelKey = 'welcome.language') {
       try {
         await applyStatus(await ipc.setUiLanguage(code === '' ? null : code));
         document.getElementById(id)?.focus();
-      } catch (error) { toast(error.message); }
+      } catch (error) { toastError(error); }
     },
   },
   h('option', { value: '', selected: !status.ui_language }, t('settings.language_system', { language: system?.name ?? '' })),

@@ -4,7 +4,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, toast } from '../dom.js';
+import { h, toastError } from '../dom.js';
 import { programmeTabs } from '../components/programme-tabs.js';
 import { saveWith } from '../components/spreadsheet-file.js';
 
@@ -56,7 +56,7 @@ export async function participantsView(id) {
     try {
       page = await ipc.participantPage(id, query);
     } catch (error) {
-      toast(error.message);
+      toastError(error);
       return;
     }
     const c = page.counts;
@@ -108,7 +108,7 @@ export async function participantsView(id) {
         onclick: () => { query.offset += PAGE; refresh(); } }, t('participants.next')));
   }
 
-  const failure = (error) => toast(error.message);
+  const failure = toastError;
   const view = h('section', { class: 'page' },
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/programmes' }, `← ${t('nav.programmes')}`)),
     h('div', { class: 'page-head' },

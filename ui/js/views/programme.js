@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted, shortDate, longDate } from '../i18n.js';
-import { h, toast } from '../dom.js';
+import { h, toast, toastError } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { appState } from '../state.js';
 import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from '../components/programme-actions.js';
@@ -19,7 +19,7 @@ function prose(text, emptyKey) {
 /** @param {number} id */
 export async function programmeView(id) {
   const p = await ipc.getProgramme(id);
-  const failure = (error) => toast(error.message);
+  const failure = toastError;
   const countdown = p.status === 'upcoming'
     ? counted('programme.starts_in', p.days, { days: p.days })
     : p.status === 'running' ? counted('programme.days_left', p.days, { days: p.days }) : t('programme.ended');

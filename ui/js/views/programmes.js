@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
-import { h, toast } from '../dom.js';
+import { h, toast, toastError } from '../dom.js';
 import { redraw } from '../nav.js';
 import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from '../components/programme-actions.js';
 
@@ -15,7 +15,7 @@ export async function programmesView(listing) {
     aria: { current: key === listing ? 'page' : undefined },
   }, t(`programmes.${key}`));
 
-  const failure = (error) => toast(error.message);
+  const failure = toastError;
   const rows = programmes.map((p) => h('tr', { dataset: { programmeId: String(p.id) } },
     h('th', { scope: 'row' },
       h('a', { href: `#/programme/${p.id}`, class: 'programme-link' }, p.name)),

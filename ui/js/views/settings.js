@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors, confirmAction } from '../dom.js';
+import { h, field, toast, toastError, showFormErrors, clearFormErrors, commandError, confirmAction } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { applyStatus, appState, refreshStatus } from '../state.js';
 import { languagePicker } from '../components/language-picker.js';
@@ -26,7 +26,7 @@ function retentionForm(backups) {
       const next = await ipc.setRetention(typed ? Number(typed) : null);
       clearFormErrors(form);
       toast(t('privacy.ui.retention_saved', { count: next.retention_erased }));
-    } catch (error) { showFormErrors(form, error); }
+    } catch (error) { showFormErrors(form, commandError(error)); }
   });
   return h('div', {},
     form,
@@ -36,7 +36,7 @@ function retentionForm(backups) {
 /** The backups card: where they are, the last one, and backing up or restoring by hand. */
 async function backupsCard() {
   const backups = await ipc.backupStatus();
-  const fail = (error) => toast(error?.message ?? String(error));
+  const fail = toastError;
   const backUp = async () => {
     const today = new Date().toISOString().slice(0, 10);
     const path = await ipc.chooseSavePath(`klik-${today}.sqlite`, KLIK_FILES);
@@ -92,7 +92,7 @@ export async function settingsView() {
       toast(t('shell.saved'));
       await refreshStatus();
       await redraw();
-    } catch (error) { showFormErrors(nameForm, error); }
+    } catch (error) { showFormErrors(nameForm, commandError(error)); }
   });
 
   // The coordinator signs agreements and certificates and sends the intake
@@ -110,7 +110,7 @@ export async function settingsView() {
       await ipc.setCoordinator(value('coordinator_name'), value('coordinator_email'));
       clearFormErrors(coordinatorForm);
       toast(t('shell.saved'));
-    } catch (error) { showFormErrors(coordinatorForm, error); }
+    } catch (error) { showFormErrors(coordinatorForm, commandError(error)); }
   });
 
   const logoInput = /** @type {HTMLInputElement} */ (h('input', { type: 'file', id: 'field-logo', name: 'logo', accept: 'image/png,image/jpeg', class: 'file-input' }));
@@ -126,7 +126,7 @@ export async function settingsView() {
       h('label', { for: 'field-logo', class: 'button secondary file-button' }, t('action.choose_file'))),
     settings.logo ? h('button', {
       type: 'button', class: 'button secondary', id: 'remove-logo',
-      onclick: async () => { try { await ipc.setLogo(new Uint8Array()); go('#/settings'); } catch (error) { showFormErrors(logoForm, error); } },
+      onclick: async () => { try { await ipc.setLogo(new Uint8Array()); go('#/settings'); } catch (error) { showFormErrors(logoForm, commandError(error)); } },
     }, t('action.remove')) : null));
   logoInput.setAttribute('aria-describedby', 'logo-hint');
   logoInput.dataset.hint = 'logo-hint';
@@ -137,7 +137,7 @@ export async function settingsView() {
       await ipc.setLogo(new Uint8Array(await file.arrayBuffer()));
       toast(t('shell.saved'));
       go('#/settings');
-    } catch (error) { showFormErrors(logoForm, error); }
+    } catch (error) { showFormErrors(logoForm, commandError(error)); }
   });
 
   return h('section', { class: 'page' },

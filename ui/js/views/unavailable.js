@@ -4,7 +4,7 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, toast } from '../dom.js';
+import { h, toast, toastError } from '../dom.js';
 import { redraw } from '../nav.js';
 import { refreshStatus } from '../state.js';
 
@@ -19,7 +19,7 @@ export async function unavailableView(status) {
       await redraw();
       toast(t('backup.ui.recovered', { date: done.date, kept: done.kept }));
     } catch (error) {
-      toast(error?.message ?? String(error));
+      toastError(error);
     }
   };
   return h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
