@@ -13,18 +13,7 @@ import { planCard } from '../components/intakes/plan.js';
 import { drawSettings } from '../components/intakes/settings.js';
 import { drawList } from '../components/intakes/list.js';
 
-/**
- * What the intake board's pieces share with the view that draws them.
- * @typedef {{
- *   programmeId: number,
- *   state: {board: any, filter: string, mode: string, week: string},
- *   act: ReturnType<typeof oneAtATime>,
- *   draw: (board: any) => void,
- *   drawList: () => void,
- *   settingsArea: HTMLElement,
- *   listArea: HTMLElement,
- * }} Intakes
- */
+/** @typedef {import('../components/intakes/list.js').Intakes} Intakes */
 
 /** @param {number} programmeId */
 export async function intakesView(programmeId) {

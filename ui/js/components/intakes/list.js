@@ -10,12 +10,25 @@ import { weekGrid } from './week.js';
 import { openMove } from './move-dialog.js';
 import { openOutcome } from './outcome-dialog.js';
 
+/**
+ * What the intake board's pieces share with the view that draws them.
+ * @typedef {{
+ *   programmeId: number,
+ *   state: {board: any, filter: string, mode: string, week: string},
+ *   act: ReturnType<typeof import('../../dom.js').oneAtATime>,
+ *   draw: (board: any) => void,
+ *   drawList: () => void,
+ *   settingsArea: HTMLElement,
+ *   listArea: HTMLElement,
+ * }} Intakes
+ */
+
 /** The filters of the list, in order; 'all' shows every pair. */
 const FILTERS = ['all', 'to_plan', 'planned', 'outcome_missing', 'held'];
 
 /**
  * The list of every pair's talk, filtered, as a table or a week.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  */
 export function drawList(ctx) {
   const { programmeId, act, state } = ctx;
@@ -50,7 +63,7 @@ export function drawList(ctx) {
 
 /**
  * The talks as a table, with what can be done to each.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  * @param {any[]} rows
  */
 function listTable(ctx, rows) {

@@ -7,7 +7,7 @@ import { h, field, toast, showFormErrors, modal, commandError, confirmAction } f
 
 /**
  * Moves a pair's talk, or plans one by hand.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  * @param {any} r
  */
 export async function openMove(ctx, r) {

@@ -8,7 +8,7 @@ import { go } from '../../nav.js';
 
 /**
  * Records whether there was a klik.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  * @param {any} r
  */
 export function openOutcome(ctx, r) {

@@ -7,7 +7,7 @@ import { h, field, toast, showFormErrors, clearFormErrors, commandError } from '
 
 /**
  * The planning card's form and the area where its proposal shows.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  */
 export function planCard(ctx) {
   const { programmeId, act, draw } = ctx;

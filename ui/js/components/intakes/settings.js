@@ -8,7 +8,7 @@ import { hidden } from '../text.js';
 
 /**
  * The settings form, drawn on entry and after saving.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  */
 export function drawSettings(ctx) {
   const { programmeId, act, draw } = ctx;

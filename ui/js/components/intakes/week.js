@@ -21,7 +21,7 @@ function addDays(iso, days) {
 
 /**
  * The talks of one week, a column per day.
- * @param {import('../../views/intakes.js').Intakes} ctx
+ * @param {import('./list.js').Intakes} ctx
  * @param {any[]} rows
  */
 export function weekGrid(ctx, rows) {
