@@ -28,7 +28,7 @@ const FILTERS = ['all', 'to_plan', 'planned', 'outcome_missing', 'held'];
 
 /**
  * The list of every pair's talk, filtered, as a table or a week.
- * @param {import('./list.js').Intakes} ctx
+ * @param {Intakes} ctx
  */
 export function drawList(ctx) {
   const { programmeId, act, state } = ctx;
@@ -63,7 +63,7 @@ export function drawList(ctx) {
 
 /**
  * The talks as a table, with what can be done to each.
- * @param {import('./list.js').Intakes} ctx
+ * @param {Intakes} ctx
  * @param {any[]} rows
  */
 function listTable(ctx, rows) {
