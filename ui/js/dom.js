@@ -190,24 +190,36 @@ export function modal(id, labelledby, className) {
 
 /**
  * A command's error as showFormErrors takes it, also when the shell sent no
- * field list (or something else failed).
+ * field list. Anything else that failed (a fault in the window's own code)
+ * is shown as the translated "something unexpected" message, never as a
+ * debug string; the detail goes to the console for us.
  * @param {any} error
  * @returns {{code: string, message: string, fields: {field: string, label: string, message: string}[]}}
  */
 export function commandError(error) {
-  return { code: error?.code ?? 'internal', message: error?.message ?? String(error), fields: error?.fields ?? [] };
+  if (error && typeof error === 'object' && typeof error.code === 'string' && typeof error.message === 'string') {
+    return { code: error.code, message: error.message, fields: error.fields ?? [] };
+  }
+  console.error('Klik failed outside its commands:', error);
+  return { code: 'internal', message: t('error.unexpected'), fields: [] };
 }
+
+/** Shows what went wrong as a message at the bottom. @param {any} error */
+export const toastError = (error) => toast(commandError(error).message);
 
 /**
  * Runs a view's actions one at a time: a second click while one is under
  * way is ignored (it would act on data about to change), the view is marked
- * busy meanwhile, and an error becomes a message.
+ * busy meanwhile, and an error becomes a message. `busy()` says whether an
+ * action is under way, for a step that must not even start meanwhile (such
+ * as asking a question first).
  * @param {() => HTMLElement} view the view, looked up when an action runs
- * @returns {(work: () => Promise<void>) => Promise<void>}
+ * @returns {((work: () => Promise<void>) => Promise<void>) & {busy: () => boolean}}
  */
 export function oneAtATime(view) {
   let busy = false;
-  return async (work) => {
+  /** @param {() => Promise<void>} work */
+  const run = async (work) => {
     if (busy) return;
     busy = true;
     const element = view();
@@ -221,4 +233,6 @@ export function oneAtATime(view) {
       element.removeAttribute('aria-busy');
     }
   };
+  run.busy = () => busy;
+  return run;
 }

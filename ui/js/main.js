@@ -1,10 +1,13 @@
 // Boot and routing. Asks the shell where the app stands (welcome, ready or
 // unavailable), installs the language, draws the frame and the view of the
-// current #/route.
+// current #/route. The only module that imports the views; they reach it
+// through nav.js (go, redraw) and read the app's status from state.js.
 
 import * as ipc from './ipc.js';
-import { install, t } from './i18n.js';
-import { h } from './dom.js';
+import { t } from './i18n.js';
+import { h, commandError } from './dom.js';
+import { go, RENDER } from './nav.js';
+import { appState, applyStatus, refreshStatus } from './state.js';
 import { welcomeView } from './views/welcome.js';
 import { unavailableView } from './views/unavailable.js';
 import { programmesView } from './views/programmes.js';
@@ -18,34 +21,8 @@ import { matchingView } from './views/matching.js';
 import { agreementView } from './views/agreement.js';
 import { agreementTextsView } from './views/agreement-texts.js';
 import { intakesView } from './views/intakes.js';
-import { trajectoryView, pairView } from './views/trajectory.js';
-
-/** @type {any} */
-let status = null;
-
-/** The app's status as last reported by the shell. */
-export const appState = () => status;
-
-const osLocale = () => (navigator.languages && navigator.languages[0]) || navigator.language || 'nl-BE';
-
-/**
- * Asks the shell for its status and applies the language it says.
- * @param {boolean} [retry]
- */
-export async function refreshStatus(retry = false) {
-  status = await ipc.appStatus(osLocale(), retry);
-  install(status.language, await ipc.catalogue(status.language));
-  return status;
-}
-
-/** Applies a status returned by a command (language change, demo switch) and redraws. */
-export async function applyStatus(next) {
-  status = next;
-  // Messages shown in the previous language or workspace no longer apply.
-  document.getElementById('toasts')?.replaceChildren();
-  install(status.language, await ipc.catalogue(status.language));
-  await render();
-}
+import { trajectoryView } from './views/trajectory.js';
+import { pairView } from './views/pair.js';
 
 const routes = [
   { pattern: /^#\/programmes(?:\/(archived))?$/, view: (m) => programmesView(m[1] === 'archived' ? 'archived' : 'current'), nav: 'programmes' },
@@ -65,12 +42,8 @@ const routes = [
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 
-/** Navigates to a route. @param {string} hash */
-export function go(hash) {
-  if (location.hash === hash) render(); else location.hash = hash;
-}
-
 function frame(active, content) {
+  const status = appState();
   const navLink = (key, hash, label) => h('a', {
     href: hash,
     id: `nav-${key}`,
@@ -98,7 +71,8 @@ function frame(active, content) {
 }
 
 /** Draws the screen for the current state and route. */
-export async function render() {
+async function render() {
+  const status = appState();
   const app = document.getElementById('app');
   document.getElementById('skip-link').textContent = t('shell.skip_to_content');
   document.title = t('app.name');
@@ -116,7 +90,7 @@ export async function render() {
       content.replaceChildren(await route.view(hash.match(route.pattern)));
     } catch (error) {
       content.replaceChildren(h('div', { class: 'error-summary', role: 'alert' },
-        h('h2', {}, t('error.summary_title')), h('p', {}, error?.message ?? String(error))));
+        h('h2', {}, t('error.summary_title')), h('p', {}, commandError(error).message)));
     }
     const heading = content.querySelector('h1');
     if (heading) document.title = `${heading.textContent} — ${t('app.name')}`;
@@ -124,7 +98,9 @@ export async function render() {
   app.setAttribute('aria-busy', 'false');
 }
 
-window.addEventListener('hashchange', () => { if (status) render(); });
+window.addEventListener('hashchange', () => { if (appState()) render(); });
+// Views ask for a redraw through nav.js; the one who asks may wait for it.
+window.addEventListener(RENDER, (event) => /** @type {CustomEvent} */ (event).detail.wait(render()));
 
 async function boot() {
   try {

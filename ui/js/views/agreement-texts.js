@@ -5,8 +5,9 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
-import { go } from '../main.js';
-import { expectationGroups, textRows } from './agreement.js';
+import { go } from '../nav.js';
+import { expectationGroups, textRows } from '../components/expectations.js';
+import { hidden } from '../components/text.js';
 
 /**
  * @typedef {{key: string, label: string, text: string, standard: string, own: boolean}} Part
@@ -35,7 +36,7 @@ export async function agreementTextsView(programmeId) {
         update();
         textArea(part.key).focus();
       },
-    }, t('agreement.ui.use_standard'), h('span', { class: 'visually-hidden' }, ` ${part.label}`)));
+    }, t('agreement.ui.use_standard'), hidden(` ${part.label}`)));
     function update() {
       const standard = textArea(part.key).value.trim() === part.standard.trim();
       note.textContent = standard ? t('agreement.ui.standard_text') : t('agreement.ui.own_text');

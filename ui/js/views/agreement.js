@@ -2,158 +2,19 @@
 // goals and the eleven expectations, edited as a form the core checks; then
 // draft → ready to sign → signed, and printed to a PDF at any stage. A signed
 // version is never changed: saving it makes the next version, a new draft.
+// The cards, the form and the signature dialog live in components/agreement/.
 
 import * as ipc from '../ipc.js';
-import { t, counted, shortDate } from '../i18n.js';
-import { h, append, field, toast, showFormErrors, clearFormErrors, commandError, oneAtATime } from '../dom.js';
+import { t } from '../i18n.js';
+import { h, toast, showFormErrors, commandError, oneAtATime } from '../dom.js';
+import { openDocument, saveDocument } from '../components/documents.js';
+import { refocus as focusFirst } from '../components/refocus.js';
+import { hidden } from '../components/text.js';
+import { statusCard, partiesCard, versionsCard } from '../components/agreement/cards.js';
+import { agreementForm } from '../components/agreement/form.js';
+import { openSignDialog } from '../components/agreement/sign-dialog.js';
 
-/** The most learning goals an agreement holds (the core refuses more). */
-const GOALS_MAX = 5;
-
-/** The parts of a learning goal, in the order they are asked. */
-const GOAL_PARTS = ['what', 'success', 'target_date', 'first_actions'];
-
-/**
- * The headings the expectations are grouped under, each with its parts in
- * the agreement's order; parts side by side share an inner array, so that
- * short texts such as "how often" and "how long" fit on one line.
- */
-const GROUPS = [
-  { heading: 'agreement.meetings', rows: [['meeting_frequency', 'meeting_duration'], ['place', 'initiative'], ['cancellation', 'between_meetings']] },
-  { heading: 'agreement.confidentiality', rows: [['confidentiality']] },
-  { heading: 'agreement.responsibilities', rows: [['mentor_responsibilities', 'mentee_responsibilities']] },
-  { heading: 'agreement.ending', rows: [['ending_early']] },
-  { heading: 'agreement.contact', rows: [['coordinator']] },
-];
-
-/**
- * Enough rows to show a text whole, as far as that is reasonable: the
- * default texts run to three lines in a half-width box.
- * @param {string} text
- * @param {boolean} wide whether the box spans the whole form
- */
-export function textRows(text, wide) {
-  return Math.min(8, Math.max(wide ? 3 : 2, Math.ceil(text.length / (wide ? 95 : 45))));
-}
-
-/**
- * The expectations as fieldsets under their headings, parts side by side
- * where GROUPS puts them; `part` draws one part's field, told whether it is
- * alone under its heading.
- * @param {(key: string, alone: boolean) => HTMLElement} part
- */
-export function expectationGroups(part) {
-  return GROUPS.map((group) => {
-    const alone = group.rows.flat().length === 1;
-    return h('fieldset', { class: 'agreement-group' },
-      h('legend', {}, t(group.heading)),
-      group.rows.map((row) => (row.length === 1
-        ? part(row[0], alone)
-        : h('div', { class: 'field-row' }, row.map((key) => part(key, alone))))));
-  });
-}
-
-/** The file type offered in the save dialog when printing. */
-const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
-
-/**
- * @typedef {{what: string, success: string, target_date: string, first_actions: string}} Goal
- * @typedef {{
- *   match_id: number, programme_id: number, programme_name: string, version: number,
- *   status: 'draft'|'ready'|'signed', status_label: string,
- *   mentee: {name: string, email: string}, mentor: {name: string, email: string},
- *   form: {start: string, end: string, goals: Goal[], expectations: {key: string, label: string, text: string}[]},
- *   signed: {mentee: string|null, mentor: string|null, coordinator: string|null},
- *   versions: {version: number, status_label: string, updated_on: string}[],
- *   read_only: boolean,
- * }} Agreement
- */
-
-
-/**
- * Text that only screen readers announce, such as which goal a Remove button removes.
- * @param {string} text
- */
-const hidden = (text) => h('span', { class: 'visually-hidden' }, text);
-
-/**
- * A date from the shell as people write it. Stored dates arrive as ISO
- * (with a time, perhaps); anything else is already written for people and
- * is shown as it is.
- * @param {string} text
- */
-function dateText(text) {
-  return /^\d{4}-\d{2}-\d{2}/.test(text) ? shortDate(text.slice(0, 10)) : text;
-}
-
-/**
- * Today as people type it (28-11-2026 in Dutch, 28/11/2026 otherwise). Only
- * a suggestion for the signature dates, which are usually today: the core
- * still checks whatever is sent.
- */
-function today() {
-  const now = new Date();
-  const two = (n) => String(n).padStart(2, '0');
-  return shortDate(`${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`);
-}
-
-/**
- * Says where a printed PDF went and how many pages it has, and shows each
- * warning (such as characters the font lacks) as its own message, because
- * each asks for a different fix.
- * @param {{path: string, pages: number, agreements?: number, warnings: string[], opened?: boolean}} printed
- * @param {(printed: any, pages: string) => string} message what to say once written
- */
-function reportPrinted(printed, message) {
-  toast(message(printed, counted('agreement.ui.pages', printed.pages)));
-  for (const warning of printed.warnings ?? []) toast(warning);
-}
-
-/**
- * Prints a document to a PDF file chosen in the system's save dialog.
- * Rejects with the command's error; resolves to false when the dialog was cancelled.
- * @param {ipc.DocumentKind} kind
- * @param {number} id
- * @param {(printed: any, pages: string) => string} [message] what to say once written
- */
-export async function saveDocument(kind, id, message) {
-  const path = await ipc.chooseSavePath(await ipc.documentFileName(kind, id), PDF);
-  if (!path) return false;
-  reportPrinted(await ipc.printDocument(kind, id, path),
-    message ?? ((printed, pages) => t('agreement.ui.printed', { path: printed.path, pages })));
-  return true;
-}
-
-/**
- * Prints a document into Klik's documents folder and opens it in the
- * system's PDF viewer. When no viewer starts, the message says where the
- * file is, so that it can be opened by hand.
- * @param {ipc.DocumentKind} kind
- * @param {number} id
- */
-export async function openDocument(kind, id) {
-  reportPrinted(await ipc.openDocument(kind, id), (printed, pages) => (printed.opened
-    ? t('agreement.ui.opened', { path: printed.path, pages })
-    : t('agreement.ui.not_opened', { path: printed.path, pages })));
-}
-
-/**
- * Prints every agreement of a programme into one PDF file the user chooses.
- * @param {number} programmeId
- */
-export function printProgrammeAgreements(programmeId) {
-  return saveDocument('agreements', programmeId, (printed, pages) => t('agreement.ui.printed_all', {
-    agreements: counted('agreement.ui.agreements', printed.count), path: printed.path, pages,
-  }));
-}
-
-/**
- * Prints every agreement of a programme into one PDF and opens it.
- * @param {number} programmeId
- */
-export function openProgrammeAgreements(programmeId) {
-  return openDocument('agreements', programmeId);
-}
+/** @typedef {import('../components/agreement/form.js').Agreement} Agreement */
 
 /**
  * @param {number} programmeId
@@ -184,215 +45,18 @@ export async function agreementView(programmeId, matchId) {
    * status heading or the main area.
    * @param {string} [selector]
    */
-  function refocus(selector) {
-    for (const candidate of [selector, '#agreement-status-title', '#main']) {
-      const element = candidate ? document.querySelector(candidate) : null;
-      if (element instanceof HTMLElement && !element.hasAttribute('disabled') && !element.hidden) {
-        element.focus();
-        return;
-      }
-    }
-  }
+  const refocus = (selector) => focusFirst([selector, '#agreement-status-title', '#main'], { skipHidden: true });
 
   /** Shows an agreement: its status and next step, the form and the versions. @param {Agreement} next */
   function draw(next) {
     agreement = next;
     dirty = false;
-    statusArea.replaceChildren(statusCard(next), partiesCard(next));
-    ({ form, values: formValues } = drawForm(next));
+    statusArea.replaceChildren(statusCard(next, { markReady, openSign, printOne }), partiesCard(next));
+    ({ form, values: formValues } = agreementForm(next, {
+      programmeId, act, refocus, changed: () => { dirty = true; }, save: saveForm,
+    }));
     formArea.replaceChildren(form);
     versionsArea.replaceChildren(...(next.versions.length > 1 ? [versionsCard(next)] : []));
-  }
-
-  /** Where the agreement stands, what to do next, and the buttons that do it. @param {Agreement} a */
-  function statusCard(a) {
-    const signed = a.status === 'signed';
-    const button = (id, label, onclick, primary, haspopup) => h('button', {
-      type: 'button', id, class: `button ${primary ? 'primary' : 'secondary'}`, onclick, aria: { haspopup },
-    }, label);
-    return h('section', { class: 'card agreement-status-card', id: 'agreement-summary', aria: { labelledby: 'agreement-status-title' } },
-      h('h2', { id: 'agreement-status-title', tabindex: '-1' }, t('field.status')),
-      h('p', { class: 'agreement-state' },
-        h('span', { id: 'agreement-status', class: `agreement-badge status-${a.status}` }, a.status_label),
-        h('span', { id: 'agreement-version', class: 'muted' }, t('agreement.ui.version', { version: a.version }))),
-      h('p', { id: 'agreement-next' }, t(`agreement.ui.next.${a.status}`)),
-      signed ? h('dl', { class: 'facts', id: 'agreement-signed-dates' },
-        ['mentee', 'mentor', 'coordinator'].map((who) => [
-          h('dt', {}, t(`field.${who}_signed_on`)),
-          h('dd', {}, a.signed[who] ?? '–'),
-        ])) : null,
-      h('div', { class: 'agreement-actions' },
-        a.status === 'draft' ? button('agreement-ready', t('agreement.ui.mark_ready'), () => markReady(), true) : null,
-        a.status === 'ready' ? button('agreement-sign', t('agreement.ui.record_signatures'), () => openSign(), true, 'dialog') : null,
-        button('open-agreement', t('agreement.ui.open_pdf'), () => printOne(true), false),
-        button('print-agreement', t('agreement.ui.save_pdf'), () => printOne(false), false)));
-  }
-
-  /** Who the agreement is between. @param {Agreement} a */
-  function partiesCard(a) {
-    const person = (p) => h('dd', {}, h('span', { class: 'person-name' }, p.name), p.email ? h('span', { class: 'email' }, p.email) : null);
-    return h('section', { class: 'card agreement-parties', id: 'agreement-parties', aria: { labelledby: 'agreement-parties-title' } },
-      h('h2', { id: 'agreement-parties-title' }, t('agreement.parties')),
-      h('dl', { class: 'facts' },
-        h('dt', {}, t('field.mentee')), person(a.mentee),
-        h('dt', {}, t('field.mentor')), person(a.mentor)));
-  }
-
-  /** The earlier and current versions, so that what was signed before stays visible. @param {Agreement} a */
-  function versionsCard(a) {
-    return h('section', { class: 'card agreement-versions', id: 'agreement-versions', aria: { labelledby: 'agreement-versions-title' } },
-      h('h2', { id: 'agreement-versions-title' }, t('agreement.ui.versions')),
-      h('ol', { class: 'version-list' }, a.versions.map((v) => {
-        const current = v.version === a.version;
-        return h('li', { dataset: { version: String(v.version) }, aria: { current: current ? 'true' : undefined }, class: current ? 'current' : '' },
-          h('span', { class: 'version-name' }, t('agreement.version_status', { version: v.version, status: v.status_label })),
-          h('span', { class: 'muted' }, ` · ${t('agreement.ui.updated_on', { date: dateText(v.updated_on) })}`),
-          current ? h('span', { class: 'state-badge' }, t('agreement.ui.current_version')) : null);
-      })));
-  }
-
-  /**
-   * The form of an agreement. Goals are kept as values and redrawn on adding
-   * or removing one, so that their numbers (and so the names the core's
-   * field problems refer to) always run 1, 2, 3 on screen.
-   * @param {Agreement} a
-   * @returns {{form: HTMLFormElement, values: () => any}}
-   */
-  function drawForm(a) {
-    /** @type {Goal[]} */
-    let goals = a.form.goals.map((g) => ({ ...g }));
-    const parts = new Map(a.form.expectations.map((part) => [part.key, part]));
-    const el = /** @type {HTMLFormElement} */ (h('form', { id: 'agreement-form', class: 'form agreement-form', novalidate: true }));
-    const value = (name) => /** @type {HTMLInputElement} */ (el.elements.namedItem(name))?.value ?? '';
-
-    const goalList = h('div', { class: 'goal-list' });
-    const noGoals = h('p', { class: 'muted', id: 'agreement-no-goals' }, t('agreement.no_goals'));
-    const goalsFull = h('p', { class: 'hint', id: 'agreement-goals-full' }, t('agreement.ui.goals_full'));
-    const addGoal = h('button', {
-      type: 'button', id: 'add-goal', class: 'button secondary',
-      onclick: () => {
-        readGoals();
-        if (goals.length >= GOALS_MAX) return;
-        goals.push({ what: '', success: '', target_date: '', first_actions: '' });
-        changeGoals(`#field-goals-${goals.length}-what`);
-      },
-    }, `+ ${t('agreement.ui.add_goal')}`);
-
-    /** Takes the goals' typed values from the screen before it is redrawn. */
-    function readGoals() {
-      goals = goals.map((_, index) => Object.fromEntries(GOAL_PARTS.map((part) => [part, value(`goals.${index + 1}.${part}`)])));
-    }
-
-    /**
-     * Redraws the goals after one was added or removed. Problems shown
-     * before may name goals by their old numbers, so they go.
-     * @param {string} focus a selector for where focus goes afterwards
-     */
-    function changeGoals(focus) {
-      dirty = true;
-      clearFormErrors(el);
-      drawGoals();
-      refocus(focus);
-    }
-
-    function drawGoals() {
-      goalList.replaceChildren(...goals.map((goal, index) => goalFieldset(goal, index + 1)));
-      noGoals.hidden = goals.length > 0;
-      addGoal.hidden = goals.length >= GOALS_MAX;
-      goalsFull.hidden = goals.length < GOALS_MAX;
-    }
-
-    /**
-     * One learning goal; its inputs are named goals.N.part as the core names them.
-     * @param {Goal} goal
-     * @param {number} n from 1
-     */
-    function goalFieldset(goal, n) {
-      const legend = t('agreement.ui.goal_legend', { n });
-      const part = (name, extra = {}) => field({
-        name: `goals.${n}.${name}`, label: t(`agreement.goal.${name}`), value: goal[name] ?? '', ...extra,
-      });
-      return h('fieldset', { class: 'agreement-goal', dataset: { goal: String(n) } },
-        h('legend', {}, legend),
-        part('what', { multiline: true, rows: 2, required: true }),
-        part('success', { multiline: true, rows: 2 }),
-        part('target_date', { size: 'narrow', hint: t('form.date_hint') }),
-        part('first_actions', { multiline: true, rows: 2 }),
-        h('div', { class: 'goal-actions' },
-          h('button', {
-            type: 'button', class: 'button small secondary goal-remove',
-            onclick: () => {
-              readGoals();
-              goals.splice(n - 1, 1);
-              // Focus goes to the goal that took this one's place, else the
-              // one before it, else the button to add one.
-              const next = Math.min(n, goals.length);
-              changeGoals(next ? `#field-goals-${next}-what` : '#add-goal');
-            },
-          }, t('action.remove'), hidden(` ${legend}`))));
-    }
-
-    /**
-     * One expectation as a labelled text area. Alone under its heading, its
-     * label would repeat the heading on screen, so it is kept for screen
-     * readers only.
-     * @param {string} key
-     * @param {boolean} alone
-     */
-    function expectation(key, alone) {
-      const part = parts.get(key);
-      const text = part?.text ?? '';
-      const box = field({ name: key, label: part?.label ?? t(`field.${key}`), value: text, multiline: true, rows: textRows(text, alone) });
-      if (alone) box.querySelector('label')?.classList.add('visually-hidden');
-      return box;
-    }
-
-    drawGoals();
-    append(el, [
-      h('fieldset', {},
-        h('legend', {}, t('agreement.period')),
-        h('div', { class: 'field-row' },
-          field({ name: 'start', label: t('field.start'), hint: t('form.date_hint'), value: a.form.start, required: true, size: 'narrow' }),
-          field({ name: 'end', label: t('field.end'), hint: t('form.date_hint'), value: a.form.end, required: true, size: 'narrow' }))),
-      // Named like the core's field problem about the goals as a whole, so
-      // that the error summary links here; focusable so the link can land.
-      h('fieldset', { id: 'agreement-goals', name: 'learning_goals', tabindex: '-1', class: 'agreement-goals' },
-        h('legend', {}, t('agreement.goals')),
-        h('p', { class: 'hint' }, t('agreement.ui.goals_hint')),
-        noGoals,
-        goalList,
-        goalsFull,
-        addGoal),
-      h('p', { class: 'hint agreement-expectations-hint' }, t('agreement.ui.expectations_hint')),
-      expectationGroups(expectation),
-      a.read_only ? h('p', { class: 'notice', id: 'agreement-new-version-notice' },
-        t('agreement.ui.signed_notice', { version: a.version, next: a.version + 1 })) : null,
-      h('div', { class: 'form-actions' },
-        h('button', {
-          type: 'submit', class: 'button primary', id: 'save-agreement',
-          aria: { describedby: a.read_only ? 'agreement-new-version-notice' : undefined },
-        }, t('action.save')),
-        h('a', { class: 'button secondary', href: `#/programme/${programmeId}/matching` }, t('action.cancel')))]);
-
-    el.addEventListener('input', () => { dirty = true; });
-    el.addEventListener('submit', (event) => {
-      event.preventDefault();
-      act(async () => {
-        // On problems focus stays on the error summary, which says what to fix.
-        if (await saveForm()) refocus('#save-agreement');
-      });
-    });
-    /** The form's values as the command takes them: the eleven texts in the agreement's order. */
-    const values = () => {
-      readGoals();
-      return {
-        start: value('start'),
-        end: value('end'),
-        goals,
-        expectations: a.form.expectations.map((part) => value(part.key)),
-      };
-    };
-    return { form: el, values };
   }
 
   /**
@@ -453,61 +117,11 @@ export async function agreementView(programmeId, matchId) {
     });
   }
 
-  /**
-   * Asks on which dates the mentee, the mentor and the coordinator signed,
-   * suggesting today, and records them. Focus goes back to the button that
-   * opened the dialog, unless signing redrew the page.
-   */
+  /** Saves what is on screen, then asks for the dates of the signatures. */
   function openSign() {
     act(async () => {
       if (!(await saveIfChanged())) return;
-      document.getElementById('sign-dialog')?.remove();
-      const opener = document.querySelector('#agreement-sign');
-      const dialog = /** @type {HTMLDialogElement} */ (h('dialog', { id: 'sign-dialog', class: 'dialog', aria: { labelledby: 'sign-title' } }));
-      dialog.addEventListener('close', () => {
-        dialog.remove();
-        if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
-      });
-      const date = (who) => field({
-        name: `${who}_signed_on`, label: t(`field.${who}_signed_on`), size: 'narrow',
-        control: h('input', {
-          name: `${who}_signed_on`, type: 'text', autocomplete: 'off', value: today(),
-          dataset: { hint: 'sign-date-hint' }, aria: { describedby: 'sign-date-hint', required: 'true' },
-        }),
-      });
-      const submit = /** @type {HTMLButtonElement} */ (h('button', { type: 'submit', class: 'button primary', id: 'sign-confirm' }, t('agreement.ui.record_signatures')));
-      const signForm = /** @type {HTMLFormElement} */ (h('form', { novalidate: true },
-        h('h2', { id: 'sign-title' }, t('agreement.signatures')),
-        h('p', {}, t('agreement.ui.sign_intro')),
-        h('p', { class: 'hint', id: 'sign-date-hint' }, t('form.date_hint')),
-        date('mentee'),
-        date('mentor'),
-        date('coordinator'),
-        h('div', { class: 'actions' },
-          h('button', { type: 'button', class: 'button secondary', id: 'sign-cancel', onclick: () => dialog.close() }, t('action.cancel')),
-          submit)));
-      const typed = (name) => /** @type {HTMLInputElement} */ (signForm.elements.namedItem(name)).value;
-      signForm.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (submit.disabled) return;
-        submit.disabled = true;
-        let next;
-        try {
-          next = await ipc.signAgreement(matchId, typed('mentee_signed_on'), typed('mentor_signed_on'), typed('coordinator_signed_on'));
-        } catch (error) {
-          submit.disabled = false;
-          showFormErrors(signForm, commandError(error));
-          return;
-        }
-        draw(next);
-        dialog.close();
-        toast(t('agreement.ui.signed_done'));
-        refocus('#agreement-status-title');
-      });
-      dialog.append(signForm);
-      document.body.append(dialog);
-      dialog.showModal();
-      /** @type {HTMLElement|null} */ (signForm.querySelector('input'))?.focus();
+      openSignDialog({ matchId, act, draw, refocus });
     });
   }
 

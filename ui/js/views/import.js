@@ -4,9 +4,9 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, toast } from '../dom.js';
-import { go } from '../main.js';
-import { saveWith } from './participants.js';
+import { h, toast, toastError, commandError } from '../dom.js';
+import { go } from '../nav.js';
+import { saveWith } from '../components/spreadsheet-file.js';
 
 const SHOWN_ROWS = 20;
 
@@ -31,7 +31,7 @@ export async function importView(programmeId) {
       show(await ipc.previewImport(programmeId, bytes, sheet.value, clearEmpty.checked));
     } catch (error) {
       result.replaceChildren(h('div', { class: 'error-summary', role: 'alert', id: 'import-error', tabindex: '-1' },
-        h('h2', {}, t('error.summary_title')), h('p', {}, error.message)));
+        h('h2', {}, t('error.summary_title')), h('p', {}, commandError(error).message)));
       result.querySelector('#import-error')?.focus();
     }
   }
@@ -42,7 +42,7 @@ export async function importView(programmeId) {
       toast(t('import.summary_done', { added: done.added, updated: done.updated, unchanged: done.unchanged, skipped: onlyValid ? done.skipped : 0 }));
       go(`#/programme/${programmeId}/participants`);
     } catch (error) {
-      toast(error.message);
+      toastError(error);
     }
   }
 
@@ -122,7 +122,7 @@ export async function importView(programmeId) {
   const template = (extension) => async () => {
     try {
       await saveWith(`Klik — ${t('import.template')}.${extension}`, (path) => ipc.importTemplate(path));
-    } catch (error) { toast(error.message); }
+    } catch (error) { toastError(error); }
   };
 
   return h('section', { class: 'page' },

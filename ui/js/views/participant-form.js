@@ -3,8 +3,8 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, field, showFormErrors, toast, confirmAction } from '../dom.js';
-import { go } from '../main.js';
+import { h, field, showFormErrors, commandError, toast, toastError, confirmAction } from '../dom.js';
+import { go } from '../nav.js';
 
 /**
  * @param {number} programmeId
@@ -79,7 +79,7 @@ export async function participantFormView(programmeId, id) {
       go(`#/programme/${programmeId}/participants`);
       return saved;
     } catch (error) {
-      showFormErrors(form, error);
+      showFormErrors(form, commandError(error));
     }
   });
 
@@ -98,7 +98,7 @@ export async function participantFormView(programmeId, id) {
  * @param {number} programmeId
  */
 function privacyCard(existing, programmeId) {
-  const fail = (error) => toast(error?.message ?? String(error));
+  const fail = toastError;
   const exportAll = async (pdf) => {
     const filter = pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'JSON', extensions: ['json'] };
     const path = await ipc.chooseSavePath(await ipc.personExportName(existing.id, pdf), [filter]);

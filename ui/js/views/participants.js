@@ -4,8 +4,9 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, toast } from '../dom.js';
-import { programmeTabs } from './programme.js';
+import { h, toastError } from '../dom.js';
+import { programmeTabs } from '../components/programme-tabs.js';
+import { saveWith } from '../components/spreadsheet-file.js';
 
 const PAGE = 50;
 const COLUMNS = [
@@ -16,17 +17,6 @@ const COLUMNS = [
   { key: 'capacity', sort: 'capacity' },
   { key: 'status', sort: 'status' },
 ];
-
-/** Saves a file chosen in the system's save dialog; reports the result. */
-export async function saveWith(defaultName, write) {
-  const path = await ipc.chooseSavePath(defaultName, [
-    { name: 'Excel', extensions: ['xlsx'] },
-    { name: 'CSV', extensions: ['csv'] },
-  ]);
-  if (!path) return;
-  const written = await write(path);
-  toast(counted('participants.saved_file', written.rows, { path: written.path }));
-}
 
 /** @param {number} id */
 export async function participantsView(id) {
@@ -66,7 +56,7 @@ export async function participantsView(id) {
     try {
       page = await ipc.participantPage(id, query);
     } catch (error) {
-      toast(error.message);
+      toastError(error);
       return;
     }
     const c = page.counts;
@@ -118,7 +108,7 @@ export async function participantsView(id) {
         onclick: () => { query.offset += PAGE; refresh(); } }, t('participants.next')));
   }
 
-  const failure = (error) => toast(error.message);
+  const failure = toastError;
   const view = h('section', { class: 'page' },
     h('p', { class: 'breadcrumb' }, h('a', { href: '#/programmes' }, `← ${t('nav.programmes')}`)),
     h('div', { class: 'page-head' },

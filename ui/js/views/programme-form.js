@@ -4,8 +4,9 @@
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
-import { h, field, showFormErrors, clearFormErrors, toast } from '../dom.js';
-import { go, appState } from '../main.js';
+import { h, field, showFormErrors, clearFormErrors, commandError, oneAtATime, toast } from '../dom.js';
+import { go } from '../nav.js';
+import { appState } from '../state.js';
 
 const PHASES = ['preparation', 'matching', 'intake', 'trajectory', 'closing'];
 
@@ -74,7 +75,7 @@ export async function programmeFormView(id) {
         }
       }
     } catch (error) {
-      if (report) showFormErrors(form, error);
+      if (report) showFormErrors(form, commandError(error));
     }
   }
   // New programme: the phases follow the dates until the user changes a phase.
@@ -86,7 +87,9 @@ export async function programmeFormView(id) {
     input(name).addEventListener('change', () => { if (!phasesTouched) recalculate(false); });
   }
 
-  form.addEventListener('submit', async (event) => {
+  // One save at a time; problems stay on the form, beside their fields.
+  const act = oneAtATime(() => form);
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
     const values = {
       name: input('name').value,
@@ -102,17 +105,15 @@ export async function programmeFormView(id) {
         phase, start: input(`phases.${phase}.start`).value, end: input(`phases.${phase}.end`).value,
       })),
     };
-    const save = /** @type {HTMLButtonElement} */ (form.querySelector('#save-programme'));
-    save.disabled = true;
-    try {
-      const saved = existing ? await ipc.updateProgramme(existing.id, values) : await ipc.createProgramme(values);
-      toast(t('shell.saved'));
-      go(`#/programme/${saved.id}`);
-    } catch (error) {
-      showFormErrors(form, error);
-    } finally {
-      save.disabled = false;
-    }
+    act(async () => {
+      try {
+        const saved = existing ? await ipc.updateProgramme(existing.id, values) : await ipc.createProgramme(values);
+        toast(t('shell.saved'));
+        go(`#/programme/${saved.id}`);
+      } catch (error) {
+        showFormErrors(form, commandError(error));
+      }
+    });
   });
 
   return h('section', { class: 'page' },

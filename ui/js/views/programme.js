@@ -3,10 +3,12 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted, shortDate, longDate } from '../i18n.js';
-import { h, toast } from '../dom.js';
-import { go, render, appState } from '../main.js';
-import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from './programmes.js';
-import { dashboardSection } from './trajectory.js';
+import { h, toast, toastError } from '../dom.js';
+import { go, redraw } from '../nav.js';
+import { appState } from '../state.js';
+import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from '../components/programme-actions.js';
+import { programmeTabs } from '../components/programme-tabs.js';
+import { dashboardSection } from '../components/trajectory/dashboard.js';
 
 /** @param {string} text @param {string} emptyKey */
 function prose(text, emptyKey) {
@@ -14,28 +16,10 @@ function prose(text, emptyKey) {
   return text.split(/\n+/).map((line) => h('p', {}, line));
 }
 
-/**
- * The tabs under a programme's name: overview, participants, matching, intakes and trajectory.
- * @param {any} p
- * @param {'overview'|'participants'|'matching'|'intakes'|'trajectory'} active
- */
-export function programmeTabs(p, active) {
-  const tab = (key, hash, label) => h('a', {
-    href: hash, id: `programme-tab-${key}`, class: key === active ? 'tab active' : 'tab',
-    aria: { current: key === active ? 'page' : undefined },
-  }, label);
-  return h('nav', { class: 'tabs', aria: { label: p.name } },
-    tab('overview', `#/programme/${p.id}`, t('programme.overview')),
-    tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')),
-    tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')),
-    tab('intakes', `#/programme/${p.id}/intakes`, t('nav.intakes')),
-    tab('trajectory', `#/programme/${p.id}/trajectory`, t('nav.trajectory')));
-}
-
 /** @param {number} id */
 export async function programmeView(id) {
   const p = await ipc.getProgramme(id);
-  const failure = (error) => toast(error.message);
+  const failure = toastError;
   const countdown = p.status === 'upcoming'
     ? counted('programme.starts_in', p.days, { days: p.days })
     : p.status === 'running' ? counted('programme.days_left', p.days, { days: p.days }) : t('programme.ended');
@@ -66,7 +50,7 @@ export async function programmeView(id) {
         h('button', { class: 'button secondary', type: 'button', onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
         p.archived
           ? h('button', { class: 'button secondary', type: 'button', onclick: async () => {
-            try { await ipc.setProgrammeArchived(p.id, false); toast(t('programmes.restored_notice', { name: p.name })); render(); } catch (e) { failure(e); }
+            try { await ipc.setProgrammeArchived(p.id, false); toast(t('programmes.restored_notice', { name: p.name })); redraw(); } catch (e) { failure(e); }
           } }, t('action.restore'))
           : h('button', { class: 'button secondary', type: 'button', onclick: () => archiveProgramme(p).then((done) => done && go('#/programmes')).catch(failure) }, t('action.archive')))),
     programmeTabs(p, 'overview'),

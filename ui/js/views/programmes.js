@@ -3,35 +3,9 @@
 
 import * as ipc from '../ipc.js';
 import { t, shortDate } from '../i18n.js';
-import { h, toast, confirmAction } from '../dom.js';
-import { go, render } from '../main.js';
-
-/** "Every 4 weeks" / "Every week". @param {number} weeks */
-export const cadenceText = (weeks) => (weeks === 1 ? t('programme.cadence_value_one') : t('programme.cadence_value', { weeks }));
-
-/** The phase a programme is in today, in words. @param {any} p */
-export function phaseText(p) {
-  if (p.phase_now) return t(`phase.${p.phase_now}`);
-  return p.status === 'upcoming' ? t('phase.none_before') : t('phase.none_after');
-}
-
-/** Archives a programme after asking, with Undo. @param {any} p */
-export async function archiveProgramme(p) {
-  if (!(await confirmAction(t('programmes.archive_confirm', { name: p.name }), t('action.archive')))) return false;
-  await ipc.setProgrammeArchived(p.id, true);
-  toast(t('programmes.archived_notice', { name: p.name }), {
-    label: t('action.undo'),
-    run: async () => { await ipc.setProgrammeArchived(p.id, false); render(); },
-  });
-  return true;
-}
-
-/** Copies a programme and opens the copy's form. @param {any} p */
-export async function duplicateProgramme(p) {
-  const copy = await ipc.duplicateProgramme(p.id);
-  toast(t('programmes.duplicated_notice', { name: copy.name }));
-  go(`#/programme/${copy.id}/edit`);
-}
+import { h, toast, toastError } from '../dom.js';
+import { redraw } from '../nav.js';
+import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from '../components/programme-actions.js';
 
 /** @param {'current'|'archived'} listing */
 export async function programmesView(listing) {
@@ -41,7 +15,7 @@ export async function programmesView(listing) {
     aria: { current: key === listing ? 'page' : undefined },
   }, t(`programmes.${key}`));
 
-  const failure = (error) => toast(error.message);
+  const failure = toastError;
   const rows = programmes.map((p) => h('tr', { dataset: { programmeId: String(p.id) } },
     h('th', { scope: 'row' },
       h('a', { href: `#/programme/${p.id}`, class: 'programme-link' }, p.name)),
@@ -54,13 +28,13 @@ export async function programmesView(listing) {
         onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
       listing === 'current'
         ? h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.archive')}: ${p.name}` },
-          onclick: () => archiveProgramme(p).then((done) => done && render()).catch(failure) }, t('action.archive'))
+          onclick: () => archiveProgramme(p).then((done) => done && redraw()).catch(failure) }, t('action.archive'))
         : h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.restore')}: ${p.name}` },
           onclick: async () => {
             try {
               await ipc.setProgrammeArchived(p.id, false);
               toast(t('programmes.restored_notice', { name: p.name }));
-              render();
+              redraw();
             } catch (error) { failure(error); }
           } }, t('action.restore'))))));
 

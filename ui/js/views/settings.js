@@ -3,30 +3,10 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, field, toast, showFormErrors, clearFormErrors, confirmAction } from '../dom.js';
-import { applyStatus, appState, go, refreshStatus, render } from '../main.js';
-
-/**
- * The interface language choice: follow the computer, or a fixed language.
- * @param {any} status
- * @param {string} id
- */
-export function languagePicker(status, id, labelKey = 'welcome.language') {
-  const system = status.languages.find((l) => l.code === status.system_language);
-  const select = h('select', {
-    id, name: 'ui_language',
-    onchange: async (event) => {
-      const code = /** @type {HTMLSelectElement} */ (event.target).value;
-      try {
-        await applyStatus(await ipc.setUiLanguage(code === '' ? null : code));
-        document.getElementById(id)?.focus();
-      } catch (error) { toast(error.message); }
-    },
-  },
-  h('option', { value: '', selected: !status.ui_language }, t('settings.language_system', { language: system?.name ?? '' })),
-  status.languages.map((l) => h('option', { value: l.code, selected: status.ui_language === l.code, lang: l.code }, l.name)));
-  return h('div', { class: 'language-picker' }, h('label', { for: id }, t(labelKey)), select);
-}
+import { h, field, toast, toastError, showFormErrors, clearFormErrors, commandError, confirmAction } from '../dom.js';
+import { go, redraw } from '../nav.js';
+import { applyStatus, appState, refreshStatus } from '../state.js';
+import { languagePicker } from '../components/language-picker.js';
 
 const KLIK_FILES = [{ name: 'Klik', extensions: ['sqlite'] }];
 
@@ -46,7 +26,7 @@ function retentionForm(backups) {
       const next = await ipc.setRetention(typed ? Number(typed) : null);
       clearFormErrors(form);
       toast(t('privacy.ui.retention_saved', { count: next.retention_erased }));
-    } catch (error) { showFormErrors(form, error); }
+    } catch (error) { showFormErrors(form, commandError(error)); }
   });
   return h('div', {},
     form,
@@ -56,7 +36,7 @@ function retentionForm(backups) {
 /** The backups card: where they are, the last one, and backing up or restoring by hand. */
 async function backupsCard() {
   const backups = await ipc.backupStatus();
-  const fail = (error) => toast(error?.message ?? String(error));
+  const fail = toastError;
   const backUp = async () => {
     const today = new Date().toISOString().slice(0, 10);
     const path = await ipc.chooseSavePath(`klik-${today}.sqlite`, KLIK_FILES);
@@ -77,7 +57,7 @@ async function backupsCard() {
     const done = await ipc.restoreBackup(path);
     toast(t('backup.ui.restored', { previous: done.previous }));
     await refreshStatus();
-    await render();
+    await redraw();
   };
   return h('section', { class: 'card', id: 'backups-card' },
     h('h2', {}, t('backup.ui.title')),
@@ -111,8 +91,8 @@ export async function settingsView() {
       clearFormErrors(nameForm);
       toast(t('shell.saved'));
       await refreshStatus();
-      await render();
-    } catch (error) { showFormErrors(nameForm, error); }
+      await redraw();
+    } catch (error) { showFormErrors(nameForm, commandError(error)); }
   });
 
   // The coordinator signs agreements and certificates and sends the intake
@@ -130,7 +110,7 @@ export async function settingsView() {
       await ipc.setCoordinator(value('coordinator_name'), value('coordinator_email'));
       clearFormErrors(coordinatorForm);
       toast(t('shell.saved'));
-    } catch (error) { showFormErrors(coordinatorForm, error); }
+    } catch (error) { showFormErrors(coordinatorForm, commandError(error)); }
   });
 
   const logoInput = /** @type {HTMLInputElement} */ (h('input', { type: 'file', id: 'field-logo', name: 'logo', accept: 'image/png,image/jpeg', class: 'file-input' }));
@@ -146,7 +126,7 @@ export async function settingsView() {
       h('label', { for: 'field-logo', class: 'button secondary file-button' }, t('action.choose_file'))),
     settings.logo ? h('button', {
       type: 'button', class: 'button secondary', id: 'remove-logo',
-      onclick: async () => { try { await ipc.setLogo(new Uint8Array()); go('#/settings'); } catch (error) { showFormErrors(logoForm, error); } },
+      onclick: async () => { try { await ipc.setLogo(new Uint8Array()); go('#/settings'); } catch (error) { showFormErrors(logoForm, commandError(error)); } },
     }, t('action.remove')) : null));
   logoInput.setAttribute('aria-describedby', 'logo-hint');
   logoInput.dataset.hint = 'logo-hint';
@@ -157,7 +137,7 @@ export async function settingsView() {
       await ipc.setLogo(new Uint8Array(await file.arrayBuffer()));
       toast(t('shell.saved'));
       go('#/settings');
-    } catch (error) { showFormErrors(logoForm, error); }
+    } catch (error) { showFormErrors(logoForm, commandError(error)); }
   });
 
   return h('section', { class: 'page' },

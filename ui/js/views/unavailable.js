@@ -4,8 +4,9 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, toast } from '../dom.js';
-import { refreshStatus, render } from '../main.js';
+import { h, toast, toastError } from '../dom.js';
+import { redraw } from '../nav.js';
+import { refreshStatus } from '../state.js';
 
 /** @param {any} status */
 export async function unavailableView(status) {
@@ -15,10 +16,10 @@ export async function unavailableView(status) {
     try {
       const done = await ipc.recoverFromBackup();
       await refreshStatus(true);
-      await render();
+      await redraw();
       toast(t('backup.ui.recovered', { date: done.date, kept: done.kept }));
     } catch (error) {
-      toast(error?.message ?? String(error));
+      toastError(error);
     }
   };
   return h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
@@ -36,6 +37,6 @@ export async function unavailableView(status) {
         : null,
       h('button', {
         class: 'button secondary', type: 'button', id: 'retry-open',
-        onclick: async () => { await refreshStatus(true); await render(); },
+        onclick: async () => { await refreshStatus(true); await redraw(); },
       }, t('action.retry'))));
 }

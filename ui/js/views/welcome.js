@@ -2,24 +2,24 @@
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h } from '../dom.js';
-import { applyStatus } from '../main.js';
-import { languagePicker } from './settings.js';
+import { h, commandError, oneAtATime } from '../dom.js';
+import { applyStatus } from '../state.js';
+import { languagePicker } from '../components/language-picker.js';
 
 /** @param {any} status */
 export function welcomeView(status) {
-  const choose = (choice) => async (event) => {
-    /** @type {HTMLButtonElement} */ (event.currentTarget).disabled = true;
+  // One choice at a time; a problem is said under the choices.
+  const act = oneAtATime(() => view);
+  const choose = (choice) => () => act(async () => {
     try {
       const next = await ipc.chooseStart(choice);
       location.hash = choice === 'demo' ? '#/programmes' : '#/programme/new';
       await applyStatus(next);
     } catch (error) {
-      /** @type {HTMLButtonElement} */ (event.currentTarget).disabled = false;
-      document.getElementById('welcome-error').textContent = error.message;
+      document.getElementById('welcome-error').textContent = commandError(error).message;
     }
-  };
-  return h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
+  });
+  const view = h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
     h('div', { class: 'welcome-card' },
       h('div', { class: 'welcome-top' },
         h('img', { src: 'assets/klik.svg', alt: '', width: '72', height: '72' }),
@@ -35,5 +35,6 @@ export function welcomeView(status) {
           h('span', { class: 'choice-title' }, t('welcome.empty')),
           h('span', { class: 'choice-hint' }, t('welcome.empty_hint')))),
       h('p', { class: 'field-error', id: 'welcome-error', role: 'alert' })));
+  return view;
 }
 
