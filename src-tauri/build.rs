@@ -5,6 +5,7 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "catalogue",
+    "third_party_licences",
     "choose_start",
     "switch_workspace",
     "list_programmes",

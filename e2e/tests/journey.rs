@@ -82,6 +82,21 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
     app.find_containing("#backup-last", "Laatste automatische kopie")
         .await;
     app.screenshot("56-backups-nl").await;
+    // About: the version, and the licences read when the officer opens them.
+    let version = app.text("#about-version").await;
+    assert!(
+        version.starts_with("Klik versie ") && version.contains('.'),
+        "{version}"
+    );
+    app.click("#third-party-licences summary").await;
+    app.find_containing("#third-party-licences-text", "Liberation Sans")
+        .await;
+    let licences = app.text("#third-party-licences-text").await;
+    assert!(
+        licences.contains("rusqlite ") && licences.contains("SIL Open Font License"),
+        "the licences name the database library and the font"
+    );
+    app.screenshot("57-about-nl").await;
     app.click("#nav-programmes").await;
     app.find_text("h1", "Programma’s").await;
     app.screenshot("07-programmes-nl").await;

@@ -73,7 +73,7 @@ fn status(session: &mut Session) -> StatusDto {
         database,
         real_database,
         organisation_name,
-        version: env!("CARGO_PKG_VERSION").to_string(),
+        version: klik::about::VERSION.to_string(),
         error,
     }
 }
@@ -101,6 +101,13 @@ pub async fn app_status(
 #[tauri::command]
 pub fn catalogue(language: String) -> std::collections::BTreeMap<String, String> {
     Texts::for_language(&language).all()
+}
+
+/// Settings → About: every library Klik is built with and the font its
+/// documents embed, each with its licence.
+#[tauri::command]
+pub fn third_party_licences() -> &'static str {
+    klik::about::THIRD_PARTY_LICENCES
 }
 
 /// The first-start choice: `demo` or `empty`.

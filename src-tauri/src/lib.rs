@@ -36,6 +36,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
         .invoke_handler(tauri::generate_handler![
             commands::app_status,
             commands::catalogue,
+            commands::third_party_licences,
             commands::choose_start,
             commands::switch_workspace,
             commands::list_programmes,

@@ -39,6 +39,7 @@ async function call(command, args) {
 export const appStatus = (osLocale, retry = false) => call('app_status', { osLocale, retry });
 /** Every text of a language. */
 export const catalogue = (language) => call('catalogue', { language });
+export const thirdPartyLicences = () => call('third_party_licences', {});
 /** First start: 'demo' or 'empty'. */
 export const chooseStart = (choice) => call('choose_start', { choice });
 /** Enter (true) or leave (false) the demo. */

@@ -51,11 +51,18 @@ fn main() -> ExitCode {
         Some("run") => run(),
         Some("test") => test(&args[1..]),
         Some("fuzz") => fuzz(),
-        Some("dist") => dist::dist(),
+        // `dist --try` also tries what it built, as `test --dist` does after the suite.
+        Some("dist") => dist::dist().and_then(|()| {
+            if args.iter().any(|a| a == "--try") {
+                tryout::all()
+            } else {
+                Ok(())
+            }
+        }),
         Some("licences") => licences::licences(args.iter().any(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test [--no-e2e | --e2e-only] [--allow-skips] [--dist] | fuzz | dist | licences [--check]"
+                "usage: cargo xtask run | test [--no-e2e | --e2e-only] [--allow-skips] [--dist] | fuzz | dist [--try] | licences [--check]"
             );
             return ExitCode::from(2);
         }

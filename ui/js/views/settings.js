@@ -7,6 +7,7 @@ import { h, field, toast, toastError, showFormErrors, clearFormErrors, commandEr
 import { go, redraw } from '../nav.js';
 import { applyStatus, appState, refreshStatus } from '../state.js';
 import { languagePicker } from '../components/language-picker.js';
+import { aboutCard } from '../components/about.js';
 
 const KLIK_FILES = [{ name: 'Klik', extensions: ['sqlite'] }];
 
@@ -153,7 +154,7 @@ export async function settingsView() {
       status.demo ? null : h('button', {
         class: 'button secondary', type: 'button', id: 'open-demo',
         onclick: async () => { await applyStatus(await ipc.switchWorkspace(true)); go('#/programmes'); },
-      }, t('demo.reopen')),
-      h('p', { class: 'muted' }, t('settings.version', { version: status.version }))),
-    await backupsCard());
+      }, t('demo.reopen'))),
+    await backupsCard(),
+    aboutCard(status));
 }
