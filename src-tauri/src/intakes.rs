@@ -485,32 +485,16 @@ pub async fn record_intake_outcome(
                 Error::Invalid(vec![FieldError::new("outcome", "error.required")])
             })?;
             of_programme(store, programme_id, MatchId(match_id))?;
-            let held = held_date.filter(|d| !d.trim().is_empty());
+            let held = intake::held_at(held_date.as_deref(), held_time.as_deref())?;
             let recorded = match held {
-                Some(day) => {
-                    let time = held_time
-                        .filter(|t| !t.trim().is_empty())
-                        .unwrap_or_else(|| "12:00".to_string());
-                    let at = intake::parse_start(&day, &time).map_err(|problems| {
-                        Error::Invalid(
-                            problems
-                                .into_iter()
-                                .map(|mut p| {
-                                    p.field = "held".into();
-                                    p
-                                })
-                                .collect(),
-                        )
-                    })?;
-                    intake::record_outcome_held(
-                        store,
-                        MatchId(match_id),
-                        outcome,
-                        &reason,
-                        at,
-                        clock::now(),
-                    )?
-                }
+                Some(at) => intake::record_outcome_held(
+                    store,
+                    MatchId(match_id),
+                    outcome,
+                    &reason,
+                    at,
+                    clock::now(),
+                )?,
                 None => intake::record_outcome(
                     store,
                     MatchId(match_id),

@@ -330,14 +330,7 @@ pub async fn decide_pair(
     decision: String,
 ) -> Reply<BoardDto> {
     change_then_board(shared, programme_id, true, move |store, _| {
-        let decision = match decision.as_str() {
-            "clear" => None,
-            other => Some(Decision::parse(other).ok_or_else(|| {
-                Error::Invalid(vec![
-                    FieldError::new("decision", "error.matching.decision").with("value", other),
-                ])
-            })?),
-        };
+        let decision = Decision::chosen(&decision)?;
         matching::decide(
             store,
             ProgrammeId(programme_id),

@@ -1080,6 +1080,28 @@ pub fn parse_start(day: &str, time: &str) -> std::result::Result<NaiveDateTime, 
     }
 }
 
+/// When the officer says a talk was held, as the outcome form sends it: the
+/// day (empty or left out: not said, so `None`) and the time it started
+/// (empty or left out: 12:00). Every problem is named `held`, the field the
+/// form shows them at.
+pub fn held_at(day: Option<&str>, time: Option<&str>) -> Result<Option<NaiveDateTime>> {
+    let Some(day) = day.filter(|d| !d.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let time = time.filter(|t| !t.trim().is_empty()).unwrap_or("12:00");
+    parse_start(day, time).map(Some).map_err(|problems| {
+        Error::Invalid(
+            problems
+                .into_iter()
+                .map(|mut p| {
+                    p.field = "held".into();
+                    p
+                })
+                .collect(),
+        )
+    })
+}
+
 /// The first free times for a pair's talk from `from` to `to`: inside both
 /// availabilities and the working hours on open days, clashing with no other
 /// talk of either person and within the day's limit (the pair's own planned
@@ -1748,6 +1770,35 @@ mod tests {
             ClosedDayForm::from_closed_day(&typed[0], "nl"),
             days[0],
             "a closed day goes back to the form as it was typed"
+        );
+    }
+
+    #[test]
+    fn held_at_reads_the_day_and_time_of_the_outcome_form() {
+        let at = |day, time| held_at(day, time);
+        assert_eq!(at(None, None).unwrap(), None, "no day: the talk as planned");
+        assert_eq!(at(Some(" "), Some("10:00")).unwrap(), None);
+        assert_eq!(
+            at(Some("06-01-2027"), Some("")).unwrap(),
+            Some(plan::at(
+                NaiveDate::from_ymd_opt(2027, 1, 6).unwrap(),
+                12 * 60
+            )),
+            "a day without a time is noon"
+        );
+        assert_eq!(
+            at(Some("06-01-2027"), Some("10:30")).unwrap(),
+            Some(plan::at(
+                NaiveDate::from_ymd_opt(2027, 1, 6).unwrap(),
+                10 * 60 + 30
+            ))
+        );
+        let Err(Error::Invalid(problems)) = at(Some("31-02-2027"), Some("25:00")) else {
+            panic!("a day that does not exist and a time past midnight are refused");
+        };
+        assert!(
+            problems.len() == 2 && problems.iter().all(|p| p.field == "held"),
+            "both problems are shown at the form's one field: {problems:?}"
         );
     }
 }

@@ -610,3 +610,17 @@ fn amended_criteria_change_only_what_is_sent() {
         "a criterion not sent keeps its weight and number"
     );
 }
+
+#[test]
+fn a_choice_on_a_pair_is_a_decision_or_clear() {
+    assert_eq!(Decision::chosen("lock").unwrap(), Some(Decision::Lock));
+    assert_eq!(
+        Decision::chosen("clear").unwrap(),
+        None,
+        "clear takes a decision back"
+    );
+    let Err(Error::Invalid(problems)) = Decision::chosen("maybe") else {
+        panic!("a choice Klik does not know is refused");
+    };
+    assert_eq!(problems[0].field, "decision");
+}
