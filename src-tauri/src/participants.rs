@@ -6,12 +6,13 @@ use serde::Serialize;
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
+use klik::i18n::Texts;
 use klik::participant::{self, EnrolmentForm, ParticipantId, Query, Role, import};
 use klik::programme::{self, ProgrammeId};
 use klik::{Error, FieldError, clock, tabular};
 
 use crate::dto::CommandError;
-use crate::session::{Session, Shared};
+use crate::session::Shared;
 
 type Reply<T> = Result<T, CommandError>;
 
@@ -254,7 +255,7 @@ fn percent_decode(text: &str) -> String {
 /// Each field problem (or warning) of every row, with its row and column.
 fn cells(
     preview: &import::Preview,
-    texts: &klik::i18n::Texts,
+    texts: &Texts,
     of: fn(&import::RowPlan) -> &Vec<klik::FieldError>,
 ) -> Vec<ProblemDto> {
     preview
@@ -270,8 +271,7 @@ fn cells(
         .collect()
 }
 
-fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
-    let texts = session.texts();
+fn preview_dto(texts: &Texts, preview: &import::Preview) -> PreviewDto {
     let summary = preview.summary();
     PreviewDto {
         format: preview.format.to_string(),
@@ -300,9 +300,9 @@ fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
                 also_changes: r.also_changes.clone(),
             })
             .collect(),
-        problems: cells(preview, &texts, |r| &r.problems),
-        warnings: cells(preview, &texts, |r| &r.warnings),
-        also_changes: preview.shared_lines(&texts),
+        problems: cells(preview, texts, |r| &r.problems),
+        warnings: cells(preview, texts, |r| &r.warnings),
+        also_changes: preview.shared_lines(texts),
         added: summary.added,
         updated: summary.updated,
         unchanged: summary.unchanged,
@@ -318,11 +318,10 @@ pub async fn preview_import(
 ) -> Reply<PreviewDto> {
     let (bytes, programme, sheet, _, options) = import_arguments(&request);
     shared
-        .run(move |session| {
-            let preview = session.with_active(|store| {
-                import::preview_with(store, programme, &bytes, sheet.as_deref(), options)
-            })?;
-            Ok(preview_dto(session, &preview))
+        .on_active(move |store, texts| {
+            let preview =
+                import::preview_with(store, programme, &bytes, sheet.as_deref(), options)?;
+            Ok(preview_dto(texts, &preview))
         })
         .await
 }
@@ -345,7 +344,7 @@ pub async fn apply_import(
             })?;
             // A large change: a fresh copy of the data as it now is.
             session.back_up(true);
-            Ok(preview_dto(session, &preview))
+            Ok(preview_dto(&session.texts(), &preview))
         })
         .await
 }
