@@ -227,22 +227,32 @@ pub struct ProgrammeDraft {
     pub phases: Vec<Phase>,
 }
 
-/// A programme as typed in a form or on the command line: text, checked by [`ProgrammeForm::validate`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// A programme as typed in a form or on the command line: text, checked by
+/// [`ProgrammeForm::validate`]. The window sends it as JSON with these keys;
+/// only the name and the dates must be there.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct ProgrammeForm {
     pub name: String,
+    #[serde(default)]
     pub purpose: String,
+    #[serde(default)]
     pub goals: String,
+    #[serde(default)]
     pub context: String,
     pub start: String,
     pub end: String,
     /// Weeks between meetings; empty means every 4 weeks.
+    #[serde(default)]
     pub cadence_weeks: String,
     /// Mentees per mentor unless a mentor says otherwise; empty means 2.
+    #[serde(default)]
     pub default_capacity: String,
     /// `nl`, `en`, `fr`, …; empty means Dutch.
+    #[serde(default)]
     pub document_language: String,
-    /// Phase dates as typed; phases left out (or with both dates empty) get the default plan.
+    /// Phase dates as typed; phases left out (or with both dates empty) get
+    /// the default plan. In JSON: `[{phase, start, end}]` ([`typed_phases`]).
+    #[serde(default, deserialize_with = "typed_phases")]
     pub phases: Vec<PhaseForm>,
 }
 
@@ -252,6 +262,32 @@ pub struct PhaseForm {
     pub kind: PhaseKind,
     pub start: String,
     pub end: String,
+}
+
+/// One phase as the window sends it: its kind by name (`matching`).
+#[derive(serde::Deserialize)]
+struct NamedPhase {
+    phase: String,
+    start: String,
+    end: String,
+}
+
+/// Phases sent by name, `[{phase, start, end}]`, typed: a phase whose name
+/// Klik does not know is dropped, so the default plan covers that phase.
+pub fn typed_phases<'de, D: serde::Deserializer<'de>>(
+    phases: D,
+) -> std::result::Result<Vec<PhaseForm>, D::Error> {
+    let named: Vec<NamedPhase> = serde::Deserialize::deserialize(phases)?;
+    Ok(named
+        .into_iter()
+        .filter_map(|p| {
+            PhaseKind::parse(&p.phase).map(|kind| PhaseForm {
+                kind,
+                start: p.start,
+                end: p.end,
+            })
+        })
+        .collect())
 }
 
 /// The default plan of phases for a programme running from `start` to `end`:
@@ -809,6 +845,76 @@ mod tests {
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The object `ui/js/views/programme-form.js` sends on save, as it builds it.
+    #[test]
+    fn the_form_reads_the_json_the_window_sends() {
+        let sent = r#"{
+            "name": "Mentoring 2027",
+            "purpose": "Groeien",
+            "goals": "Leren\nDelen",
+            "context": "",
+            "start": "01-09-2027",
+            "end": "30-06-2028",
+            "cadence_weeks": "4",
+            "default_capacity": "2",
+            "document_language": "nl",
+            "phases": [
+                {"phase": "preparation", "start": "01-09-2027", "end": "30-09-2027"},
+                {"phase": "matching", "start": "", "end": ""},
+                {"phase": "intake", "start": "", "end": ""},
+                {"phase": "trajectory", "start": "", "end": ""},
+                {"phase": "closing", "start": "", "end": ""}
+            ]
+        }"#;
+        let form: ProgrammeForm = serde_json::from_str(sent).unwrap();
+        assert_eq!(form.name, "Mentoring 2027");
+        assert_eq!(form.goals, "Leren\nDelen");
+        assert_eq!(form.cadence_weeks, "4");
+        assert_eq!(form.document_language, "nl");
+        assert_eq!(
+            form.phases.iter().map(|p| p.kind).collect::<Vec<_>>(),
+            PhaseKind::ALL.to_vec(),
+            "every phase the form sends arrives typed, in order"
+        );
+        assert_eq!(form.phases[0].start, "01-09-2027");
+        assert_eq!(form.phases[4].end, "", "a phase left empty stays empty");
+        assert!(form.validate().is_ok(), "the form as sent is valid");
+    }
+
+    #[test]
+    fn only_the_name_and_dates_must_be_sent() {
+        let form: ProgrammeForm =
+            serde_json::from_str(r#"{"name": "N", "start": "01-09-2027", "end": "30-06-2028"}"#)
+                .unwrap();
+        assert_eq!(form.cadence_weeks, "", "left out means the default");
+        assert!(form.phases.is_empty());
+        assert!(
+            serde_json::from_str::<ProgrammeForm>(r#"{"name": "N", "start": "01-09-2027"}"#)
+                .is_err(),
+            "a form without its end date is not a programme form"
+        );
+    }
+
+    #[test]
+    fn typed_phases_drop_names_klik_does_not_know() {
+        let form: ProgrammeForm = serde_json::from_str(
+            r#"{"name": "N", "start": "", "end": "", "phases": [
+                {"phase": "holiday", "start": "01-08-2027", "end": "31-08-2027"},
+                {"phase": "intake", "start": "01-11-2027", "end": "30-11-2027"}
+            ]}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            form.phases,
+            vec![PhaseForm {
+                kind: PhaseKind::Intake,
+                start: "01-11-2027".into(),
+                end: "30-11-2027".into(),
+            }],
+            "an unknown phase is left to the default plan, a known one keeps its dates"
+        );
     }
 
     #[test]

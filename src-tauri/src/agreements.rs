@@ -3,28 +3,19 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 
 use klik::agreement::{self, Agreement, AgreementForm, GoalForm, Signatures};
 use klik::i18n::Texts;
 use klik::matching::{self, MatchId};
 use klik::programme::{self, ProgrammeId};
-use klik::{Error, FieldError, Store, clock, date};
+use klik::{Error, Store, clock, date};
 
 use crate::dto::CommandError;
 use crate::session::Shared;
 
 type Reply<T> = Result<T, CommandError>;
-
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct GoalDto {
-    pub what: String,
-    pub success: String,
-    pub target_date: String,
-    pub first_actions: String,
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PartDto {
@@ -37,7 +28,7 @@ pub struct PartDto {
 pub struct FormDto {
     pub start: String,
     pub end: String,
-    pub goals: Vec<GoalDto>,
+    pub goals: Vec<GoalForm>,
     pub expectations: Vec<PartDto>,
 }
 
@@ -77,16 +68,6 @@ pub struct AgreementDto {
     pub read_only: bool,
 }
 
-/// What the editor sends: the expectations as texts in the catalogue's part order.
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct AgreementFormDto {
-    pub start: String,
-    pub end: String,
-    pub goals: Vec<GoalDto>,
-    pub expectations: Vec<String>,
-}
-
 fn dto(store: &Store, texts: &Texts, a: &Agreement) -> klik::Result<AgreementDto> {
     let language = texts.language();
     let found = matching::get(store, a.match_id)?;
@@ -111,16 +92,7 @@ fn dto(store: &Store, texts: &Texts, a: &Agreement) -> klik::Result<AgreementDto
         form: FormDto {
             start: form.start,
             end: form.end,
-            goals: form
-                .goals
-                .into_iter()
-                .map(|g| GoalDto {
-                    what: g.what,
-                    success: g.success,
-                    target_date: g.target_date,
-                    first_actions: g.first_actions,
-                })
-                .collect(),
+            goals: form.goals,
             expectations: agreement::EXPECTATIONS
                 .iter()
                 .zip(form.expectations)
@@ -151,15 +123,12 @@ fn dto(store: &Store, texts: &Texts, a: &Agreement) -> klik::Result<AgreementDto
 /// Runs agreement work on the active database and returns the editor's data.
 async fn with_agreement(
     shared: State<'_, Arc<Shared>>,
-    work: impl FnOnce(&mut Store, &Texts) -> klik::Result<Agreement> + Send + 'static,
+    work: impl FnOnce(&mut Store) -> klik::Result<Agreement> + Send + 'static,
 ) -> Reply<AgreementDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let agreement = work(store, &texts)?;
-                dto(store, &texts, &agreement)
-            })
+        .on_active(move |store, texts| {
+            let agreement = work(store)?;
+            dto(store, texts, &agreement)
         })
         .await
 }
@@ -167,7 +136,7 @@ async fn with_agreement(
 /// A match's agreement; a draft from the programme's defaults the first time.
 #[tauri::command]
 pub async fn get_agreement(shared: State<'_, Arc<Shared>>, match_id: i64) -> Reply<AgreementDto> {
-    with_agreement(shared, move |store, _| {
+    with_agreement(shared, move |store| {
         agreement::open(store, MatchId(match_id), clock::now())
     })
     .await
@@ -178,24 +147,9 @@ pub async fn get_agreement(shared: State<'_, Arc<Shared>>, match_id: i64) -> Rep
 pub async fn save_agreement(
     shared: State<'_, Arc<Shared>>,
     match_id: i64,
-    form: AgreementFormDto,
+    form: AgreementForm,
 ) -> Reply<AgreementDto> {
-    with_agreement(shared, move |store, _| {
-        let form = AgreementForm {
-            start: form.start,
-            end: form.end,
-            goals: form
-                .goals
-                .into_iter()
-                .map(|g| GoalForm {
-                    what: g.what,
-                    success: g.success,
-                    target_date: g.target_date,
-                    first_actions: g.first_actions,
-                })
-                .collect(),
-            expectations: form.expectations,
-        };
+    with_agreement(shared, move |store| {
         let terms = form.validate().map_err(Error::Invalid)?;
         agreement::save(store, MatchId(match_id), &terms, clock::now())
     })
@@ -208,7 +162,7 @@ pub async fn mark_agreement_ready(
     shared: State<'_, Arc<Shared>>,
     match_id: i64,
 ) -> Reply<AgreementDto> {
-    with_agreement(shared, move |store, _| {
+    with_agreement(shared, move |store| {
         agreement::mark_ready(store, MatchId(match_id), clock::now())
     })
     .await
@@ -223,7 +177,7 @@ pub async fn sign_agreement(
     mentor: String,
     coordinator: String,
 ) -> Reply<AgreementDto> {
-    with_agreement(shared, move |store, _| {
+    with_agreement(shared, move |store| {
         let signed =
             Signatures::from_typed(&mentee, &mentor, &coordinator).map_err(Error::Invalid)?;
         agreement::sign(store, MatchId(match_id), &signed, clock::now())
@@ -282,10 +236,7 @@ pub async fn get_agreement_template(
     programme_id: i64,
 ) -> Reply<TemplateDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| template(store, &texts, ProgrammeId(programme_id)))
-        })
+        .on_active(move |store, texts| template(store, texts, ProgrammeId(programme_id)))
         .await
 }
 
@@ -298,24 +249,10 @@ pub async fn save_agreement_template(
     texts: Vec<String>,
 ) -> Reply<TemplateDto> {
     shared
-        .run(move |session| {
-            let ui = session.texts();
-            session.with_active(|store| {
-                if texts.len() != agreement::EXPECTATIONS.len() {
-                    return Err(Error::Invalid(vec![
-                        FieldError::new("texts", "error.agreement.unknown_part")
-                            .with("value", texts.len().to_string()),
-                    ]));
-                }
-                let parts: Vec<(&str, &str)> = agreement::EXPECTATIONS
-                    .iter()
-                    .zip(&texts)
-                    .map(|(field, text)| (*field, text.as_str()))
-                    .collect();
-                let id = ProgrammeId(programme_id);
-                agreement::set_defaults(store, id, &parts)?;
-                template(store, &ui, id)
-            })
+        .on_active(move |store, ui| {
+            let id = ProgrammeId(programme_id);
+            agreement::set_defaults(store, id, &agreement::parts_in_order(&texts)?)?;
+            template(store, ui, id)
         })
         .await
 }

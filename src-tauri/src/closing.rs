@@ -5,15 +5,15 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 
 use klik::i18n::Texts;
 use klik::participant::ParticipantId;
 use klik::programme::{self, ProgrammeId};
-use klik::trajectory::closing::{self, AnswerForm, Kind};
+use klik::trajectory::closing::{self, AnswerForm, QuestionForm};
 use klik::trajectory::workshop::{self, Workshop, WorkshopForm, WorkshopId};
-use klik::{Error, FieldError, Store, clock, date};
+use klik::{Error, Store, clock, date};
 
 use crate::dto::CommandError;
 use crate::session::Shared;
@@ -89,24 +89,8 @@ pub async fn workshops(
     programme_id: i64,
 ) -> Reply<Vec<WorkshopDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| workshop_list(store, &texts, ProgrammeId(programme_id)))
-        })
+        .on_active(move |store, texts| workshop_list(store, texts, ProgrammeId(programme_id)))
         .await
-}
-
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct WorkshopFormDto {
-    pub title: String,
-    pub date: String,
-    pub time: String,
-    pub minutes: String,
-    pub location: String,
-    pub audience: String,
-    pub trainer: String,
-    pub required: bool,
 }
 
 /// Plans a workshop (or, with `workshop_id`, changes one); the list as it now is.
@@ -115,31 +99,18 @@ pub async fn save_workshop(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
     workshop_id: Option<i64>,
-    form: WorkshopFormDto,
+    form: WorkshopForm,
 ) -> Reply<Vec<WorkshopDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let form = WorkshopForm {
-                    title: form.title,
-                    date: form.date,
-                    time: form.time,
-                    minutes: form.minutes,
-                    location: form.location,
-                    audience: form.audience,
-                    trainer: form.trainer,
-                    required: form.required,
-                };
-                match workshop_id {
-                    Some(w) => {
-                        of_programme(store, programme_id, WorkshopId(w))?;
-                        workshop::update(store, WorkshopId(w), &form, clock::now())?
-                    }
-                    None => workshop::add(store, ProgrammeId(programme_id), &form, clock::now())?,
-                };
-                workshop_list(store, &texts, ProgrammeId(programme_id))
-            })
+        .on_active(move |store, texts| {
+            match workshop_id {
+                Some(w) => {
+                    of_programme(store, programme_id, WorkshopId(w))?;
+                    workshop::update(store, WorkshopId(w), &form, clock::now())?
+                }
+                None => workshop::add(store, ProgrammeId(programme_id), &form, clock::now())?,
+            };
+            workshop_list(store, texts, ProgrammeId(programme_id))
         })
         .await
 }
@@ -152,13 +123,10 @@ pub async fn delete_workshop(
     workshop_id: i64,
 ) -> Reply<Vec<WorkshopDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                of_programme(store, programme_id, WorkshopId(workshop_id))?;
-                workshop::delete(store, WorkshopId(workshop_id))?;
-                workshop_list(store, &texts, ProgrammeId(programme_id))
-            })
+        .on_active(move |store, texts| {
+            of_programme(store, programme_id, WorkshopId(workshop_id))?;
+            workshop::delete(store, WorkshopId(workshop_id))?;
+            workshop_list(store, texts, ProgrammeId(programme_id))
         })
         .await
 }
@@ -178,19 +146,16 @@ pub async fn workshop_invitees(
     workshop_id: i64,
 ) -> Reply<Vec<InviteeDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                Ok(workshop::invitees(store, WorkshopId(workshop_id))?
-                    .into_iter()
-                    .map(|i| InviteeDto {
-                        participant_id: i.participant.0,
-                        name: i.name,
-                        role_label: texts.get(i.role.label_key()).to_string(),
-                        attended: i.attended,
-                    })
-                    .collect())
-            })
+        .on_active(move |store, texts| {
+            Ok(workshop::invitees(store, WorkshopId(workshop_id))?
+                .into_iter()
+                .map(|i| InviteeDto {
+                    participant_id: i.participant.0,
+                    name: i.name,
+                    role_label: texts.get(i.role.label_key()).to_string(),
+                    attended: i.attended,
+                })
+                .collect())
         })
         .await
 }
@@ -204,19 +169,11 @@ pub async fn register_workshop_attendance(
     present: Vec<i64>,
 ) -> Reply<Vec<WorkshopDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                of_programme(store, programme_id, WorkshopId(workshop_id))?;
-                let present: Vec<ParticipantId> = present.into_iter().map(ParticipantId).collect();
-                workshop::register_attendance(
-                    store,
-                    WorkshopId(workshop_id),
-                    &present,
-                    clock::now(),
-                )?;
-                workshop_list(store, &texts, ProgrammeId(programme_id))
-            })
+        .on_active(move |store, texts| {
+            of_programme(store, programme_id, WorkshopId(workshop_id))?;
+            let present: Vec<ParticipantId> = present.into_iter().map(ParticipantId).collect();
+            workshop::register_attendance(store, WorkshopId(workshop_id), &present, clock::now())?;
+            workshop_list(store, texts, ProgrammeId(programme_id))
         })
         .await
 }
@@ -228,15 +185,12 @@ pub async fn workshop_calendar_name(
     workshop_id: i64,
 ) -> Reply<String> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let w = workshop::get(store, WorkshopId(workshop_id))?;
-                Ok(crate::printing::safe_file_name(
-                    &format!("{} {}", texts.get("report.workshop"), w.title),
-                    "ics",
-                ))
-            })
+        .on_active(move |store, texts| {
+            let w = workshop::get(store, WorkshopId(workshop_id))?;
+            Ok(crate::printing::safe_file_name(
+                &format!("{} {}", texts.get("report.workshop"), w.title),
+                "ics",
+            ))
         })
         .await
 }
@@ -249,14 +203,12 @@ pub async fn save_workshop_calendar(
     path: PathBuf,
 ) -> Reply<String> {
     shared
-        .run(move |session| {
-            session.with_active(|store| {
-                crate::session::chosen(&path)?;
-                let text =
-                    workshop::calendar(store, WorkshopId(workshop_id), clock::utc(clock::now()))?;
-                klik::data_dir::write_file(&path, text)?;
-                Ok(path.display().to_string())
-            })
+        .on_active(move |store, _| {
+            crate::session::chosen(&path)?;
+            let text =
+                workshop::calendar(store, WorkshopId(workshop_id), clock::utc(clock::now()))?;
+            klik::data_dir::write_file(&path, text)?;
+            Ok(path.display().to_string())
         })
         .await
 }
@@ -333,17 +285,8 @@ pub async fn programme_evaluation(
     programme_id: i64,
 ) -> Reply<EvaluationDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| evaluation(store, &texts, ProgrammeId(programme_id)))
-        })
+        .on_active(move |store, texts| evaluation(store, texts, ProgrammeId(programme_id)))
         .await
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct QuestionFormDto {
-    pub text: String,
-    pub kind: String,
 }
 
 /// Sets the questions: Klik's in the programme's language (`standard`), or
@@ -353,28 +296,18 @@ pub async fn save_evaluation_questions(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
     standard: bool,
-    questions: Vec<QuestionFormDto>,
+    questions: Vec<QuestionForm>,
 ) -> Reply<EvaluationDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let id = ProgrammeId(programme_id);
-                let wanted: Vec<(String, Kind)> = if standard {
-                    closing::standard_questions(store, id)?
-                } else {
-                    questions
-                        .into_iter()
-                        .map(|q| {
-                            Kind::parse(&q.kind).map(|k| (q.text, k)).ok_or_else(|| {
-                                Error::Invalid(vec![FieldError::new("questions", "error.required")])
-                            })
-                        })
-                        .collect::<klik::Result<_>>()?
-                };
-                closing::set_questions(store, id, &wanted)?;
-                evaluation(store, &texts, id)
-            })
+        .on_active(move |store, texts| {
+            let id = ProgrammeId(programme_id);
+            let wanted = if standard {
+                closing::standard_questions(store, id)?
+            } else {
+                closing::typed_questions(questions)?
+            };
+            closing::set_questions(store, id, &wanted)?;
+            evaluation(store, texts, id)
         })
         .await
 }
@@ -396,48 +329,37 @@ pub async fn participant_answers(
     participant_id: i64,
 ) -> Reply<Vec<AnswerDto>> {
     shared
-        .run(move |session| {
-            session.with_active(|store| {
-                let id = ProgrammeId(programme_id);
-                // Someone of another programme (or nobody) is "not found".
-                let person = klik::participant::get(store, ParticipantId(participant_id))?;
-                if person.programme != id {
-                    return Err(Error::NotFound {
-                        what: "participant",
-                        id: participant_id,
-                    });
-                }
-                let given: Vec<_> = closing::answers(store, id)?
-                    .into_iter()
-                    .filter(|a| a.participant == ParticipantId(participant_id))
-                    .collect();
-                Ok(closing::questions(store, id)?
-                    .into_iter()
-                    .map(|q| {
-                        let mine = given.iter().find(|a| a.position == q.position);
-                        AnswerDto {
-                            position: q.position,
-                            question: q.text,
-                            kind: q.kind.as_str().to_string(),
-                            score: mine
-                                .and_then(|a| a.score)
-                                .map_or_else(String::new, |s| s.to_string()),
-                            text: mine.map_or_else(String::new, |a| a.text.clone()),
-                        }
-                    })
-                    .collect())
-            })
+        .on_active(move |store, _| {
+            let id = ProgrammeId(programme_id);
+            // Someone of another programme (or nobody) is "not found".
+            let person = klik::participant::get(store, ParticipantId(participant_id))?;
+            if person.programme != id {
+                return Err(Error::NotFound {
+                    what: "participant",
+                    id: participant_id,
+                });
+            }
+            let given: Vec<_> = closing::answers(store, id)?
+                .into_iter()
+                .filter(|a| a.participant == ParticipantId(participant_id))
+                .collect();
+            Ok(closing::questions(store, id)?
+                .into_iter()
+                .map(|q| {
+                    let mine = given.iter().find(|a| a.position == q.position);
+                    AnswerDto {
+                        position: q.position,
+                        question: q.text,
+                        kind: q.kind.as_str().to_string(),
+                        score: mine
+                            .and_then(|a| a.score)
+                            .map_or_else(String::new, |s| s.to_string()),
+                        text: mine.map_or_else(String::new, |a| a.text.clone()),
+                    }
+                })
+                .collect())
         })
         .await
-}
-
-#[derive(Debug, Clone, Deserialize)]
-pub struct AnswerFormDto {
-    pub position: u8,
-    #[serde(default)]
-    pub score: String,
-    #[serde(default)]
-    pub text: String,
 }
 
 /// Saves one participant's answers; the evaluation as it now is.
@@ -446,24 +368,13 @@ pub async fn save_participant_answers(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
     participant_id: i64,
-    answers: Vec<AnswerFormDto>,
+    answers: Vec<AnswerForm>,
 ) -> Reply<EvaluationDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let id = ProgrammeId(programme_id);
-                let forms: Vec<AnswerForm> = answers
-                    .into_iter()
-                    .map(|a| AnswerForm {
-                        position: a.position,
-                        score: a.score,
-                        text: a.text,
-                    })
-                    .collect();
-                closing::record_answers(store, id, ParticipantId(participant_id), &forms)?;
-                evaluation(store, &texts, id)
-            })
+        .on_active(move |store, texts| {
+            let id = ProgrammeId(programme_id);
+            closing::record_answers(store, id, ParticipantId(participant_id), &answers)?;
+            evaluation(store, texts, id)
         })
         .await
 }
@@ -480,19 +391,16 @@ pub async fn close_programme(
     programme_id: i64,
 ) -> Reply<ClosedDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let closed = closing::close(store, ProgrammeId(programme_id), clock::now())?;
-                Ok(ClosedDto {
-                    message: texts.format(
-                        "closing.done",
-                        &[
-                            ("completed", &closed.completed.to_string()),
-                            ("dissolved", &closed.dissolved.to_string()),
-                        ],
-                    ),
-                })
+        .on_active(move |store, texts| {
+            let closed = closing::close(store, ProgrammeId(programme_id), clock::now())?;
+            Ok(ClosedDto {
+                message: texts.format(
+                    "closing.done",
+                    &[
+                        ("completed", &closed.completed.to_string()),
+                        ("dissolved", &closed.dissolved.to_string()),
+                    ],
+                ),
             })
         })
         .await

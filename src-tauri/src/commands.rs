@@ -1,5 +1,6 @@
-//! The IPC commands. Each one: convert input, call one core function on a
-//! blocking thread, convert output. Every command is declared in `build.rs`
+//! The IPC commands of the app, its programmes and its settings. Each one
+//! takes the core's own form, calls the core on a blocking thread and maps
+//! the result to its DTO. Every command is declared in `build.rs`
 //! and granted in `capabilities/main.json`.
 
 use std::sync::Arc;
@@ -8,14 +9,13 @@ use base64::Engine;
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
-use klik::clock;
+use chrono::NaiveDateTime;
 use klik::i18n::{Catalogues, Texts};
 use klik::organisation::{self, Logo};
-use klik::programme::{self, Listing, ProgrammeForm, ProgrammeId};
+use klik::programme::{self, Listing, PhaseFacts, ProgrammeForm, ProgrammeId};
+use klik::{Store, clock};
 
-use crate::dto::{
-    CommandError, LanguageDto, PhaseDto, ProgrammeDto, ProgrammeFormDto, SettingsDto, StatusDto,
-};
+use crate::dto::{CommandError, LanguageDto, ProgrammeDto, SettingsDto, StatusDto};
 use crate::session::{Session, Shared};
 
 type Reply<T> = Result<T, CommandError>;
@@ -160,15 +160,24 @@ pub async fn list_programmes(
         .await
 }
 
+/// Runs programme `work` on the active database and shows the programme it names.
+async fn with_programme(
+    shared: State<'_, Arc<Shared>>,
+    work: impl FnOnce(&mut Store, &Texts, NaiveDateTime) -> klik::Result<ProgrammeId> + Send + 'static,
+) -> Reply<ProgrammeDto> {
+    shared
+        .on_active(move |store, texts| {
+            let now = clock::now();
+            let id = work(store, texts, now)?;
+            Ok(ProgrammeDto::new(&programme::get(store, id)?, now.date()))
+        })
+        .await
+}
+
 /// One programme.
 #[tauri::command]
 pub async fn get_programme(shared: State<'_, Arc<Shared>>, id: i64) -> Reply<ProgrammeDto> {
-    shared
-        .run(move |session| {
-            let p = session.with_active(|store| programme::get(store, ProgrammeId(id)))?;
-            Ok(ProgrammeDto::new(&p, clock::now().date()))
-        })
-        .await
+    with_programme(shared, move |_, _, _| Ok(ProgrammeId(id))).await
 }
 
 /// The default phases for the dates typed so far.
@@ -177,12 +186,12 @@ pub async fn suggest_phases(
     shared: State<'_, Arc<Shared>>,
     start: String,
     end: String,
-) -> Reply<Vec<PhaseDto>> {
+) -> Reply<Vec<PhaseFacts>> {
     shared
         .run(move |session| {
             let result = programme::suggest_phases(&start, &end);
             let phases = result.map_err(|e| session.fail(e))?;
-            Ok(phases.iter().map(PhaseDto::from).collect())
+            Ok(phases.iter().map(PhaseFacts::from).collect())
         })
         .await
 }
@@ -191,19 +200,12 @@ pub async fn suggest_phases(
 #[tauri::command]
 pub async fn create_programme(
     shared: State<'_, Arc<Shared>>,
-    form: ProgrammeFormDto,
+    form: ProgrammeForm,
 ) -> Reply<ProgrammeDto> {
-    shared
-        .run(move |session| {
-            let now = clock::now();
-            let p = session.with_active(|store| {
-                let draft = ProgrammeForm::from(form).validate()?;
-                let id = programme::create(store, &draft, now)?;
-                programme::get(store, id)
-            })?;
-            Ok(ProgrammeDto::new(&p, now.date()))
-        })
-        .await
+    with_programme(shared, move |store, _, now| {
+        programme::create(store, &form.validate()?, now)
+    })
+    .await
 }
 
 /// Saves the edited form of a programme.
@@ -211,41 +213,25 @@ pub async fn create_programme(
 pub async fn update_programme(
     shared: State<'_, Arc<Shared>>,
     id: i64,
-    form: ProgrammeFormDto,
+    form: ProgrammeForm,
 ) -> Reply<ProgrammeDto> {
-    shared
-        .run(move |session| {
-            let now = clock::now();
-            let p = session.with_active(|store| {
-                let draft = ProgrammeForm::from(form).validate()?;
-                programme::update(store, ProgrammeId(id), &draft, now)?;
-                programme::get(store, ProgrammeId(id))
-            })?;
-            Ok(ProgrammeDto::new(&p, now.date()))
-        })
-        .await
+    with_programme(shared, move |store, _, now| {
+        programme::update(store, ProgrammeId(id), &form.validate()?, now)?;
+        Ok(ProgrammeId(id))
+    })
+    .await
 }
 
 /// Copies a programme under "name (copy)" in the interface language.
 #[tauri::command]
 pub async fn duplicate_programme(shared: State<'_, Arc<Shared>>, id: i64) -> Reply<ProgrammeDto> {
-    shared
-        .run(move |session| {
-            let now = clock::now();
-            let label = session.texts().get("programmes.copy_label").to_string();
-            let p = session.with_active(|store| {
-                let original = programme::get(store, ProgrammeId(id))?;
-                let copy = programme::duplicate(
-                    store,
-                    original.id,
-                    &programme::copy_name(&original.draft.name, &label),
-                    now,
-                )?;
-                programme::get(store, copy)
-            })?;
-            Ok(ProgrammeDto::new(&p, now.date()))
-        })
-        .await
+    with_programme(shared, move |store, texts, now| {
+        let original = programme::get(store, ProgrammeId(id))?;
+        let label = texts.get("programmes.copy_label");
+        let name = programme::copy_name(&original.draft.name, label);
+        programme::duplicate(store, original.id, &name, now)
+    })
+    .await
 }
 
 /// Archives a programme, or restores it with `archived = false`.
@@ -255,16 +241,11 @@ pub async fn set_programme_archived(
     id: i64,
     archived: bool,
 ) -> Reply<ProgrammeDto> {
-    shared
-        .run(move |session| {
-            let now = clock::now();
-            let p = session.with_active(|store| {
-                programme::set_archived(store, ProgrammeId(id), archived, now)?;
-                programme::get(store, ProgrammeId(id))
-            })?;
-            Ok(ProgrammeDto::new(&p, now.date()))
-        })
-        .await
+    with_programme(shared, move |store, _, now| {
+        programme::set_archived(store, ProgrammeId(id), archived, now)?;
+        Ok(ProgrammeId(id))
+    })
+    .await
 }
 
 fn settings(session: &mut Session) -> Reply<SettingsDto> {

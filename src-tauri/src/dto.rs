@@ -1,16 +1,17 @@
-//! The JSON the UI sends and receives. Domain types stay plain; these are
-//! their serialisable counterparts at the IPC boundary.
+//! The JSON the UI receives that every area shares: errors, the app's
+//! status, programmes and the settings screen. The UI sends the core's own
+//! forms; what it receives is shaped here and in each area's module.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use chrono::NaiveDate;
+use klik::Error;
 use klik::i18n::Texts;
-use klik::programme::{Phase, PhaseForm, PhaseKind, Programme, ProgrammeForm, Progress};
-use klik::{Error, date};
+use klik::programme::{Facts, Programme, Progress};
 
 /// The one error type of every command: a stable `code` the UI may act on,
 /// a translated `message`, and per-field problems for forms.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct CommandError {
     pub code: String,
     pub message: String,
@@ -18,7 +19,7 @@ pub struct CommandError {
 }
 
 /// One field's problem, translated, with the field's translated label.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct FieldErrorDto {
     pub field: String,
     pub label: String,
@@ -64,7 +65,7 @@ impl CommandError {
 }
 
 /// What the window needs to decide which screen to show.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StatusDto {
     /// `ready`, `welcome` (first start: demo or empty?) or `unavailable`.
     pub state: String,
@@ -85,46 +86,18 @@ pub struct StatusDto {
     pub error: Option<CommandError>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct LanguageDto {
     pub code: String,
     pub name: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-pub struct PhaseDto {
-    pub phase: String,
-    pub start: String,
-    pub end: String,
-}
-
-impl From<&Phase> for PhaseDto {
-    fn from(p: &Phase) -> PhaseDto {
-        PhaseDto {
-            phase: p.kind.as_str().to_string(),
-            start: date::iso(p.start),
-            end: date::iso(p.end),
-        }
-    }
-}
-
-/// A programme as the list, the detail page and the form show it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A programme as the list, the detail page and the form show it: the
+/// programme's facts as the CLI prints them, and where it stands today.
+#[derive(Debug, Clone, Serialize)]
 pub struct ProgrammeDto {
-    pub id: i64,
-    pub name: String,
-    pub purpose: String,
-    pub goals: String,
-    pub context: String,
-    pub start: String,
-    pub end: String,
-    pub cadence_weeks: u8,
-    pub default_capacity: u8,
-    pub document_language: String,
-    pub archived: bool,
-    /// Closed for good (its pairs completed or dissolved), as the CLI says too.
-    pub closed: bool,
-    pub phases: Vec<PhaseDto>,
+    #[serde(flatten)]
+    pub facts: Facts,
     /// The phase today falls in, if any.
     pub phase_now: Option<String>,
     /// `upcoming`, `running` or `ended`, as of today.
@@ -141,19 +114,7 @@ impl ProgrammeDto {
             Progress::Ended => ("ended", 0),
         };
         ProgrammeDto {
-            id: p.id.0,
-            name: p.draft.name.clone(),
-            purpose: p.draft.purpose.clone(),
-            goals: p.draft.goals.clone(),
-            context: p.draft.context.clone(),
-            start: date::iso(p.draft.start),
-            end: date::iso(p.draft.end),
-            cadence_weeks: p.draft.cadence_weeks,
-            default_capacity: p.draft.default_capacity,
-            document_language: p.draft.document_language.clone(),
-            archived: p.archived_at.is_some(),
-            closed: p.closed_at.is_some(),
-            phases: p.draft.phases.iter().map(PhaseDto::from).collect(),
+            facts: Facts::from(p),
             phase_now: p.phase_on(today).map(|k| k.as_str().to_string()),
             status: status.to_string(),
             days,
@@ -161,58 +122,8 @@ impl ProgrammeDto {
     }
 }
 
-/// The programme form as typed: every value is text, checked by the core.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-pub struct ProgrammeFormDto {
-    pub name: String,
-    #[serde(default)]
-    pub purpose: String,
-    #[serde(default)]
-    pub goals: String,
-    #[serde(default)]
-    pub context: String,
-    pub start: String,
-    pub end: String,
-    #[serde(default)]
-    pub cadence_weeks: String,
-    #[serde(default)]
-    pub default_capacity: String,
-    #[serde(default)]
-    pub document_language: String,
-    #[serde(default)]
-    pub phases: Vec<PhaseDto>,
-}
-
-impl From<ProgrammeFormDto> for ProgrammeForm {
-    fn from(f: ProgrammeFormDto) -> ProgrammeForm {
-        ProgrammeForm {
-            name: f.name,
-            purpose: f.purpose,
-            goals: f.goals,
-            context: f.context,
-            start: f.start,
-            end: f.end,
-            cadence_weeks: f.cadence_weeks,
-            default_capacity: f.default_capacity,
-            document_language: f.document_language,
-            // Unknown phase names are dropped: the core then uses the default plan for that phase.
-            phases: f
-                .phases
-                .into_iter()
-                .filter_map(|p| {
-                    PhaseKind::parse(&p.phase).map(|kind| PhaseForm {
-                        kind,
-                        start: p.start,
-                        end: p.end,
-                    })
-                })
-                .collect(),
-        }
-    }
-}
-
 /// The settings screen.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct SettingsDto {
     pub organisation_name: String,
     /// The programme coordinator: signs agreements and certificates,

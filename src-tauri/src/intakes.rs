@@ -6,12 +6,12 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDateTime};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
 
 use klik::i18n::Texts;
-use klik::intake::{self, ClosedDay, Intake, IntakeId, Outcome, PeriodForm, SettingsForm};
+use klik::intake::{self, ClosedDayForm, Intake, IntakeId, Outcome, PeriodForm, SettingsForm};
 use klik::matching::{self, Match, MatchId, MatchStatus};
 use klik::participant::availability::Availability;
 use klik::programme::{self, ProgrammeId};
@@ -21,27 +21,6 @@ use crate::dto::CommandError;
 use crate::session::Shared;
 
 type Reply<T> = Result<T, CommandError>;
-
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct SettingsDto {
-    pub minutes: String,
-    pub day_start: String,
-    pub day_end: String,
-    pub max_per_day: String,
-    pub closed_weekdays: Vec<u8>,
-    pub location: String,
-    pub organiser_name: String,
-    pub organiser_email: String,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct ClosedDayDto {
-    /// As typed or shown (28-11-2026).
-    pub day: String,
-    pub label: String,
-}
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PersonDto {
@@ -103,8 +82,8 @@ pub struct SummaryDto {
 pub struct BoardDto {
     pub programme_id: i64,
     pub programme_name: String,
-    pub settings: SettingsDto,
-    pub closed_days: Vec<ClosedDayDto>,
+    pub settings: SettingsForm,
+    pub closed_days: Vec<ClosedDayForm>,
     pub weekdays: Vec<WeekdayDto>,
     pub summary: SummaryDto,
     pub rows: Vec<RowDto>,
@@ -187,8 +166,6 @@ fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto
     let now = clock::now();
     let language = texts.language();
     let programme = programme::get(store, id)?;
-    let settings = intake::settings(store, id)?;
-    let form = SettingsForm::from_settings(&settings);
     let mut by_match: std::collections::HashMap<MatchId, Vec<Intake>> = Default::default();
     for i in intake::list(store, id)? {
         by_match.entry(i.match_id).or_default().push(i);
@@ -238,22 +215,10 @@ fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto
     Ok(BoardDto {
         programme_id: id.0,
         programme_name: programme.draft.name.clone(),
-        settings: SettingsDto {
-            minutes: form.minutes,
-            day_start: form.day_start,
-            day_end: form.day_end,
-            max_per_day: form.max_per_day,
-            closed_weekdays: form.closed_weekdays,
-            location: form.location,
-            organiser_name: form.organiser_name,
-            organiser_email: form.organiser_email,
-        },
+        settings: SettingsForm::from_settings(&intake::settings(store, id)?),
         closed_days: intake::closed_days(store, id)?
-            .into_iter()
-            .map(|d| ClosedDayDto {
-                day: date::short(d.day, language),
-                label: d.label,
-            })
+            .iter()
+            .map(|d| ClosedDayForm::from_closed_day(d, language))
             .collect(),
         weekdays: (1..=7)
             .map(|n| WeekdayDto {
@@ -289,12 +254,9 @@ async fn with_board(
     work: impl FnOnce(&mut Store, &Texts) -> klik::Result<()> + Send + 'static,
 ) -> Reply<BoardDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                work(store, &texts)?;
-                board(store, &texts, ProgrammeId(programme_id))
-            })
+        .on_active(move |store, texts| {
+            work(store, texts)?;
+            board(store, texts, ProgrammeId(programme_id))
         })
         .await
 }
@@ -305,55 +267,16 @@ pub async fn intake_board(shared: State<'_, Arc<Shared>>, programme_id: i64) -> 
     with_board(shared, programme_id, |_, _| Ok(())).await
 }
 
-fn settings_form(dto: SettingsDto) -> SettingsForm {
-    SettingsForm {
-        minutes: dto.minutes,
-        day_start: dto.day_start,
-        day_end: dto.day_end,
-        max_per_day: dto.max_per_day,
-        closed_weekdays: dto.closed_weekdays,
-        location: dto.location,
-        organiser_name: dto.organiser_name,
-        organiser_email: dto.organiser_email,
-    }
-}
-
 /// Saves how intakes are planned, and the closed days, together.
 #[tauri::command]
 pub async fn save_intake_settings(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
-    settings: SettingsDto,
-    closed_days: Vec<ClosedDayDto>,
+    settings: SettingsForm,
+    closed_days: Vec<ClosedDayForm>,
 ) -> Reply<BoardDto> {
     with_board(shared, programme_id, move |store, _| {
-        let id = ProgrammeId(programme_id);
-        let mut problems = Vec::new();
-        let checked = settings_form(settings)
-            .validate()
-            .map_err(|p| problems.extend(p))
-            .ok();
-        let mut days = Vec::new();
-        for (n, d) in closed_days.iter().enumerate() {
-            if d.day.trim().is_empty() && d.label.trim().is_empty() {
-                continue;
-            }
-            if let Some(day) =
-                date::parse_field(format!("closed_days.{}", n + 1), &d.day, &mut problems)
-            {
-                days.push(ClosedDay {
-                    day,
-                    label: d.label.trim().to_string(),
-                });
-            }
-        }
-        if !problems.is_empty() {
-            return Err(Error::Invalid(problems));
-        }
-        if let Some(settings) = checked {
-            intake::save_settings(store, id, &settings)?;
-        }
-        intake::set_closed_days(store, id, &days)
+        intake::save_settings_form(store, ProgrammeId(programme_id), &settings, &closed_days)
     })
     .await
 }
@@ -413,46 +336,43 @@ pub async fn propose_intakes(
     to: String,
 ) -> Reply<ProposalDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let (from, to) = period(&from, &to)?;
-                let proposal = intake::propose(
-                    store,
-                    ProgrammeId(programme_id),
-                    from,
-                    to,
-                    clock::now(),
-                    &texts,
-                )?;
-                let minutes = chrono::Duration::minutes(i64::from(proposal.settings.minutes));
-                Ok(ProposalDto {
-                    planned: proposal
-                        .planned
-                        .iter()
-                        .map(|p| ProposedDto {
-                            match_id: p.pair.id.0,
-                            mentee: person(&p.pair.mentee_name, &p.pair.mentee_email),
-                            mentor: person(&p.pair.mentor_name, &p.pair.mentor_email),
-                            day: day_text(p.start, texts.language()),
-                            time: format!(
-                                "{}–{}",
-                                p.start.format("%H:%M"),
-                                (p.start + minutes).format("%H:%M")
-                            ),
-                        })
-                        .collect(),
-                    not_placed: proposal
-                        .not_placed
-                        .iter()
-                        .map(|n| NotPlacedDto {
-                            match_id: n.pair.id.0,
-                            mentee: person(&n.pair.mentee_name, &n.pair.mentee_email),
-                            mentor: person(&n.pair.mentor_name, &n.pair.mentor_email),
-                            reason: n.reason.clone(),
-                        })
-                        .collect(),
-                })
+        .on_active(move |store, texts| {
+            let (from, to) = period(&from, &to)?;
+            let proposal = intake::propose(
+                store,
+                ProgrammeId(programme_id),
+                from,
+                to,
+                clock::now(),
+                texts,
+            )?;
+            let minutes = chrono::Duration::minutes(i64::from(proposal.settings.minutes));
+            Ok(ProposalDto {
+                planned: proposal
+                    .planned
+                    .iter()
+                    .map(|p| ProposedDto {
+                        match_id: p.pair.id.0,
+                        mentee: person(&p.pair.mentee_name, &p.pair.mentee_email),
+                        mentor: person(&p.pair.mentor_name, &p.pair.mentor_email),
+                        day: day_text(p.start, texts.language()),
+                        time: format!(
+                            "{}–{}",
+                            p.start.format("%H:%M"),
+                            (p.start + minutes).format("%H:%M")
+                        ),
+                    })
+                    .collect(),
+                not_placed: proposal
+                    .not_placed
+                    .iter()
+                    .map(|n| NotPlacedDto {
+                        match_id: n.pair.id.0,
+                        mentee: person(&n.pair.mentee_name, &n.pair.mentee_email),
+                        mentor: person(&n.pair.mentor_name, &n.pair.mentor_email),
+                        reason: n.reason.clone(),
+                    })
+                    .collect(),
             })
         })
         .await
@@ -515,20 +435,17 @@ pub async fn free_intake_times(
     match_id: i64,
 ) -> Reply<Vec<FreeTimeDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let language = texts.language();
-                let times = intake::move_choices(store, MatchId(match_id), clock::now())?;
-                Ok(times
-                    .into_iter()
-                    .map(|t| FreeTimeDto {
-                        date: date::short(t.date(), language),
-                        time: t.format("%H:%M").to_string(),
-                        label: format!("{} {}", day_text(t, language), t.format("%H:%M")),
-                    })
-                    .collect())
-            })
+        .on_active(move |store, texts| {
+            let language = texts.language();
+            let times = intake::move_choices(store, MatchId(match_id), clock::now())?;
+            Ok(times
+                .into_iter()
+                .map(|t| FreeTimeDto {
+                    date: date::short(t.date(), language),
+                    time: t.format("%H:%M").to_string(),
+                    label: format!("{} {}", day_text(t, language), t.format("%H:%M")),
+                })
+                .collect())
         })
         .await
 }
@@ -571,53 +488,34 @@ pub async fn record_intake_outcome(
     held_time: Option<String>,
 ) -> Reply<OutcomeDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let outcome = Outcome::parse(&outcome).ok_or_else(|| {
-                    Error::Invalid(vec![FieldError::new("outcome", "error.required")])
-                })?;
-                of_programme(store, programme_id, MatchId(match_id))?;
-                let held = held_date.filter(|d| !d.trim().is_empty());
-                let recorded = match held {
-                    Some(day) => {
-                        let time = held_time
-                            .filter(|t| !t.trim().is_empty())
-                            .unwrap_or_else(|| "12:00".to_string());
-                        let at = intake::parse_start(&day, &time).map_err(|problems| {
-                            Error::Invalid(
-                                problems
-                                    .into_iter()
-                                    .map(|mut p| {
-                                        p.field = "held".into();
-                                        p
-                                    })
-                                    .collect(),
-                            )
-                        })?;
-                        intake::record_outcome_held(
-                            store,
-                            MatchId(match_id),
-                            outcome,
-                            &reason,
-                            at,
-                            clock::now(),
-                        )?
-                    }
-                    None => intake::record_outcome(
-                        store,
-                        MatchId(match_id),
-                        outcome,
-                        &reason,
-                        clock::now(),
-                    )?,
-                };
-                let (next_mentor, next_score) = recorded.next_mentor.unzip();
-                Ok(OutcomeDto {
-                    board: board(store, &texts, ProgrammeId(programme_id))?,
-                    next_mentor,
-                    next_score,
-                })
+        .on_active(move |store, texts| {
+            let outcome = Outcome::parse(&outcome).ok_or_else(|| {
+                Error::Invalid(vec![FieldError::new("outcome", "error.required")])
+            })?;
+            of_programme(store, programme_id, MatchId(match_id))?;
+            let held = intake::held_at(held_date.as_deref(), held_time.as_deref())?;
+            let recorded = match held {
+                Some(at) => intake::record_outcome_held(
+                    store,
+                    MatchId(match_id),
+                    outcome,
+                    &reason,
+                    at,
+                    clock::now(),
+                )?,
+                None => intake::record_outcome(
+                    store,
+                    MatchId(match_id),
+                    outcome,
+                    &reason,
+                    clock::now(),
+                )?,
+            };
+            let (next_mentor, next_score) = recorded.next_mentor.unzip();
+            Ok(OutcomeDto {
+                board: board(store, texts, ProgrammeId(programme_id))?,
+                next_mentor,
+                next_score,
             })
         })
         .await
@@ -631,24 +529,22 @@ pub async fn intake_calendar_name(
     intake_id: Option<i64>,
 ) -> Reply<String> {
     shared
-        .run(move |session| {
-            session.with_active(|store| {
-                let programme = programme::get(store, ProgrammeId(programme_id))?;
-                let texts = Texts::for_language(&programme.draft.document_language);
-                let base = match intake_id {
-                    Some(id) => {
-                        let talk = intake::get(store, IntakeId(id))?;
-                        let pair = matching::get(store, talk.match_id)?;
-                        format!("{} {}", texts.get("field.intake"), pair.mentee_name)
-                    }
-                    None => format!(
-                        "{} {}",
-                        texts.get("intake.ics.file_all"),
-                        programme.draft.name
-                    ),
-                };
-                Ok(crate::printing::safe_file_name(&base, "ics"))
-            })
+        .on_active(move |store, _| {
+            let programme = programme::get(store, ProgrammeId(programme_id))?;
+            let texts = Texts::for_language(&programme.draft.document_language);
+            let base = match intake_id {
+                Some(id) => {
+                    let talk = intake::get(store, IntakeId(id))?;
+                    let pair = matching::get(store, talk.match_id)?;
+                    format!("{} {}", texts.get("field.intake"), pair.mentee_name)
+                }
+                None => format!(
+                    "{} {}",
+                    texts.get("intake.ics.file_all"),
+                    programme.draft.name
+                ),
+            };
+            Ok(crate::printing::safe_file_name(&base, "ics"))
         })
         .await
 }
@@ -668,26 +564,24 @@ pub async fn save_intake_calendar(
     path: PathBuf,
 ) -> Reply<CalendarDto> {
     shared
-        .run(move |session| {
-            session.with_active(|store| {
-                crate::session::chosen(&path)?;
-                let id = ProgrammeId(programme_id);
-                let events: Vec<_> =
-                    intake::calendar(store, id, intake_id.map(IntakeId), clock::utc(clock::now()))?
-                        .into_iter()
-                        .map(|(_, event)| event)
-                        .collect();
-                if events.is_empty() {
-                    return Err(Error::Invalid(vec![FieldError::new(
-                        "intake",
-                        "error.intake.nothing_to_send",
-                    )]));
-                }
-                klik::data_dir::write_file(&path, intake::ics::calendar(&events))?;
-                Ok(CalendarDto {
-                    path: path.display().to_string(),
-                    events: events.len(),
-                })
+        .on_active(move |store, _| {
+            crate::session::chosen(&path)?;
+            let id = ProgrammeId(programme_id);
+            let events: Vec<_> =
+                intake::calendar(store, id, intake_id.map(IntakeId), clock::utc(clock::now()))?
+                    .into_iter()
+                    .map(|(_, event)| event)
+                    .collect();
+            if events.is_empty() {
+                return Err(Error::Invalid(vec![FieldError::new(
+                    "intake",
+                    "error.intake.nothing_to_send",
+                )]));
+            }
+            klik::data_dir::write_file(&path, intake::ics::calendar(&events))?;
+            Ok(CalendarDto {
+                path: path.display().to_string(),
+                events: events.len(),
             })
         })
         .await
@@ -727,7 +621,7 @@ pub async fn open_intake_mail<R: Runtime>(
     match_id: i64,
 ) -> Reply<bool> {
     let link = shared
-        .run(move |session| session.with_active(|store| mail_link(store, MatchId(match_id))))
+        .on_active(move |store, _| mail_link(store, MatchId(match_id)))
         .await?;
     Ok(app.opener().open_url(link, None::<&str>).is_ok())
 }
@@ -755,44 +649,41 @@ pub async fn participant_history(
     id: i64,
 ) -> Reply<Vec<PersonMatchDto>> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let participant = klik::participant::ParticipantId(id);
-                // An unknown participant is "not found", not an empty history.
-                klik::participant::get(store, participant)?;
-                let language = texts.language();
-                let mut rows = Vec::new();
-                for m in matching::of_participant(store, participant)? {
-                    let as_mentee = m.mentee == participant;
-                    let history = intake::history(store, m.id)?;
-                    let now = clock::now();
-                    rows.push(PersonMatchDto {
-                        match_id: m.id.0,
-                        programme_id: m.programme.0,
-                        other: if as_mentee {
-                            m.mentor_name.clone()
+        .on_active(move |store, texts| {
+            let participant = klik::participant::ParticipantId(id);
+            // An unknown participant is "not found", not an empty history.
+            klik::participant::get(store, participant)?;
+            let language = texts.language();
+            let mut rows = Vec::new();
+            for m in matching::of_participant(store, participant)? {
+                let as_mentee = m.mentee == participant;
+                let history = intake::history(store, m.id)?;
+                let now = clock::now();
+                rows.push(PersonMatchDto {
+                    match_id: m.id.0,
+                    programme_id: m.programme.0,
+                    other: if as_mentee {
+                        m.mentor_name.clone()
+                    } else {
+                        m.mentee_name.clone()
+                    },
+                    other_role: texts
+                        .get(if as_mentee {
+                            "role.mentor"
                         } else {
-                            m.mentee_name.clone()
-                        },
-                        other_role: texts
-                            .get(if as_mentee {
-                                "role.mentor"
-                            } else {
-                                "role.mentee"
-                            })
-                            .to_string(),
-                        score: m.score,
-                        status_label: texts.get(m.status.label_key()).to_string(),
-                        confirmed_on: date::short(m.confirmed_at.date(), language),
-                        dissolve_reason: m.dissolve_reason.clone(),
-                        open: m.status != MatchStatus::Dissolved,
-                        intakes: row(&m, &history, &texts, now).history,
-                    });
-                }
-                rows.sort_by_key(|r| r.match_id);
-                Ok(rows)
-            })
+                            "role.mentee"
+                        })
+                        .to_string(),
+                    score: m.score,
+                    status_label: texts.get(m.status.label_key()).to_string(),
+                    confirmed_on: date::short(m.confirmed_at.date(), language),
+                    dissolve_reason: m.dissolve_reason.clone(),
+                    open: m.status != MatchStatus::Dissolved,
+                    intakes: row(&m, &history, texts, now).history,
+                });
+            }
+            rows.sort_by_key(|r| r.match_id);
+            Ok(rows)
         })
         .await
 }

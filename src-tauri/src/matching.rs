@@ -3,10 +3,11 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 
 use klik::i18n::Texts;
+use klik::matching::criteria::CriterionForm;
 use klik::matching::{self, Candidate, Confirming, Criteria, Decision, MatchId, Round, Weight};
 use klik::participant::ParticipantId;
 use klik::programme::ProgrammeId;
@@ -302,12 +303,9 @@ async fn change_then_board(
     change: impl FnOnce(&mut Store, &Texts) -> klik::Result<()> + Send + 'static,
 ) -> Reply<BoardDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                change(store, &texts)?;
-                board(store, &texts, ProgrammeId(programme), propose)
-            })
+        .on_active(move |store, texts| {
+            change(store, texts)?;
+            board(store, texts, ProgrammeId(programme), propose)
         })
         .await
 }
@@ -332,14 +330,7 @@ pub async fn decide_pair(
     decision: String,
 ) -> Reply<BoardDto> {
     change_then_board(shared, programme_id, true, move |store, _| {
-        let decision = match decision.as_str() {
-            "clear" => None,
-            other => Some(Decision::parse(other).ok_or_else(|| {
-                Error::Invalid(vec![
-                    FieldError::new("decision", "error.matching.decision").with("value", other),
-                ])
-            })?),
-        };
+        let decision = Decision::chosen(&decision)?;
         matching::decide(
             store,
             ProgrammeId(programme_id),
@@ -440,12 +431,9 @@ pub async fn move_options(
     mentee_id: i64,
 ) -> Reply<MoveOptionsDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let round = matching::round(store, ProgrammeId(programme_id))?;
-                move_options_dto(&round, &texts, ParticipantId(mentee_id))
-            })
+        .on_active(move |store, texts| {
+            let round = matching::round(store, ProgrammeId(programme_id))?;
+            move_options_dto(&round, texts, ParticipantId(mentee_id))
         })
         .await
 }
@@ -520,44 +508,18 @@ pub async fn confirm_pairs(
         .await
 }
 
-#[derive(Debug, Clone, Deserialize)]
-pub struct CriterionFormDto {
-    pub key: String,
-    pub weight: String,
-    pub parameter: Option<serde_json::Value>,
-}
-
 /// Saves the criteria's weights and numbers.
 #[tauri::command]
 pub async fn set_matching_criteria(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
-    criteria: Vec<CriterionFormDto>,
+    criteria: Vec<CriterionForm>,
     propose: bool,
 ) -> Reply<BoardDto> {
     change_then_board(shared, programme_id, propose, move |store, _| {
         let programme = ProgrammeId(programme_id);
-        let mut entries: Vec<(String, String, String)> = matching::criteria::get(store, programme)?
-            .settings()
-            .iter()
-            .map(|s| {
-                (
-                    s.criterion.as_str().to_string(),
-                    s.weight.as_str().to_string(),
-                    s.parameter.map(|n| n.to_string()).unwrap_or_default(),
-                )
-            })
-            .collect();
-        for c in criteria {
-            let number = match c.parameter {
-                None | Some(serde_json::Value::Null) => String::new(),
-                Some(serde_json::Value::String(text)) => text,
-                Some(other) => other.to_string(),
-            };
-            entries.push((c.key, c.weight, number));
-        }
-        let parsed = Criteria::from_form(&entries)?;
-        matching::criteria::save(store, programme, &parsed)
+        let amended = matching::criteria::get(store, programme)?.amended(&criteria)?;
+        matching::criteria::save(store, programme, &amended)
     })
     .await
 }
@@ -571,14 +533,11 @@ pub async fn dissolve_match(
     propose: bool,
 ) -> Reply<BoardDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let id = MatchId(match_id);
-                let programme = matching::programme_of(store, id)?;
-                matching::dissolve(store, id, &reason, clock::now())?;
-                board(store, &texts, programme, propose)
-            })
+        .on_active(move |store, texts| {
+            let id = MatchId(match_id);
+            let programme = matching::programme_of(store, id)?;
+            matching::dissolve(store, id, &reason, clock::now())?;
+            board(store, texts, programme, propose)
         })
         .await
 }

@@ -2,98 +2,22 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 use tauri::ipc::{InvokeBody, Request};
 
-use klik::participant::{self, EnrolmentForm, ParticipantId, Query, Role, Sort, Status, import};
+use klik::i18n::Texts;
+use klik::participant::{self, EnrolmentForm, ParticipantId, Query, Role, import};
 use klik::programme::{self, ProgrammeId};
 use klik::{Error, FieldError, clock, tabular};
 
 use crate::dto::CommandError;
-use crate::session::{Session, Shared};
+use crate::session::Shared;
 
 type Reply<T> = Result<T, CommandError>;
 
-/// The form of a participant: every value as text, named like the import columns.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct EnrolmentFormDto {
-    pub role: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub email: String,
-    pub phone: String,
-    pub department: String,
-    pub job_title: String,
-    pub manager_email: String,
-    pub location: String,
-    pub languages: String,
-    pub years_of_experience: String,
-    pub topics: String,
-    pub capacity: String,
-    pub learning_goal: String,
-    pub availability: String,
-    pub status: String,
-    pub notes: String,
-    pub avoid: String,
-    pub preferred_mentors: String,
-}
-
-impl From<EnrolmentFormDto> for EnrolmentForm {
-    fn from(f: EnrolmentFormDto) -> EnrolmentForm {
-        EnrolmentForm {
-            role: f.role,
-            first_name: f.first_name,
-            last_name: f.last_name,
-            email: f.email,
-            phone: f.phone,
-            department: f.department,
-            job_title: f.job_title,
-            manager_email: f.manager_email,
-            location: f.location,
-            languages: f.languages,
-            years_of_experience: f.years_of_experience,
-            topics: f.topics,
-            capacity: f.capacity,
-            learning_goal: f.learning_goal,
-            availability: f.availability,
-            status: f.status,
-            notes: f.notes,
-            avoid: f.avoid,
-            preferred_mentors: f.preferred_mentors,
-        }
-    }
-}
-
-impl From<EnrolmentForm> for EnrolmentFormDto {
-    fn from(f: EnrolmentForm) -> EnrolmentFormDto {
-        EnrolmentFormDto {
-            role: f.role,
-            first_name: f.first_name,
-            last_name: f.last_name,
-            email: f.email,
-            phone: f.phone,
-            department: f.department,
-            job_title: f.job_title,
-            manager_email: f.manager_email,
-            location: f.location,
-            languages: f.languages,
-            years_of_experience: f.years_of_experience,
-            topics: f.topics,
-            capacity: f.capacity,
-            learning_goal: f.learning_goal,
-            availability: f.availability,
-            status: f.status,
-            notes: f.notes,
-            avoid: f.avoid,
-            preferred_mentors: f.preferred_mentors,
-        }
-    }
-}
-
 /// A participant for the table and the form.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ParticipantDto {
     pub id: i64,
     pub programme: i64,
@@ -112,7 +36,7 @@ pub struct ParticipantDto {
     pub pair: Option<String>,
     /// The other programmes this person takes part in (their details are shared).
     pub other_programmes: Vec<String>,
-    pub form: EnrolmentFormDto,
+    pub form: EnrolmentForm,
 }
 
 fn participant_dto(
@@ -136,26 +60,11 @@ fn participant_dto(
         capacity: (e.role == Role::Mentor).then(|| e.capacity.unwrap_or(default_capacity)),
         pair: pair.map(|s| s.as_str().to_string()),
         other_programmes: Vec::new(),
-        form: EnrolmentForm::from_enrolment(e, language).into(),
+        form: EnrolmentForm::from_enrolment(e, language),
     }
 }
 
-/// What the table asks for.
-#[derive(Debug, Clone, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct QueryDto {
-    pub search: String,
-    pub role: String,
-    pub status: String,
-    pub department: String,
-    pub topic: String,
-    pub sort: String,
-    pub descending: bool,
-    pub offset: u32,
-    pub limit: u32,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct CountsDto {
     pub mentors: u32,
     pub mentees: u32,
@@ -163,7 +72,7 @@ pub struct CountsDto {
     pub withdrawn: u32,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PageDto {
     pub rows: Vec<ParticipantDto>,
     pub matching: u32,
@@ -177,52 +86,36 @@ pub struct PageDto {
 pub async fn participant_page(
     shared: State<'_, Arc<Shared>>,
     programme: i64,
-    query: QueryDto,
+    query: Query,
 ) -> Reply<PageDto> {
     shared
-        .run(move |session| {
-            let language = session.language();
+        .on_active(move |store, texts| {
             let id = ProgrammeId(programme);
-            let query = Query {
-                search: query.search,
-                role: Role::parse(&query.role),
-                status: (!query.status.is_empty())
-                    .then(|| Status::parse(&query.status))
-                    .flatten(),
-                department: Some(query.department).filter(|d| !d.is_empty()),
-                topic: Some(query.topic).filter(|t| !t.is_empty()),
-                sort: Sort::parse(&query.sort),
-                descending: query.descending,
-                offset: query.offset,
-                limit: if query.limit == 0 { 50 } else { query.limit },
-            };
-            session.with_active(|store| {
-                let p = programme::get(store, id)?;
-                let page = participant::page(store, id, &query)?;
-                let pairs = klik::matching::pair_states(store, id)?;
-                Ok(PageDto {
-                    rows: page
-                        .rows
-                        .iter()
-                        .map(|r| {
-                            participant_dto(
-                                r,
-                                &language,
-                                p.draft.default_capacity,
-                                pairs.get(&r.id).copied(),
-                            )
-                        })
-                        .collect(),
-                    matching: page.matching,
-                    counts: CountsDto {
-                        mentors: page.counts.mentors,
-                        mentees: page.counts.mentees,
-                        capacity: page.counts.capacity,
-                        withdrawn: page.counts.withdrawn,
-                    },
-                    topics: participant::topics(store, id)?,
-                    departments: participant::departments(store, id)?,
-                })
+            let p = programme::get(store, id)?;
+            let page = participant::page(store, id, &query)?;
+            let pairs = klik::matching::pair_states(store, id)?;
+            Ok(PageDto {
+                rows: page
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        participant_dto(
+                            r,
+                            texts.language(),
+                            p.draft.default_capacity,
+                            pairs.get(&r.id).copied(),
+                        )
+                    })
+                    .collect(),
+                matching: page.matching,
+                counts: CountsDto {
+                    mentors: page.counts.mentors,
+                    mentees: page.counts.mentees,
+                    capacity: page.counts.capacity,
+                    withdrawn: page.counts.withdrawn,
+                },
+                topics: participant::topics(store, id)?,
+                departments: participant::departments(store, id)?,
             })
         })
         .await
@@ -248,10 +141,7 @@ fn load_dto(
 #[tauri::command]
 pub async fn get_participant(shared: State<'_, Arc<Shared>>, id: i64) -> Reply<ParticipantDto> {
     shared
-        .run(move |session| {
-            let language = session.language();
-            session.with_active(|store| load_dto(store, ParticipantId(id), &language))
-        })
+        .on_active(move |store, texts| load_dto(store, ParticipantId(id), texts.language()))
         .await
 }
 
@@ -261,34 +151,29 @@ pub async fn save_participant(
     shared: State<'_, Arc<Shared>>,
     programme: i64,
     id: Option<i64>,
-    form: EnrolmentFormDto,
+    form: EnrolmentForm,
 ) -> Reply<ParticipantDto> {
     shared
-        .run(move |session| {
-            let language = session.language();
+        .on_active(move |store, texts| {
             let now = clock::now();
-            session.with_active(|store| {
-                let enrolment = EnrolmentForm::from(form)
-                    .validate()
-                    .map_err(Error::Invalid)?;
-                let id = match id {
-                    Some(id) => {
-                        participant::update(store, ParticipantId(id), &enrolment, now)?;
-                        ParticipantId(id)
-                    }
-                    None => participant::enrol(store, ProgrammeId(programme), &enrolment, now)?.0,
-                };
-                load_dto(store, id, &language)
-            })
+            let enrolment = form.validate().map_err(Error::Invalid)?;
+            let id = match id {
+                Some(id) => {
+                    participant::update(store, ParticipantId(id), &enrolment, now)?;
+                    ParticipantId(id)
+                }
+                None => participant::enrol(store, ProgrammeId(programme), &enrolment, now)?.0,
+            };
+            load_dto(store, id, texts.language())
         })
         .await
 }
 
 /// One row of the import preview.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PreviewRowDto {
     pub row: usize,
-    pub form: EnrolmentFormDto,
+    pub form: EnrolmentForm,
     /// `added`, `updated`, `unchanged` or `invalid`.
     pub change: String,
     pub changed_fields: Vec<String>,
@@ -296,14 +181,14 @@ pub struct PreviewRowDto {
     pub also_changes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ProblemDto {
     pub row: usize,
     pub column: String,
     pub message: String,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PreviewDto {
     pub format: String,
     pub sheet: Option<String>,
@@ -370,7 +255,7 @@ fn percent_decode(text: &str) -> String {
 /// Each field problem (or warning) of every row, with its row and column.
 fn cells(
     preview: &import::Preview,
-    texts: &klik::i18n::Texts,
+    texts: &Texts,
     of: fn(&import::RowPlan) -> &Vec<klik::FieldError>,
 ) -> Vec<ProblemDto> {
     preview
@@ -386,8 +271,7 @@ fn cells(
         .collect()
 }
 
-fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
-    let texts = session.texts();
+fn preview_dto(texts: &Texts, preview: &import::Preview) -> PreviewDto {
     let summary = preview.summary();
     PreviewDto {
         format: preview.format.to_string(),
@@ -404,7 +288,7 @@ fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
             .iter()
             .map(|r| PreviewRowDto {
                 row: r.row,
-                form: r.form.clone().into(),
+                form: r.form.clone(),
                 change: match r.change {
                     Some(participant::Change::Added) => "added",
                     Some(participant::Change::Updated) => "updated",
@@ -416,9 +300,9 @@ fn preview_dto(session: &Session, preview: &import::Preview) -> PreviewDto {
                 also_changes: r.also_changes.clone(),
             })
             .collect(),
-        problems: cells(preview, &texts, |r| &r.problems),
-        warnings: cells(preview, &texts, |r| &r.warnings),
-        also_changes: preview.shared_lines(&texts),
+        problems: cells(preview, texts, |r| &r.problems),
+        warnings: cells(preview, texts, |r| &r.warnings),
+        also_changes: preview.shared_lines(texts),
         added: summary.added,
         updated: summary.updated,
         unchanged: summary.unchanged,
@@ -434,11 +318,10 @@ pub async fn preview_import(
 ) -> Reply<PreviewDto> {
     let (bytes, programme, sheet, _, options) = import_arguments(&request);
     shared
-        .run(move |session| {
-            let preview = session.with_active(|store| {
-                import::preview_with(store, programme, &bytes, sheet.as_deref(), options)
-            })?;
-            Ok(preview_dto(session, &preview))
+        .on_active(move |store, texts| {
+            let preview =
+                import::preview_with(store, programme, &bytes, sheet.as_deref(), options)?;
+            Ok(preview_dto(texts, &preview))
         })
         .await
 }
@@ -461,13 +344,13 @@ pub async fn apply_import(
             })?;
             // A large change: a fresh copy of the data as it now is.
             session.back_up(true);
-            Ok(preview_dto(session, &preview))
+            Ok(preview_dto(&session.texts(), &preview))
         })
         .await
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct WrittenDto {
     pub path: String,
     pub rows: usize,
@@ -501,9 +384,9 @@ fn write_file(path: &str, sheet: &str, rows: &[Vec<String>]) -> klik::Result<Wri
 #[tauri::command]
 pub async fn export_name(shared: State<'_, Arc<Shared>>, programme: i64) -> Reply<String> {
     shared
-        .run(move |session| {
-            let label = session.texts().get("nav.participants").to_string();
-            let p = session.with_active(|store| programme::get(store, ProgrammeId(programme)))?;
+        .on_active(move |store, texts| {
+            let p = programme::get(store, ProgrammeId(programme))?;
+            let label = texts.get("nav.participants");
             Ok(format!(
                 "{} — {label}",
                 crate::printing::safe_name(&p.draft.name)
@@ -520,14 +403,10 @@ pub async fn export_participants(
     path: String,
 ) -> Reply<WrittenDto> {
     shared
-        .run(move |session| {
-            let language = session.language();
-            let sheet = session.texts().get("nav.participants").to_string();
-            session.with_active(|store| {
-                programme::get(store, ProgrammeId(programme))?;
-                let rows = import::export_rows(store, ProgrammeId(programme), &language)?;
-                write_file(&path, &sheet, &rows)
-            })
+        .on_active(move |store, texts| {
+            programme::get(store, ProgrammeId(programme))?;
+            let rows = import::export_rows(store, ProgrammeId(programme), texts.language())?;
+            write_file(&path, texts.get("nav.participants"), &rows)
         })
         .await
 }

@@ -244,7 +244,7 @@ pub async fn document_file_name(
     id: i64,
 ) -> Reply<String> {
     shared
-        .run(move |session| session.with_active(|store| kind.file_name(store, id)))
+        .on_active(move |store, _| kind.file_name(store, id))
         .await
 }
 

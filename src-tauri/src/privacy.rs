@@ -24,19 +24,16 @@ pub async fn person_export_name(
 ) -> Reply<String> {
     let extension = if pdf == Some(true) { "pdf" } else { "json" };
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let p = klik::participant::get(store, ParticipantId(participant_id))?;
-                Ok(crate::printing::safe_file_name(
-                    &format!(
-                        "{} {}",
-                        texts.get("privacy.ui.export_file"),
-                        p.enrolment.full_name()
-                    ),
-                    extension,
-                ))
-            })
+        .on_active(move |store, texts| {
+            let p = klik::participant::get(store, ParticipantId(participant_id))?;
+            Ok(crate::printing::safe_file_name(
+                &format!(
+                    "{} {}",
+                    texts.get("privacy.ui.export_file"),
+                    p.enrolment.full_name()
+                ),
+                extension,
+            ))
         })
         .await
 }
@@ -51,14 +48,11 @@ pub async fn export_person(
     path: PathBuf,
 ) -> Reply<String> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                crate::session::chosen(&path)?;
-                let person = privacy::person_of(store, ParticipantId(participant_id))?;
-                privacy::export_to(store, person, &texts, clock::now(), &path)?;
-                Ok(path.display().to_string())
-            })
+        .on_active(move |store, texts| {
+            crate::session::chosen(&path)?;
+            let person = privacy::person_of(store, ParticipantId(participant_id))?;
+            privacy::export_to(store, person, texts, clock::now(), &path)?;
+            Ok(path.display().to_string())
         })
         .await
 }

@@ -74,6 +74,20 @@ impl Shared {
         .await
         .map_err(|_| CommandError::unexpected())?
     }
+
+    /// Runs core `work` on the active database with the interface's texts,
+    /// on a blocking thread, its error translated: what most commands are.
+    pub async fn on_active<T, F>(self: &Arc<Self>, work: F) -> Result<T, CommandError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Store, &Texts) -> klik::Result<T> + Send + 'static,
+    {
+        self.run(move |session| {
+            let texts = session.texts();
+            session.with_active(|store| work(store, &texts))
+        })
+        .await
+    }
 }
 
 impl Session {

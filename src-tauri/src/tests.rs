@@ -181,6 +181,46 @@ fn a_programme_is_created_edited_duplicated_and_archived() {
         .unwrap();
     assert_eq!(created["name"], "Zoë's ‘klik’ — €");
     let id = created["id"].clone();
+    // The programme's facts as the CLI prints them, flattened, and where it
+    // stands today: exactly the keys the pages read.
+    let mut keys: Vec<&str> = created
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        [
+            "archived",
+            "cadence_weeks",
+            "closed",
+            "context",
+            "days",
+            "default_capacity",
+            "document_language",
+            "end",
+            "goals",
+            "id",
+            "name",
+            "phase_now",
+            "phases",
+            "purpose",
+            "start",
+            "status",
+        ],
+        "a programme reaches the window with the keys its pages read, once each"
+    );
+    let mut phase_keys: Vec<&str> = created["phases"][0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    phase_keys.sort_unstable();
+    assert_eq!(phase_keys, ["end", "phase", "start"]);
+    assert_eq!(created["phases"].as_array().unwrap().len(), 5);
 
     let mut edit = form.clone();
     edit["cadence_weeks"] = json!("2");

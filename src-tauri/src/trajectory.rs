@@ -4,15 +4,14 @@
 
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tauri::State;
 
 use klik::i18n::Texts;
 use klik::matching::{MatchId, MatchStatus};
 use klik::programme::{ProgrammeId, Progress};
 use klik::trajectory::{
-    self, AnswerForm, CheckinForm, MeetingForm, MeetingId, Pair, ProgressForm, Settings, attention,
-    kpi, report,
+    self, CheckinForm, MeetingForm, MeetingId, Pair, ProgressForm, Settings, attention, kpi, report,
 };
 use klik::{Store, clock, date};
 
@@ -35,46 +34,6 @@ pub struct AttentionDto {
     /// A stable code; the window picks the action by it.
     pub code: String,
     pub message: String,
-}
-
-/// The thresholds as numbers, as the settings form shows and sends them.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-pub struct SettingsDto {
-    pub intake_wait_days: u16,
-    pub signature_wait_days: u16,
-    pub goal_quiet_days: u16,
-    pub ending_days: u16,
-    pub checkin_after_meetings: u8,
-    pub checkin_halfway: bool,
-    pub checkin_end: bool,
-}
-
-impl From<Settings> for SettingsDto {
-    fn from(s: Settings) -> SettingsDto {
-        SettingsDto {
-            intake_wait_days: s.intake_wait_days,
-            signature_wait_days: s.signature_wait_days,
-            goal_quiet_days: s.goal_quiet_days,
-            ending_days: s.ending_days,
-            checkin_after_meetings: s.checkin_after_meetings,
-            checkin_halfway: s.checkin_halfway,
-            checkin_end: s.checkin_end,
-        }
-    }
-}
-
-impl From<SettingsDto> for Settings {
-    fn from(s: SettingsDto) -> Settings {
-        Settings {
-            intake_wait_days: s.intake_wait_days,
-            signature_wait_days: s.signature_wait_days,
-            goal_quiet_days: s.goal_quiet_days,
-            ending_days: s.ending_days,
-            checkin_after_meetings: s.checkin_after_meetings,
-            checkin_halfway: s.checkin_halfway,
-            checkin_end: s.checkin_end,
-        }
-    }
 }
 
 /// One pair in the list of the trajectory tab.
@@ -105,7 +64,7 @@ pub struct DashboardDto {
     pub cards: Vec<FigureDto>,
     pub attention: Vec<AttentionDto>,
     pub pairs: Vec<PairRowDto>,
-    pub settings: SettingsDto,
+    pub settings: Settings,
     /// Would the programme report leave out names unless asked?
     pub anonymous_by_default: bool,
 }
@@ -197,7 +156,7 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
             })
             .collect(),
         pairs,
-        settings: loaded.settings.into(),
+        settings: loaded.settings,
         anonymous_by_default: report::anonymous_by_default(&k),
     })
 }
@@ -209,10 +168,7 @@ pub async fn programme_dashboard(
     programme_id: i64,
 ) -> Reply<DashboardDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| dashboard(store, &texts, ProgrammeId(programme_id)))
-        })
+        .on_active(move |store, texts| dashboard(store, texts, ProgrammeId(programme_id)))
         .await
 }
 
@@ -221,16 +177,13 @@ pub async fn programme_dashboard(
 pub async fn save_trajectory_settings(
     shared: State<'_, Arc<Shared>>,
     programme_id: i64,
-    settings: SettingsDto,
+    settings: Settings,
 ) -> Reply<DashboardDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let id = ProgrammeId(programme_id);
-                trajectory::save_settings(store, id, &settings.into())?;
-                dashboard(store, &texts, id)
-            })
+        .on_active(move |store, texts| {
+            let id = ProgrammeId(programme_id);
+            trajectory::save_settings(store, id, &settings)?;
+            dashboard(store, texts, id)
         })
         .await
 }
@@ -434,35 +387,8 @@ fn pair_dto(store: &Store, texts: &Texts, id: MatchId) -> klik::Result<PairDto> 
 #[tauri::command]
 pub async fn pair_trajectory(shared: State<'_, Arc<Shared>>, match_id: i64) -> Reply<PairDto> {
     shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| pair_dto(store, &texts, MatchId(match_id)))
-        })
+        .on_active(move |store, texts| pair_dto(store, texts, MatchId(match_id)))
         .await
-}
-
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct MeetingFormDto {
-    pub date: String,
-    pub minutes: String,
-    pub held: bool,
-    pub topics: String,
-    pub notes: String,
-    pub next_steps: String,
-}
-
-impl From<MeetingFormDto> for MeetingForm {
-    fn from(f: MeetingFormDto) -> MeetingForm {
-        MeetingForm {
-            date: f.date,
-            minutes: f.minutes,
-            held: f.held,
-            topics: f.topics,
-            notes: f.notes,
-            next_steps: f.next_steps,
-        }
-    }
 }
 
 /// Refuses a meeting that is not of the pair the window shows, before
@@ -478,30 +404,39 @@ fn of_pair(store: &Store, match_id: i64, meeting: MeetingId) -> klik::Result<()>
     }
 }
 
+/// Runs pair work on the active database and returns the pair's page as it now is.
+async fn with_pair(
+    shared: State<'_, Arc<Shared>>,
+    match_id: i64,
+    work: impl FnOnce(&mut Store) -> klik::Result<()> + Send + 'static,
+) -> Reply<PairDto> {
+    shared
+        .on_active(move |store, texts| {
+            work(store)?;
+            pair_dto(store, texts, MatchId(match_id))
+        })
+        .await
+}
+
 /// Logs a meeting (or, with `meeting_id`, changes one); the pair's page as it now is.
 #[tauri::command]
 pub async fn save_meeting(
     shared: State<'_, Arc<Shared>>,
     match_id: i64,
     meeting_id: Option<i64>,
-    form: MeetingFormDto,
+    form: MeetingForm,
 ) -> Reply<PairDto> {
-    shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let form: MeetingForm = form.into();
-                match meeting_id {
-                    Some(m) => {
-                        of_pair(store, match_id, MeetingId(m))?;
-                        trajectory::update_meeting(store, MeetingId(m), &form, clock::now())?
-                    }
-                    None => trajectory::add_meeting(store, MatchId(match_id), &form, clock::now())?,
-                };
-                pair_dto(store, &texts, MatchId(match_id))
-            })
-        })
-        .await
+    with_pair(shared, match_id, move |store| {
+        match meeting_id {
+            Some(m) => {
+                of_pair(store, match_id, MeetingId(m))?;
+                trajectory::update_meeting(store, MeetingId(m), &form, clock::now())?
+            }
+            None => trajectory::add_meeting(store, MatchId(match_id), &form, clock::now())?,
+        };
+        Ok(())
+    })
+    .await
 }
 
 /// Removes a meeting logged by mistake; the pair's page as it now is.
@@ -511,26 +446,11 @@ pub async fn delete_meeting(
     match_id: i64,
     meeting_id: i64,
 ) -> Reply<PairDto> {
-    shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                of_pair(store, match_id, MeetingId(meeting_id))?;
-                trajectory::delete_meeting(store, MeetingId(meeting_id))?;
-                pair_dto(store, &texts, MatchId(match_id))
-            })
-        })
-        .await
-}
-
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct ProgressFormDto {
-    pub position: u8,
-    pub date: String,
-    pub state: String,
-    pub percent: String,
-    pub note: String,
+    with_pair(shared, match_id, move |store| {
+        of_pair(store, match_id, MeetingId(meeting_id))?;
+        trajectory::delete_meeting(store, MeetingId(meeting_id))
+    })
+    .await
 }
 
 /// Records where a goal stands; the pair's page as it now is.
@@ -538,41 +458,12 @@ pub struct ProgressFormDto {
 pub async fn record_goal_progress(
     shared: State<'_, Arc<Shared>>,
     match_id: i64,
-    form: ProgressFormDto,
+    form: ProgressForm,
 ) -> Reply<PairDto> {
-    shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let form = ProgressForm {
-                    position: form.position,
-                    date: form.date,
-                    state: form.state,
-                    percent: form.percent,
-                    note: form.note,
-                };
-                trajectory::record_progress(store, MatchId(match_id), &form, clock::now())?;
-                pair_dto(store, &texts, MatchId(match_id))
-            })
-        })
-        .await
-}
-
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct AnswerDto {
-    pub satisfaction: String,
-    pub fit: String,
-    pub comment: String,
-}
-
-#[derive(Debug, Clone, Deserialize, Default)]
-#[serde(default)]
-pub struct CheckinFormDto {
-    pub moment: String,
-    pub date: String,
-    pub mentor: Option<AnswerDto>,
-    pub mentee: Option<AnswerDto>,
+    with_pair(shared, match_id, move |store| {
+        trajectory::record_progress(store, MatchId(match_id), &form, clock::now()).map(|_| ())
+    })
+    .await
 }
 
 /// Records a check-in; the pair's page as it now is.
@@ -580,28 +471,10 @@ pub struct CheckinFormDto {
 pub async fn record_checkin(
     shared: State<'_, Arc<Shared>>,
     match_id: i64,
-    form: CheckinFormDto,
+    form: CheckinForm,
 ) -> Reply<PairDto> {
-    shared
-        .run(move |session| {
-            let texts = session.texts();
-            session.with_active(|store| {
-                let answer = |a: Option<AnswerDto>| {
-                    a.map(|a| AnswerForm {
-                        satisfaction: a.satisfaction,
-                        fit: a.fit,
-                        comment: a.comment,
-                    })
-                };
-                let form = CheckinForm {
-                    moment: form.moment,
-                    date: form.date,
-                    mentor: answer(form.mentor),
-                    mentee: answer(form.mentee),
-                };
-                trajectory::record_checkin(store, MatchId(match_id), &form, clock::now())?;
-                pair_dto(store, &texts, MatchId(match_id))
-            })
-        })
-        .await
+    with_pair(shared, match_id, move |store| {
+        trajectory::record_checkin(store, MatchId(match_id), &form, clock::now()).map(|_| ())
+    })
+    .await
 }

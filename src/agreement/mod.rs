@@ -78,8 +78,9 @@ impl AgreementStatus {
     }
 }
 
-/// One learning goal as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// One learning goal as typed; the editor sends and shows it as JSON with these keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct GoalForm {
     pub what: String,
     pub success: String,
@@ -88,7 +89,9 @@ pub struct GoalForm {
 }
 
 /// An agreement as typed: every value as text, checked by [`AgreementForm::validate`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The editor sends it as JSON, the expectations as texts in [`EXPECTATIONS`] order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct AgreementForm {
     pub start: String,
     pub end: String,
@@ -361,6 +364,23 @@ pub fn set_default(
     text: &str,
 ) -> Result<()> {
     set_defaults(store, programme, &[(field, text)])
+}
+
+/// The texts of every part in [`EXPECTATIONS`] order, as the window's
+/// template editor sends them, paired with their parts for [`set_defaults`];
+/// refused unless there is one text for each part.
+pub fn parts_in_order(texts: &[String]) -> Result<Vec<(&'static str, &str)>> {
+    if texts.len() != EXPECTATIONS.len() {
+        return Err(Error::Invalid(vec![
+            FieldError::new("texts", "error.agreement.unknown_part")
+                .with("value", texts.len().to_string()),
+        ]));
+    }
+    Ok(EXPECTATIONS
+        .iter()
+        .zip(texts)
+        .map(|(field, text)| (*field, text.as_str()))
+        .collect())
 }
 
 /// Sets the default texts of several parts together, all or none. A text

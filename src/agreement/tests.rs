@@ -107,3 +107,49 @@ fn the_end_comes_after_the_start() {
         ["Einddatum: De einddatum moet na de begindatum komen."]
     );
 }
+
+/// The object `ui/js/views/agreement.js` sends on save: the goals as typed,
+/// the eleven expectations as texts in the agreement's order.
+#[test]
+fn the_form_reads_the_json_the_editor_sends() {
+    let sent = r#"{
+        "start": "01-02-2027",
+        "end": "30-11-2027",
+        "goals": [{
+            "what": "Leren onderhandelen met leveranciers",
+            "success": "Ik leid zelf de prijsonderhandeling van Q3",
+            "target_date": "30/06/2027",
+            "first_actions": "Twee gesprekken van Marie bijwonen"
+        }],
+        "expectations": ["text of meeting_frequency", "text of meeting_duration",
+            "text of place", "text of initiative", "text of cancellation",
+            "text of between_meetings", "text of confidentiality",
+            "text of mentor_responsibilities", "text of mentee_responsibilities",
+            "text of ending_early", "text of coordinator"]
+    }"#;
+    let sent: AgreementForm = serde_json::from_str(sent).unwrap();
+    assert_eq!(
+        sent,
+        form(),
+        "the JSON is the same form as the one typed in Rust"
+    );
+    let goal: GoalForm = serde_json::from_str(r#"{"what": "Delegeren"}"#).unwrap();
+    assert_eq!(goal.target_date, "", "a goal part left out is empty");
+    assert_eq!(
+        serde_json::to_value(&goal).unwrap(),
+        serde_json::json!({"what": "Delegeren", "success": "", "target_date": "", "first_actions": ""}),
+        "a goal goes back to the editor with the keys it reads"
+    );
+}
+
+#[test]
+fn the_template_texts_pair_with_the_parts_in_order_or_not_at_all() {
+    let texts: Vec<String> = EXPECTATIONS.iter().map(|f| format!("own {f}")).collect();
+    let parts = parts_in_order(&texts).unwrap();
+    assert_eq!(parts[0], ("meeting_frequency", "own meeting_frequency"));
+    assert_eq!(parts[10], ("coordinator", "own coordinator"));
+    let Err(Error::Invalid(problems)) = parts_in_order(&texts[..10]) else {
+        panic!("ten texts for eleven parts is refused: which part would be missing?");
+    };
+    assert_eq!(problems[0].field, "texts");
+}

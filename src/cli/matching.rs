@@ -7,7 +7,8 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use klik::i18n::Texts;
-use klik::matching::{self, Confirming, Criteria, MatchId};
+use klik::matching::criteria::CriterionForm;
+use klik::matching::{self, Confirming, MatchId};
 use klik::programme::{self, ProgrammeId};
 use klik::tabular;
 
@@ -209,30 +210,19 @@ pub fn run(
             let id = ProgrammeId(*programme);
             let mut criteria = matching::criteria::get(&store, id)?;
             if !set.is_empty() {
-                let mut entries: Vec<(String, String, String)> = criteria
-                    .settings()
-                    .iter()
-                    .map(|s| {
-                        let number = s.parameter.map(|n| n.to_string()).unwrap_or_default();
-                        (
-                            s.criterion.as_str().to_string(),
-                            s.weight.as_str().to_string(),
-                            number,
-                        )
-                    })
-                    .collect();
+                let mut changes = Vec::new();
                 for item in set {
                     let Some((key, value)) = item.split_once('=') else {
                         return Err(Failure::usage("error.cli.set_weight", item.as_str()));
                     };
                     let (weight, number) = value.split_once(':').unwrap_or((value, ""));
-                    entries.push((
-                        key.trim().to_string(),
-                        weight.trim().to_string(),
-                        number.trim().to_string(),
-                    ));
+                    changes.push(CriterionForm {
+                        key: key.trim().to_string(),
+                        weight: weight.trim().to_string(),
+                        parameter: number.trim().to_string(),
+                    });
                 }
-                criteria = Criteria::from_form(&entries)?;
+                criteria = criteria.amended(&changes)?;
                 matching::criteria::save(&mut store, id, &criteria)?;
             }
             let json: Vec<CriterionJson> = criteria

@@ -207,8 +207,9 @@ impl Default for IntakeSettings {
 }
 
 /// The settings as typed: numbers and times as text, so that every problem
-/// can be named.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// can be named. The window shows and sends them as JSON with these keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct SettingsForm {
     pub minutes: String,
     pub day_start: String,
@@ -396,6 +397,65 @@ pub fn save_settings(store: &mut Store, programme: ProgrammeId, s: &IntakeSettin
 pub struct ClosedDay {
     pub day: NaiveDate,
     pub label: String,
+}
+
+/// A closed day as typed: the day as text (`28-11-2026`) and what it is.
+/// The window shows and sends them as JSON with these keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ClosedDayForm {
+    pub day: String,
+    pub label: String,
+}
+
+impl ClosedDayForm {
+    /// A stored closed day as the form shows it, the day written as in `language`.
+    pub fn from_closed_day(d: &ClosedDay, language: &str) -> ClosedDayForm {
+        ClosedDayForm {
+            day: date::short(d.day, language),
+            label: d.label.clone(),
+        }
+    }
+}
+
+/// The closed days as typed, with their dates read: a row left wholly
+/// empty is skipped, a day that is not a date is named by its row
+/// (`closed_days.2`) in `problems`.
+pub fn typed_closed_days(days: &[ClosedDayForm], problems: &mut Vec<FieldError>) -> Vec<ClosedDay> {
+    let mut typed = Vec::new();
+    for (n, d) in days.iter().enumerate() {
+        if d.day.trim().is_empty() && d.label.trim().is_empty() {
+            continue;
+        }
+        if let Some(day) = date::parse_field(format!("closed_days.{}", n + 1), &d.day, problems) {
+            typed.push(ClosedDay {
+                day,
+                label: d.label.trim().to_string(),
+            });
+        }
+    }
+    typed
+}
+
+/// Saves how intakes are planned and the closed days, as the settings form
+/// sends them together: nothing when any value has a problem, and then
+/// every problem of both is named.
+pub fn save_settings_form(
+    store: &mut Store,
+    programme: ProgrammeId,
+    settings: &SettingsForm,
+    closed_days: &[ClosedDayForm],
+) -> Result<()> {
+    let mut problems = Vec::new();
+    let checked = settings.validate().map_err(|p| problems.extend(p)).ok();
+    let days = typed_closed_days(closed_days, &mut problems);
+    if !problems.is_empty() {
+        return Err(Error::Invalid(problems));
+    }
+    if let Some(settings) = checked {
+        save_settings(store, programme, &settings)?;
+    }
+    set_closed_days(store, programme, &days)
 }
 
 /// A programme's closed days in date order.
@@ -1024,6 +1084,28 @@ pub fn parse_start(day: &str, time: &str) -> std::result::Result<NaiveDateTime, 
     }
 }
 
+/// When the officer says a talk was held, as the outcome form sends it: the
+/// day (empty or left out: not said, so `None`) and the time it started
+/// (empty or left out: 12:00). Every problem is named `held`, the field the
+/// form shows them at.
+pub fn held_at(day: Option<&str>, time: Option<&str>) -> Result<Option<NaiveDateTime>> {
+    let Some(day) = day.filter(|d| !d.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let time = time.filter(|t| !t.trim().is_empty()).unwrap_or("12:00");
+    parse_start(day, time).map(Some).map_err(|problems| {
+        Error::Invalid(
+            problems
+                .into_iter()
+                .map(|mut p| {
+                    p.field = "held".into();
+                    p
+                })
+                .collect(),
+        )
+    })
+}
+
 /// The first free times for a pair's talk from `from` to `to`: inside both
 /// availabilities and the working hours on open days, clashing with no other
 /// talk of either person and within the day's limit (the pair's own planned
@@ -1642,5 +1724,85 @@ pub fn pair_state<'a>(
             Some(i) => (PairState::Held, Some(i)),
             None => (PairState::Cancelled, talks.last()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The objects `ui/js/views/intakes.js` sends when the settings are saved.
+    #[test]
+    fn settings_and_closed_days_read_the_json_the_window_sends() {
+        let settings: SettingsForm = serde_json::from_str(
+            r#"{"minutes": "60", "max_per_day": "3", "day_start": "09:00", "day_end": "17:00",
+                "closed_weekdays": [6, 7], "location": "Vergaderzaal 1",
+                "organiser_name": "An Peeters", "organiser_email": "an.peeters@example.be"}"#,
+        )
+        .unwrap();
+        let checked = settings.validate().unwrap();
+        assert_eq!((checked.minutes, checked.max_per_day), (60, 3));
+        assert_eq!(
+            SettingsForm::from_settings(&checked),
+            settings,
+            "the form shown is the form sent"
+        );
+        let days: Vec<ClosedDayForm> = serde_json::from_str(
+            r#"[{"day": "06-04-2026", "label": "Paasmaandag"}, {"day": "", "label": ""},
+                {"day": "31-02-2027", "label": "Teamdag"}]"#,
+        )
+        .unwrap();
+        let mut problems = Vec::new();
+        let typed = typed_closed_days(&days, &mut problems);
+        assert_eq!(
+            typed,
+            vec![ClosedDay {
+                day: NaiveDate::from_ymd_opt(2026, 4, 6).unwrap(),
+                label: "Paasmaandag".into(),
+            }],
+            "an empty row is skipped"
+        );
+        assert_eq!(
+            problems
+                .iter()
+                .map(|p| p.field.as_str())
+                .collect::<Vec<_>>(),
+            ["closed_days.3"],
+            "a day that does not exist is named by its row"
+        );
+        assert_eq!(
+            ClosedDayForm::from_closed_day(&typed[0], "nl"),
+            days[0],
+            "a closed day goes back to the form as it was typed"
+        );
+    }
+
+    #[test]
+    fn held_at_reads_the_day_and_time_of_the_outcome_form() {
+        let at = |day, time| held_at(day, time);
+        assert_eq!(at(None, None).unwrap(), None, "no day: the talk as planned");
+        assert_eq!(at(Some(" "), Some("10:00")).unwrap(), None);
+        assert_eq!(
+            at(Some("06-01-2027"), Some("")).unwrap(),
+            Some(plan::at(
+                NaiveDate::from_ymd_opt(2027, 1, 6).unwrap(),
+                12 * 60
+            )),
+            "a day without a time is noon"
+        );
+        assert_eq!(
+            at(Some("06-01-2027"), Some("10:30")).unwrap(),
+            Some(plan::at(
+                NaiveDate::from_ymd_opt(2027, 1, 6).unwrap(),
+                10 * 60 + 30
+            ))
+        );
+        let Err(Error::Invalid(problems)) = at(Some("31-02-2027"), Some("25:00")) else {
+            panic!("a day that does not exist and a time past midnight are refused");
+        };
+        assert!(
+            problems.len() == 2 && problems.iter().all(|p| p.field == "held"),
+            "both problems are shown at the form's one field: {problems:?}"
+        );
     }
 }

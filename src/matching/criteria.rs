@@ -217,12 +217,17 @@ impl Criteria {
         };
     }
 
-    /// Reads the settings typed in a form or on the command line:
-    /// `(criterion, weight, number)` as text; every problem is reported.
-    pub fn from_form(entries: &[(String, String, String)]) -> Result<Criteria> {
+    /// Reads the settings typed in a form or on the command line, the later
+    /// of two for one criterion winning; every problem is reported.
+    pub fn from_form(entries: &[CriterionForm]) -> Result<Criteria> {
         let mut criteria = Criteria::default();
         let mut problems = Vec::new();
-        for (key, weight, parameter) in entries {
+        for CriterionForm {
+            key,
+            weight,
+            parameter,
+        } in entries
+        {
             let field = format!("criteria.{key}");
             let Some(criterion) = Criterion::parse(key.trim()) else {
                 problems.push(
@@ -259,6 +264,49 @@ impl Criteria {
             Err(Error::Invalid(problems))
         }
     }
+
+    /// These settings with the criteria typed in `changes` set anew (the
+    /// window's form and `klik match criteria --set` send only some); every
+    /// problem is reported and nothing changes then.
+    pub fn amended(&self, changes: &[CriterionForm]) -> Result<Criteria> {
+        let mut entries: Vec<CriterionForm> = self
+            .settings
+            .iter()
+            .map(|s| CriterionForm {
+                key: s.criterion.as_str().to_string(),
+                weight: s.weight.as_str().to_string(),
+                parameter: s.parameter.map(|n| n.to_string()).unwrap_or_default(),
+            })
+            .collect();
+        entries.extend_from_slice(changes);
+        Criteria::from_form(&entries)
+    }
+}
+
+/// One criterion as typed: its key, its weight and, for seniority and
+/// availability, its number as text (empty: the default). The window sends
+/// `{key, weight, parameter}` with the number as a number or `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+pub struct CriterionForm {
+    pub key: String,
+    pub weight: String,
+    #[serde(default, deserialize_with = "number_as_text")]
+    pub parameter: String,
+}
+
+/// A number as the window may send it, as the text a form would hold:
+/// `4` and `"4"` are `"4"`, `null` (or nothing) is empty; anything else is
+/// kept as written, for the check to name.
+pub fn number_as_text<'de, D: serde::Deserializer<'de>>(
+    value: D,
+) -> std::result::Result<String, D::Error> {
+    use serde_json::Value;
+    let value: Option<Value> = serde::Deserialize::deserialize(value)?;
+    Ok(match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(text)) => text,
+        Some(other) => other.to_string(),
+    })
 }
 
 /// A programme's criteria; defaults where the officer set nothing.

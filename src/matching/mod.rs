@@ -120,6 +120,19 @@ impl Decision {
             _ => None,
         }
     }
+
+    /// A choice on a proposed pair as the window sends it: a decision, or
+    /// `clear` to take one back (`None`); anything else is refused by name.
+    pub fn chosen(text: &str) -> Result<Option<Decision>> {
+        match text {
+            "clear" => Ok(None),
+            other => Decision::parse(other).map(Some).ok_or_else(|| {
+                Error::Invalid(vec![
+                    FieldError::new("decision", "error.matching.decision").with("value", other),
+                ])
+            }),
+        }
+    }
 }
 
 /// How a pair of the proposal came about.

@@ -530,3 +530,97 @@ fn the_same_input_gives_the_same_proposal() {
     assert_eq!(first, again);
     assert_eq!(first.matched, 12);
 }
+
+/// The list `ui/js/views/matching.js` sends when the criteria are saved:
+/// the numbers as numbers, `null` where the field was left empty.
+#[test]
+fn criteria_read_the_json_the_window_sends() {
+    let sent: Vec<criteria::CriterionForm> = serde_json::from_str(
+        r#"[{"key": "topics", "weight": "high", "parameter": null},
+            {"key": "seniority", "weight": "medium", "parameter": 5},
+            {"key": "availability", "weight": "must", "parameter": null},
+            {"key": "location", "weight": "low"}]"#,
+    )
+    .unwrap();
+    assert_eq!(
+        sent.iter()
+            .map(|c| c.parameter.as_str())
+            .collect::<Vec<_>>(),
+        ["", "5", "", ""],
+        "a number becomes its text, null and nothing the empty field"
+    );
+    let amended = Criteria::default().amended(&sent).unwrap();
+    assert_eq!(amended.weight(Criterion::Topics), Weight::High);
+    assert_eq!(amended.parameter(Criterion::Seniority), 5);
+    assert_eq!(amended.weight(Criterion::Location), Weight::Low);
+    assert_eq!(
+        amended.parameter(Criterion::Availability),
+        Criteria::default().parameter(Criterion::Availability),
+        "an empty number keeps the default"
+    );
+}
+
+#[test]
+fn number_as_text_keeps_what_is_not_a_number_for_the_check_to_name() {
+    let read = |json: &str| {
+        serde_json::from_str::<criteria::CriterionForm>(json)
+            .unwrap()
+            .parameter
+    };
+    assert_eq!(
+        read(r#"{"key": "k", "weight": "w", "parameter": "7"}"#),
+        "7"
+    );
+    assert_eq!(
+        read(r#"{"key": "k", "weight": "w", "parameter": 2.5}"#),
+        "2.5"
+    );
+    assert_eq!(
+        read(r#"{"key": "k", "weight": "w", "parameter": true}"#),
+        "true"
+    );
+    let Err(Error::Invalid(problems)) = Criteria::default().amended(&[criteria::CriterionForm {
+        key: "seniority".into(),
+        weight: "high".into(),
+        parameter: "2.5".into(),
+    }]) else {
+        panic!("a number that is not whole is refused");
+    };
+    assert_eq!(problems[0].field, "criteria.seniority");
+}
+
+#[test]
+fn amended_criteria_change_only_what_is_sent() {
+    let mut start = Criteria::default();
+    start.set(Criterion::Seniority, Weight::Low, Some(8));
+    let amended = start
+        .amended(&[criteria::CriterionForm {
+            key: "topics".into(),
+            weight: "low".into(),
+            parameter: String::new(),
+        }])
+        .unwrap();
+    assert_eq!(amended.weight(Criterion::Topics), Weight::Low);
+    assert_eq!(
+        (
+            amended.weight(Criterion::Seniority),
+            amended.parameter(Criterion::Seniority)
+        ),
+        (Weight::Low, 8),
+        "a criterion not sent keeps its weight and number"
+    );
+}
+
+#[test]
+fn a_choice_on_a_pair_is_a_decision_or_clear() {
+    assert_eq!(Decision::chosen("lock").unwrap(), Some(Decision::Lock));
+    assert_eq!(
+        Decision::chosen("clear").unwrap(),
+        None,
+        "clear takes a decision back"
+    );
+    let Err(Error::Invalid(problems)) = Decision::chosen("maybe") else {
+        panic!("a choice Klik does not know is refused");
+    };
+    assert_eq!(problems[0].field, "decision");
+}

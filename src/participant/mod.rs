@@ -104,7 +104,9 @@ pub const LIST_MAX_PEOPLE: usize = 50;
 
 /// A person and their part in one programme, as typed: every value is text.
 /// Field names are the import columns' English names, so one validator serves both.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The window sends it and shows it as JSON with these keys; a key left out is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct EnrolmentForm {
     pub role: String,
     pub first_name: String,
@@ -906,8 +908,10 @@ pub fn all(store: &Store, programme: ProgrammeId) -> Result<Vec<Participant>> {
     .map_err(|e| store.read_error(e))
 }
 
-/// Which participants the table shows, and in which order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Which participants the table shows, and in which order. The window's
+/// table sends it as JSON ([`QueryText`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(from = "QueryText")]
 pub struct Query {
     /// Words that must all appear in the name or e-mail.
     pub search: String,
@@ -920,6 +924,40 @@ pub struct Query {
     pub offset: u32,
     /// At most this many rows (1–500).
     pub limit: u32,
+}
+
+/// A [`Query`] as the window's table sends it: every choice by its code,
+/// empty for "any"; a key left out is empty, and no limit means 50 rows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct QueryText {
+    pub search: String,
+    pub role: String,
+    pub status: String,
+    pub department: String,
+    pub topic: String,
+    pub sort: String,
+    pub descending: bool,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+impl From<QueryText> for Query {
+    fn from(q: QueryText) -> Query {
+        Query {
+            search: q.search,
+            role: Role::parse(&q.role),
+            status: (!q.status.is_empty())
+                .then(|| Status::parse(&q.status))
+                .flatten(),
+            department: Some(q.department).filter(|d| !d.is_empty()),
+            topic: Some(q.topic).filter(|t| !t.is_empty()),
+            sort: Sort::parse(&q.sort),
+            descending: q.descending,
+            offset: q.offset,
+            limit: if q.limit == 0 { 50 } else { q.limit },
+        }
+    }
 }
 
 /// Columns the table sorts by.
@@ -1107,6 +1145,60 @@ pub fn departments(store: &Store, programme: ProgrammeId) -> Result<Vec<String>>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The object `ui/js/views/participant-form.js` sends on save: every field by its name, as text.
+    #[test]
+    fn the_form_reads_the_json_the_window_sends() {
+        let sent = r#"{
+            "role": "mentor", "first_name": "Hanne", "last_name": "Janssens",
+            "email": "hanne.janssens@example.be", "phone": "+32 470 12 34 56",
+            "department": "Finance", "job_title": "Controller",
+            "manager_email": "", "location": "Gent", "languages": "nl, en",
+            "years_of_experience": "12", "topics": "Budgetten, Leiderschap",
+            "capacity": "2", "learning_goal": "",
+            "availability": "ma 9-12, wo namiddag", "status": "active",
+            "notes": "", "avoid": "", "preferred_mentors": ""
+        }"#;
+        let form: EnrolmentForm = serde_json::from_str(sent).unwrap();
+        assert_eq!(form.first_name, "Hanne");
+        assert_eq!(form.years_of_experience, "12");
+        assert_eq!(form.availability, "ma 9-12, wo namiddag");
+        assert_eq!(
+            serde_json::to_value(&form).unwrap(),
+            serde_json::from_str::<serde_json::Value>(sent).unwrap(),
+            "the form goes back to the window with the same keys it came with"
+        );
+        let partial: EnrolmentForm = serde_json::from_str(r#"{"role": "mentee"}"#).unwrap();
+        assert_eq!(partial.email, "", "a key left out is an empty field");
+    }
+
+    /// The query `ui/js/views/participants.js` sends for a page of the table.
+    #[test]
+    fn the_query_reads_the_json_the_table_sends() {
+        let query: Query = serde_json::from_str(
+            r#"{"search": "jan", "role": "mentor", "status": "", "department": "Finance",
+                "topic": "", "sort": "email", "descending": true, "offset": 50, "limit": 50}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            query,
+            Query {
+                search: "jan".into(),
+                role: Some(Role::Mentor),
+                status: None,
+                department: Some("Finance".into()),
+                topic: None,
+                sort: Sort::Email,
+                descending: true,
+                offset: 50,
+                limit: 50,
+            },
+            "an empty choice is any"
+        );
+        let first: Query = serde_json::from_str("{}").unwrap();
+        assert_eq!(first.limit, 50, "no limit is a page of 50");
+        assert_eq!(first.sort, Sort::Name);
+    }
 
     fn form() -> EnrolmentForm {
         EnrolmentForm {

@@ -45,6 +45,26 @@ impl Kind {
     }
 }
 
+/// A question as the window sends it: its words and its kind by code (`scale`, `open`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct QuestionForm {
+    pub text: String,
+    pub kind: String,
+}
+
+/// The questions as typed, with their kinds, to save with [`set_questions`];
+/// refused as a whole when a kind is not one Klik knows.
+pub fn typed_questions(questions: Vec<QuestionForm>) -> Result<Vec<(String, Kind)>> {
+    questions
+        .into_iter()
+        .map(|q| {
+            Kind::parse(&q.kind)
+                .map(|k| (q.text, k))
+                .ok_or_else(|| Error::Invalid(vec![FieldError::new("questions", "error.required")]))
+        })
+        .collect()
+}
+
 /// One question of a programme's evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Question {
@@ -155,10 +175,13 @@ pub fn set_questions(
 }
 
 /// One answer as typed: a score for a scale question, words for an open one.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// The window sends the question's number always, the rest when given.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
 pub struct AnswerForm {
     pub position: u8,
+    #[serde(default)]
     pub score: String,
+    #[serde(default)]
     pub text: String,
 }
 
@@ -534,4 +557,68 @@ pub fn close(store: &mut Store, id: ProgrammeId, now: NaiveDateTime) -> Result<C
         )?;
         Ok(closed)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The objects `ui/js/views/trajectory.js` sends: questions, and one participant's answers.
+    #[test]
+    fn questions_and_answers_read_the_json_the_window_sends() {
+        let questions: Vec<QuestionForm> = serde_json::from_str(
+            r#"[{"text": "Hoe tevreden ben je?", "kind": "scale"},
+                {"text": "Wat nam je mee?", "kind": "open"}]"#,
+        )
+        .unwrap();
+        assert_eq!(
+            typed_questions(questions).unwrap(),
+            vec![
+                ("Hoe tevreden ben je?".to_string(), Kind::Scale),
+                ("Wat nam je mee?".to_string(), Kind::Open)
+            ]
+        );
+        let answers: Vec<AnswerForm> = serde_json::from_str(
+            r#"[{"position": 1, "score": "4", "text": ""},
+                {"position": 2, "score": "", "text": "Meer durven delegeren"},
+                {"position": 3}]"#,
+        )
+        .unwrap();
+        assert_eq!(answers[0].score, "4");
+        assert_eq!(answers[1].text, "Meer durven delegeren");
+        assert_eq!(
+            answers[2],
+            AnswerForm {
+                position: 3,
+                ..AnswerForm::default()
+            },
+            "a part left out is empty"
+        );
+        assert!(
+            serde_json::from_str::<Vec<AnswerForm>>(r#"[{"score": "4"}]"#).is_err(),
+            "an answer must say which question it answers"
+        );
+    }
+
+    #[test]
+    fn typed_questions_refuse_a_kind_klik_does_not_know() {
+        let questions = vec![
+            QuestionForm {
+                text: "Goed?".into(),
+                kind: "scale".into(),
+            },
+            QuestionForm {
+                text: "Ja of nee?".into(),
+                kind: "yes_no".into(),
+            },
+        ];
+        let Err(Error::Invalid(problems)) = typed_questions(questions) else {
+            panic!("an unknown kind refuses the whole list");
+        };
+        assert_eq!(problems[0].field, "questions");
+        assert!(
+            typed_questions(Vec::new()).unwrap().is_empty(),
+            "no questions is no problem here"
+        );
+    }
 }

@@ -29,7 +29,8 @@ pub const MEETING_MINUTES: (u16, u16) = (5, 480);
 const AHEAD_DAYS: i64 = 366;
 
 /// A programme's check-in moments and the thresholds of the attention list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The window shows and edits them as they are, as numbers: they are their own form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Settings {
     pub intake_wait_days: u16,
     pub signature_wait_days: u16,
@@ -159,7 +160,8 @@ pub struct Meeting {
 }
 
 /// A meeting as typed: the date and duration as text, so every problem can be named.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct MeetingForm {
     pub date: String,
     pub minutes: String,
@@ -483,7 +485,8 @@ pub struct ProgressEntry {
 }
 
 /// Progress as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct ProgressForm {
     /// The goal's number in the current agreement, from 1.
     pub position: u8,
@@ -722,7 +725,8 @@ pub struct Checkin {
 }
 
 /// One side's answers as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct AnswerForm {
     pub satisfaction: String,
     /// A [`Fit`] code.
@@ -731,8 +735,9 @@ pub struct AnswerForm {
 }
 
 /// A check-in as typed: the moment, the day, and the answers of the mentor,
-/// the mentee or both.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// the mentee or both. The window leaves a side out with `null`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct CheckinForm {
     /// A [`Moment`] code.
     pub moment: String,
@@ -1045,4 +1050,78 @@ pub fn load(store: &Store, id: ProgrammeId) -> Result<Trajectory> {
         pairs,
         intakes,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The objects `ui/js/views/trajectory.js` sends from the pair's page,
+    /// copied from how it builds them.
+    #[test]
+    fn the_forms_read_the_json_the_pair_page_sends() {
+        let meeting: MeetingForm = serde_json::from_str(
+            r#"{"date": "28-11-2026", "minutes": "60", "held": true,
+                "topics": "Feedback geven", "notes": "", "next_steps": "Oefenen in het teamoverleg"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            meeting,
+            MeetingForm {
+                date: "28-11-2026".into(),
+                minutes: "60".into(),
+                held: true,
+                topics: "Feedback geven".into(),
+                notes: String::new(),
+                next_steps: "Oefenen in het teamoverleg".into(),
+            }
+        );
+        let progress: ProgressForm = serde_json::from_str(
+            r#"{"position": 2, "date": "28-11-2026", "state": "in_progress", "percent": "40", "note": ""}"#,
+        )
+        .unwrap();
+        assert_eq!((progress.position, progress.percent.as_str()), (2, "40"));
+        let checkin: CheckinForm = serde_json::from_str(
+            r#"{"moment": "after_meetings", "date": "28-11-2026",
+                "mentor": null,
+                "mentee": {"satisfaction": "4", "fit": "good", "comment": "Fijne gesprekken"}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            checkin.mentor, None,
+            "a side left out with null answers nothing"
+        );
+        assert_eq!(
+            checkin.mentee,
+            Some(AnswerForm {
+                satisfaction: "4".into(),
+                fit: "good".into(),
+                comment: "Fijne gesprekken".into(),
+            })
+        );
+        let workshop: workshop::WorkshopForm = serde_json::from_str(
+            r#"{"title": "Feedback geven", "date": "15-01-2027", "time": "14:00", "minutes": "120",
+                "audience": "all", "trainer": "An Peeters", "location": "Zaal 2", "required": true}"#,
+        )
+        .unwrap();
+        assert_eq!((workshop.time.as_str(), workshop.required), ("14:00", true));
+    }
+
+    /// The thresholds go to the dashboard and come back from its settings form as numbers.
+    #[test]
+    fn settings_travel_as_the_numbers_the_dashboard_edits() {
+        let sent = serde_json::json!({
+            "intake_wait_days": 14, "signature_wait_days": 14, "goal_quiet_days": 60,
+            "ending_days": 14, "checkin_after_meetings": 3,
+            "checkin_halfway": true, "checkin_end": true
+        });
+        let settings: Settings = serde_json::from_value(sent.clone()).unwrap();
+        assert_eq!(settings, Settings::default());
+        assert_eq!(serde_json::to_value(settings).unwrap(), sent);
+        assert!(
+            serde_json::from_value::<Settings>(serde_json::json!({"intake_wait_days": -1}))
+                .is_err(),
+            "a threshold that is not a whole number, or missing, is refused"
+        );
+    }
 }

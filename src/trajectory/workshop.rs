@@ -101,7 +101,8 @@ impl Workshop {
 }
 
 /// A workshop as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
 pub struct WorkshopForm {
     pub title: String,
     pub date: String,
