@@ -163,7 +163,7 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
         &klik_ok(&db, &["--json", "demo"]),
     );
     expect(
-        r#"`info --json` prints `{"database""#,
+        r#"`info --json` prints `{"version", "database""#,
         &klik_ok(&db, &["--json", "info"]),
     );
     expect(
