@@ -88,6 +88,11 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         version.starts_with("Klik versie ") && version.contains('.'),
         "{version}"
     );
+    let folder = app.text("#about-data-folder").await;
+    assert!(
+        folder.ends_with("journey"),
+        "About names the data folder: {folder}"
+    );
     app.click("#third-party-licences summary").await;
     app.find_containing("#third-party-licences-text", "Liberation Sans")
         .await;

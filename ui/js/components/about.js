@@ -6,6 +6,12 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, toastError } from '../dom.js';
 
+/** The folder a file is in, whichever separator the system writes. */
+function folderOf(file) {
+  const cut = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return cut > 0 ? file.slice(0, cut) : file;
+}
+
 /** The About card for the status the window has. */
 export function aboutCard(status) {
   const licences = h('pre', { class: 'licences', id: 'third-party-licences-text', tabindex: '0' });
@@ -22,6 +28,7 @@ export function aboutCard(status) {
   return h('section', { class: 'card', id: 'about' },
     h('h2', {}, t('settings.about')),
     h('p', { id: 'about-version' }, t('settings.version', { version: status.version })),
+    h('p', {}, t('settings.about_folder'), ' ', h('code', { id: 'about-data-folder' }, folderOf(status.real_database))),
     h('p', {}, t('settings.about_made')),
     details);
 }
