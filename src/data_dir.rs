@@ -197,6 +197,8 @@ pub fn create_private_dirs(path: &Path) -> std::io::Result<()> {
 
 /// Makes a folder of Klik's own that only the user can read (0700 on Unix).
 pub fn create_private_dir(path: &Path) -> std::io::Result<()> {
+    // Only Unix sets a mode; elsewhere the builder is used as made.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
     {

@@ -4,7 +4,7 @@
 ;
 ; (-D on Linux; on Windows makensis also takes /D.)
 ;
-; STAGE holds klik-desktop.exe, klik.exe, THIRD-PARTY-LICENSES.txt and icon.ico.
+; STAGE holds klik-desktop.exe, WebView2Loader.dll, klik.exe, THIRD-PARTY-LICENSES.txt and icon.ico.
 ; Installs into %LOCALAPPDATA%\Programs\Klik, a Start-menu shortcut "Klik", and an
 ; uninstaller registered under HKCU (Settings > Apps). The user's data in
 ; %APPDATA%\be.klik.desktop is kept on uninstall unless the user ticks the option
@@ -281,6 +281,8 @@ Section "Klik" SecKlik
   !insertmacro KLIK_WAIT_UNTIL_CLOSED
   SetOutPath "$INSTDIR"
   File "${STAGE}\klik-desktop.exe"
+  ; The MinGW build of the window loads the WebView2 loader from beside it.
+  File "${STAGE}\WebView2Loader.dll"
   File "${STAGE}\klik.exe"
   File "${STAGE}\THIRD-PARTY-LICENSES.txt"
   File "${STAGE}\icon.ico"
@@ -315,6 +317,7 @@ Section "un.$(KlikUnSectionApp)" SecUnApp
   !insertmacro KLIK_WAIT_UNTIL_CLOSED
   Delete "$SMPROGRAMS\Klik.lnk"
   Delete "$INSTDIR\klik-desktop.exe"
+  Delete "$INSTDIR\WebView2Loader.dll"
   Delete "$INSTDIR\klik.exe"
   Delete "$INSTDIR\THIRD-PARTY-LICENSES.txt"
   Delete "$INSTDIR\icon.ico"

@@ -152,6 +152,13 @@ fn windows_installer(built: &Path, out: &Path) -> Outcome {
         &built.join("klik-desktop.exe"),
         &stage.join("klik-desktop.exe"),
     )?;
+    // Built with MinGW, the window loads Microsoft's WebView2 loader from a
+    // DLL beside it (webview2-com-sys puts it next to the build); without it
+    // klik-desktop.exe would not start on Windows.
+    copy(
+        &built.join("WebView2Loader.dll"),
+        &stage.join("WebView2Loader.dll"),
+    )?;
     copy(&licences::path(), &stage.join("THIRD-PARTY-LICENSES.txt"))?;
     copy(&root().join("icons/icon.ico"), &stage.join("icon.ico"))?;
     step(

@@ -207,7 +207,10 @@ fn render() -> Result<String, String> {
          into Klik's programs (klik-desktop and the klik command line, on every\n\
          platform) and the font its documents embed, each with its licence; the\n\
          text of each kind of licence follows once at the end. Each library's own\n\
-         copyright notices are in its source, at the address given.\n\n",
+         copyright notices are in its source, at the address given.\n\n\
+         On Windows, Klik also ships WebView2Loader.dll, Microsoft's loader of the\n\
+         Edge WebView2 Runtime from the WebView2 SDK, as the webview2-com-sys crate\n\
+         provides it; it is Microsoft's, under the WebView2 SDK's licence.\n\n",
     );
     out.push_str("== The font ==\n\n");
     out.push_str(font.trim_end());

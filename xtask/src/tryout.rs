@@ -322,6 +322,7 @@ fn windows_installer(prefix: &Path) -> Outcome {
     for file in [
         "klik.exe",
         "klik-desktop.exe",
+        "WebView2Loader.dll",
         "THIRD-PARTY-LICENSES.txt",
         "uninstall.exe",
     ] {
@@ -367,7 +368,12 @@ fn windows_installer(prefix: &Path) -> Outcome {
         )
     };
     uninstall(&[])?;
-    for file in ["klik.exe", "klik-desktop.exe", "uninstall.exe"] {
+    for file in [
+        "klik.exe",
+        "klik-desktop.exe",
+        "WebView2Loader.dll",
+        "uninstall.exe",
+    ] {
         check(!installed.join(file).exists(), || {
             format!("the uninstaller left {file}")
         })?;
