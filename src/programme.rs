@@ -108,6 +108,18 @@ pub struct Programme {
 }
 
 impl Programme {
+    /// A document of this programme: in its document language, under the
+    /// organisation's letterhead (every programme-wide and pair document).
+    pub fn document(
+        &self,
+        store: &Store,
+        title: String,
+        blocks: Vec<crate::document::Block>,
+        now: NaiveDateTime,
+    ) -> Result<crate::document::Document> {
+        crate::organisation::document(store, &self.draft.document_language, title, blocks, now)
+    }
+
     /// Archived or closed: read and printed, never changed.
     pub fn is_read_only(&self) -> bool {
         self.archived_at.is_some() || self.closed_at.is_some()

@@ -30,13 +30,7 @@ pub fn document_for_match(store: &Store, id: MatchId, now: NaiveDateTime) -> Res
         found.mentee_name,
         found.mentor_name
     );
-    crate::organisation::document(
-        store,
-        &programme.draft.document_language,
-        title,
-        blocks,
-        now,
-    )
+    programme.document(store, title, blocks, now)
 }
 
 /// The agreements of every match of a programme that is not dissolved, each
@@ -68,10 +62,7 @@ pub fn document_for_programme(
         texts.get("agreement.title_all"),
         programme.draft.name
     );
-    Ok((
-        crate::organisation::document(store, &programme.draft.document_language, title, all, now)?,
-        matches.len(),
-    ))
+    Ok((programme.document(store, title, all, now)?, matches.len()))
 }
 
 /// "Mentoring agreement", or "Mentoring agreement — DRAFT".

@@ -100,13 +100,7 @@ pub fn schedule(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Do
         texts.get("intake.schedule.title"),
         programme.draft.name
     );
-    crate::organisation::document(
-        store,
-        &programme.draft.document_language,
-        title,
-        blocks,
-        now,
-    )
+    programme.document(store, title, blocks, now)
 }
 
 /// The conversation guide of one pair, one page.
@@ -121,13 +115,7 @@ pub fn guide(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Document>
         pair.mentee_name,
         pair.mentor_name
     );
-    crate::organisation::document(
-        store,
-        &programme.draft.document_language,
-        title,
-        blocks,
-        now,
-    )
+    programme.document(store, title, blocks, now)
 }
 
 /// The guides of every pair that still has its intake ahead (to plan or
@@ -158,16 +146,7 @@ pub fn guides(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<(Doc
         texts.get("intake.guide.title_all"),
         programme.draft.name
     );
-    Ok((
-        crate::organisation::document(
-            store,
-            &programme.draft.document_language,
-            title,
-            blocks,
-            now,
-        )?,
-        count,
-    ))
+    Ok((programme.document(store, title, blocks, now)?, count))
 }
 
 fn guide_blocks(

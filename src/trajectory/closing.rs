@@ -485,16 +485,7 @@ pub fn certificates_for(
         texts.get("certificate.title_all"),
         programme.draft.name
     );
-    Ok((
-        crate::organisation::document(
-            store,
-            &programme.draft.document_language,
-            title,
-            blocks,
-            now,
-        )?,
-        count,
-    ))
+    Ok((programme.document(store, title, blocks, now)?, count))
 }
 
 /// What closing a programme did.

@@ -245,13 +245,7 @@ pub fn pair_report(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Doc
         p.mentee_name,
         p.mentor_name
     );
-    crate::organisation::document(
-        store,
-        &programme.draft.document_language,
-        title,
-        blocks,
-        now,
-    )
+    programme.document(store, title, blocks, now)
 }
 
 /// The programme report for management. `anonymous: None` takes
@@ -483,16 +477,7 @@ pub fn programme_report(
         blocks.push(Block::Table(pairs_table(&trajectory, &texts, today)));
     }
     let title = format!("{} — {}", t("report.programme.title"), programme.draft.name);
-    Ok((
-        crate::organisation::document(
-            store,
-            &programme.draft.document_language,
-            title,
-            blocks,
-            now,
-        )?,
-        anonymous,
-    ))
+    Ok((programme.document(store, title, blocks, now)?, anonymous))
 }
 
 /// The charts of the programme report.
@@ -723,13 +708,7 @@ pub fn checkin_form(store: &Store, id: MatchId, now: NaiveDateTime) -> Result<Do
         p.mentee_name,
         p.mentor_name
     );
-    crate::organisation::document(
-        store,
-        &programme.draft.document_language,
-        title,
-        blocks,
-        now,
-    )
+    programme.document(store, title, blocks, now)
 }
 
 /// The key figures as two-column rows (figure, value) with a header, for a
