@@ -70,6 +70,13 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
 
     // Dutch: the same screens in the other language.
     app.click("#nav-settings").await;
+    // About, in English first: the version and the data folder.
+    app.find_containing("#about-version", "Klik version").await;
+    app.client
+        .execute("document.getElementById('about').scrollIntoView();", vec![])
+        .await
+        .unwrap();
+    app.screenshot("06-about-en").await;
     app.find("#settings-language")
         .await
         .select_by_value("nl")
