@@ -88,6 +88,10 @@ const COMMANDS: &[&str] = &[
     "person_export_name",
     "export_person",
     "erase_person",
+    "programme_messages",
+    "save_message_wording",
+    "mark_message_sent",
+    "open_message",
 ];
 
 fn main() {

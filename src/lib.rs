@@ -8,6 +8,7 @@
 
 pub mod about;
 pub mod agreement;
+pub mod checklist;
 pub mod clock;
 pub mod data_dir;
 pub mod date;
@@ -17,6 +18,7 @@ pub mod error;
 pub mod i18n;
 pub mod intake;
 pub mod matching;
+pub mod message;
 pub mod organisation;
 pub mod participant;
 pub mod privacy;

@@ -65,6 +65,14 @@ enum Command {
     /// Record what mentor and mentee said at a check-in.
     #[command(subcommand)]
     Checkin(cli::trajectory::CheckinCommand),
+    /// E-mail drafts for each moment (.eml), their wording and what was sent.
+    #[command(subcommand)]
+    Message(cli::message::MessageCommand),
+    /// A programme's phases: where each stands and what to do next.
+    Checklist {
+        #[arg(long)]
+        programme: i64,
+    },
     /// The pairs of a programme that need the coordinator's attention, most urgent first.
     Attention {
         #[arg(long)]
@@ -136,6 +144,10 @@ fn run(cli: &Cli, texts: &klik::i18n::Texts) -> Result<(), Failure> {
         Command::Meeting(command) => cli::trajectory::run_meeting(g, texts, command, now),
         Command::Progress(command) => cli::trajectory::run_progress(g, texts, command, now),
         Command::Checkin(command) => cli::trajectory::run_checkin(g, texts, command, now),
+        Command::Message(command) => cli::message::run(g, texts, command, now),
+        Command::Checklist { programme } => {
+            cli::trajectory::run_checklist(g, texts, *programme, now)
+        }
         Command::Attention { programme } => {
             cli::trajectory::run_attention(g, texts, *programme, now)
         }

@@ -19,6 +19,11 @@
 Target amd64-unicode
 ManifestDPIAware true
 SetCompressor /SOLID lzma
+; The window and the command line share Klik's core: with a dictionary as
+; large as both programs LZMA stores the shared code once (measured: 10.0 MB
+; with the default 8 MB dictionary, 6.8 MB with 64 MB; unpacking then needs
+; 64 MB of memory, which every Windows 10 laptop has).
+SetCompressorDictSize 64
 RequestExecutionLevel user
 
 !ifndef VERSION

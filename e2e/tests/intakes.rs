@@ -10,7 +10,29 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     let data = fresh_data_dir("intakes");
     let app = App::launch(&data).await;
     app.open_demo_programme().await;
-    app.click("#programme-tab-matching").await;
+    // The programme's home says what comes next: the mentees wait for a
+    // mentor, and the page's main button goes to the matching board.
+    let checklist = app
+        .find_containing("#programme-checklist", "mentees without a mentor")
+        .await;
+    let next = checklist
+        .find(fantoccini::Locator::Css(".checklist-step.next"))
+        .await
+        .unwrap();
+    assert_eq!(
+        next.attr("data-phase").await.unwrap().as_deref(),
+        Some("matching")
+    );
+    app.find_containing(
+        "#programme-checklist .checklist-step[data-phase='preparation']",
+        "Done",
+    )
+    .await;
+    app.find_containing("#programme-dashboard", "mentees without a mentor")
+        .await;
+    app.screenshot("10-checklist-en").await;
+    app.find_containing("#next-step", "Propose mentors").await;
+    app.click("#next-step").await;
     app.click("#matching-propose").await;
     app.find("#matching-board .pair").await;
     app.click("#matching-accept-all").await;
@@ -19,8 +41,20 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.click("#confirm-ok").await;
     app.find_containing("#match-table", "Confirmed").await;
 
+    // Confirming offers the next step at once: planning the intakes.
+    app.find_containing("#toasts", "Plan the intakes").await;
+    app.click("#toasts .toast button").await;
     // Twelve pairs to plan; settings open while nothing is planned yet.
-    app.click("#programme-tab-intakes").await;
+    app.find_containing("#intake-summary-to_plan", "12").await;
+    // The home page agrees: twelve intakes to plan, one button away.
+    app.click("#programme-tab-overview").await;
+    app.find_containing(
+        "#programme-checklist .checklist-step.next[data-phase='intake']",
+        "12 intakes to plan",
+    )
+    .await;
+    app.screenshot("11-checklist-intakes-en").await;
+    app.click("#checklist-plan_intakes").await;
     app.find_containing("#intake-summary-to_plan", "12").await;
     app.screenshot("40-intakes-en").await;
     let holidays = app.find("[id^='intake-holidays-be']").await;
@@ -48,6 +82,54 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find("#intake-week .week-talk").await;
     app.screenshot("42-intake-week-en").await;
     app.click("#intake-mode-list").await;
+
+    // The invitation to the talk as an e-mail draft with its calendar file:
+    // written into Klik's documents folder, read back by Python's email.
+    app.click("#programme-tab-messages").await;
+    app.find("#message-pairs").await;
+    app.click(&format!("#write-intake-{pair}")).await;
+    app.find_containing("#toasts", "draft").await;
+    let draft = std::fs::read_dir(data.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "eml"))
+        .expect("the draft is in Klik's documents folder");
+    assert!(
+        draft.to_string_lossy().contains(&format!(" m{pair} ")),
+        "named by the pair's number: {draft:?}"
+    );
+    let read = std::process::Command::new("python3")
+        .arg("-c")
+        .arg(
+            "import email,sys\n\
+from email import policy\n\
+m=email.message_from_binary_file(open(sys.argv[1],'rb'),policy=policy.default)\n\
+a=[p for p in m.iter_attachments()][0]\n\
+print(m['X-Unsent'], len(m['To'].addresses), a.get_content_type(), a.get_filename(), b'BEGIN:VEVENT' in a.get_payload(decode=True))",
+        )
+        .arg(&draft)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&read.stdout).trim(),
+        "1 2 text/calendar Intakegesprek.ics True",
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    // Ticked as sent, and still ticked when the page is drawn again.
+    app.click(&format!(
+        "#message-pairs tr[data-match='{pair}'] .sent-tick[data-kind='intake']"
+    ))
+    .await;
+    app.find_containing(
+        &format!("#message-pairs tr[data-match='{pair}']"),
+        "Sent on",
+    )
+    .await;
+    app.dismiss_messages().await;
+    app.screenshot("13-messages-en").await;
+    app.click("#programme-tab-intakes").await;
+    app.find("#intake-table").await;
 
     // A Saturday is refused with the reason, in the dialog.
     app.click(&format!("tr[data-match='{pair}'] .intake-move"))
@@ -95,6 +177,13 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.click("#outcome-confirm").await;
     app.find_containing(&format!("tr[data-match='{other_pair}']"), "Klik")
         .await;
+    // After a klik the agreement comes next, offered at once.
+    app.find_containing("#toasts", "Prepare the agreement")
+        .await;
+    app.click("#toasts .toast button").await;
+    app.find("#agreement-form").await;
+    app.client.back().await.unwrap();
+    app.find("#intake-table").await;
 
     // No klik needs a reason; with one the pair is dissolved and the row says so.
     let mentee = app
@@ -127,6 +216,18 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing(&format!("tr[data-match='{pair}']"), "Andere verwachtingen")
         .await;
     app.screenshot("45-intake-no-klik-en").await;
+
+    // The home page names what waits in every phase: the mentee without a
+    // klik waits for a new mentor, the pair with a klik for its agreement.
+    app.click("#programme-tab-overview").await;
+    app.find_containing("#attention-programme", "1 mentee waits for a new mentor")
+        .await;
+    app.find_containing("#programme-checklist", "1 agreement to complete and sign")
+        .await;
+    app.dismiss_messages().await;
+    app.screenshot("12-checklist-after-intakes-en").await;
+    app.click("#programme-tab-intakes").await;
+    app.find("#intake-table").await;
 
     // The rematch: the matching board proposes the mentor the message named.
     let mentor = said

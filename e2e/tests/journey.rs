@@ -65,7 +65,10 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         NAME,
         "the detail page shows the exact name"
     );
-    app.find("#phase-timeline").await;
+    // A new programme's home asks for people first.
+    app.find_containing("#programme-checklist", "No mentors and mentees yet")
+        .await;
+    app.find_containing("#next-step", "Add participants").await;
     app.screenshot("05-programme-detail-en").await;
 
     // Dutch: the same screens in the other language.

@@ -69,7 +69,7 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     let app = App::launch(&data).await;
     app.open_demo_programme().await;
     // The overview's dashboard: the figures and what needs attention.
-    app.find_containing("#programme-dashboard", "Active pairs")
+    app.find_containing("#programme-dashboard", "under way")
         .await;
     app.screenshot("48-dashboard-en").await;
 
@@ -266,7 +266,13 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     app.click("#closing-card h2").await;
     app.screenshot("54-closed-nl").await;
     app.click("#programme-tab-overview").await;
-    app.find_containing("#programme-dashboard", "Afgeronde koppels")
+    // Closed says so everywhere: the checklist done, nothing to count down.
+    app.find_containing("#programme-checklist", "Afgesloten op")
+        .await;
+    app.find_containing("#programme-standing", "Afgesloten")
+        .await;
+    app.find("#read-only-notice").await;
+    app.find_containing("#programme-dashboard", "afgerond")
         .await;
     app.screenshot("55-dashboard-nl").await;
     app.quit().await;

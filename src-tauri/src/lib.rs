@@ -13,6 +13,7 @@ mod dialogs;
 mod dto;
 mod intakes;
 mod matching;
+mod messages;
 mod participants;
 mod printing;
 mod privacy;
@@ -118,6 +119,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             privacy::person_export_name,
             privacy::export_person,
             privacy::erase_person,
+            messages::programme_messages,
+            messages::save_message_wording,
+            messages::mark_message_sent,
+            messages::open_message,
             dialogs::choose_save_path,
         ])
 }

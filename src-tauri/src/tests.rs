@@ -823,6 +823,17 @@ fn the_trajectory_is_logged_and_reported_through_the_commands() {
         .invoke("programme_dashboard", json!({"programmeId": 1}))
         .unwrap();
     assert_eq!(dashboard["cards"][0]["value"], "1", "one active pair");
+    assert_eq!(dashboard["cards"][0]["label"], "pair under way");
+    // The checklist's trajectory step: the agreement of that pair comes next.
+    let step = &dashboard["checklist"]["steps"][3];
+    assert_eq!(step["phase"], "trajectory");
+    assert_eq!(step["state"], "todo");
+    assert_eq!(step["actions"][0]["code"], "sign_agreements");
+    assert_eq!(
+        step["actions"][0]["message"],
+        "1 agreement to complete and sign"
+    );
+    assert_eq!(step["first_match"], match_id);
 
     // A meeting of 1,000 minutes is refused with the field named; 45 is logged.
     let refused = window

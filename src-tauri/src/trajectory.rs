@@ -13,7 +13,7 @@ use klik::programme::{ProgrammeId, Progress};
 use klik::trajectory::{
     self, CheckinForm, MeetingForm, MeetingId, Pair, ProgressForm, Settings, attention, kpi, report,
 };
-use klik::{Store, clock, date};
+use klik::{Store, checklist, clock, date};
 
 use crate::dto::CommandError;
 use crate::session::Shared;
@@ -44,13 +44,77 @@ pub struct PairRowDto {
     pub mentor: String,
     pub status: String,
     pub status_label: String,
-    /// "2 / 3": held of expected.
+    /// "2 of 3": held of expected (see `of`).
     pub meetings: String,
     /// The day of the latest held meeting, or empty.
     pub last_meeting: String,
-    /// "1 / 2": achieved of set.
+    /// "1 of 2": achieved of set.
     pub goals: String,
     pub concerns: usize,
+}
+
+/// Something the officer should do next, with its page chosen by `code`.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionDto {
+    pub code: String,
+    pub count: u32,
+    pub message: String,
+    pub button: String,
+}
+
+/// One phase of the programme's checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepDto {
+    pub phase: String,
+    pub phase_label: String,
+    /// done, todo, under_way, not_yet or left_open.
+    pub state: String,
+    pub state_label: String,
+    pub summary: String,
+    pub actions: Vec<ActionDto>,
+    /// The pair whose page is the place for the first action, if one is.
+    pub first_match: Option<i64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistDto {
+    pub steps: Vec<StepDto>,
+    /// The first phase with something to do.
+    pub next: Option<String>,
+    pub closed: bool,
+}
+
+impl ChecklistDto {
+    fn from(list: &checklist::Checklist, texts: &Texts) -> ChecklistDto {
+        ChecklistDto {
+            steps: list
+                .steps
+                .iter()
+                .map(|s| StepDto {
+                    phase: s.phase.as_str().to_string(),
+                    phase_label: texts.get(s.phase.label_key()).to_string(),
+                    state: s.state.as_str().to_string(),
+                    state_label: texts
+                        .get(&format!("checklist.state.{}", s.state.as_str()))
+                        .to_string(),
+                    summary: s.summary.clone(),
+                    actions: s
+                        .actions
+                        .iter()
+                        .map(|a| ActionDto {
+                            code: a.code().to_string(),
+                            count: a.count(),
+                            message: a.message(texts),
+                            button: a.button(texts),
+                        })
+                        .collect(),
+                    first_match: s.first_match.map(|m| m.0),
+                })
+                .collect(),
+            next: list.next.map(|p| p.as_str().to_string()),
+            closed: list.closed,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -58,15 +122,32 @@ pub struct DashboardDto {
     pub programme_id: i64,
     pub archived: bool,
     pub phase_label: String,
+    /// The phases with where each stands and what to do next.
+    pub checklist: ChecklistDto,
     pub figures: Vec<FigureDto>,
-    /// The headline figures for the cards: pairs active, meetings held of
-    /// expected, goals achieved, klik rate, satisfaction.
+    /// The headline figures for the cards, each only when it means
+    /// something, its words carrying its base.
     pub cards: Vec<FigureDto>,
     pub attention: Vec<AttentionDto>,
     pub pairs: Vec<PairRowDto>,
     pub settings: Settings,
     /// Would the programme report leave out names unless asked?
     pub anonymous_by_default: bool,
+}
+
+/// "2 of 3"; without a base only the part ("1", never "1 / 0"), and "–"
+/// when both are nothing.
+fn of(part: u32, whole: u32, texts: &Texts) -> String {
+    if whole > 0 {
+        texts.format(
+            "figure.of",
+            &[("part", &part.to_string()), ("whole", &whole.to_string())],
+        )
+    } else if part > 0 {
+        part.to_string()
+    } else {
+        "–".to_string()
+    }
 }
 
 fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<DashboardDto> {
@@ -85,31 +166,12 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
             })
             .to_string(),
     };
-    let figure = |label: &str, value: String| FigureDto {
-        label: texts.get(label).to_string(),
-        value,
-    };
-    let pct = |p: Option<u8>| p.map_or_else(|| "–".to_string(), |p| format!("{p} %"));
-    let mut cards = vec![figure("kpi.active", k.active.to_string())];
-    if k.completed > 0 {
-        cards.push(figure("kpi.completed", k.completed.to_string()));
-    }
-    cards.extend([
-        figure(
-            "kpi.meeting_rate",
-            format!("{} / {}", k.meetings_held, k.meetings_expected),
-        ),
-        figure(
-            "kpi.goals_achieved",
-            format!("{} / {}", k.goals_achieved(), k.goals_set),
-        ),
-        figure("kpi.klik_rate", pct(k.klik_rate())),
-        figure(
-            "kpi.satisfaction_mentees",
-            k.satisfaction_mentees
-                .map_or_else(|| "–".to_string(), |v| kpi::decimal(v, texts)),
-        ),
-    ]);
+    let cards = k
+        .cards(texts)
+        .into_iter()
+        .map(|(value, label)| FigureDto { label, value })
+        .collect();
+    let list = checklist::of_trajectory(store, texts, &loaded, now)?;
     let cadence = programme.draft.cadence_weeks;
     let pairs = loaded
         .pairs
@@ -121,17 +183,21 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
             mentor: p.pair.mentor_name.clone(),
             status: p.pair.status.as_str().to_string(),
             status_label: texts.get(p.pair.status.label_key()).to_string(),
-            meetings: format!(
-                "{} / {}",
-                p.held().count(),
-                p.expected_meetings(cadence, today)
+            meetings: of(
+                p.held().count() as u32,
+                p.expected_meetings(cadence, today),
+                texts,
             ),
             last_meeting: p
                 .held()
                 .map(|m| m.on)
                 .max()
                 .map_or_else(String::new, |d| date::short(d, texts.language())),
-            goals: format!("{} / {}", p.achieved_goals().count(), p.goals().len()),
+            goals: of(
+                p.achieved_goals().count() as u32,
+                p.goals().len() as u32,
+                texts,
+            ),
             concerns: items.iter().filter(|i| i.match_id == p.pair.id).count(),
         })
         .collect();
@@ -139,6 +205,7 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
         programme_id: id.0,
         archived: programme.archived_at.is_some(),
         phase_label,
+        checklist: ChecklistDto::from(&list, texts),
         figures: k
             .rows(texts)
             .into_iter()

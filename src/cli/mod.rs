@@ -9,6 +9,7 @@ pub mod backup;
 pub mod database;
 pub mod intake;
 pub mod matching;
+pub mod message;
 pub mod organisation;
 pub mod participants;
 pub mod privacy;

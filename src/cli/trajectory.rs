@@ -380,6 +380,85 @@ pub fn run_checkin(
     Ok(())
 }
 
+/// `checklist --json`: the programme's phases with what to do next.
+#[derive(Serialize)]
+struct ChecklistJson {
+    programme: i64,
+    next: Option<&'static str>,
+    closed: bool,
+    steps: Vec<StepJson>,
+}
+
+#[derive(Serialize)]
+struct StepJson {
+    phase: &'static str,
+    state: &'static str,
+    summary: String,
+    actions: Vec<ActionJson>,
+    #[serde(rename = "match")]
+    match_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct ActionJson {
+    code: &'static str,
+    count: u32,
+    message: String,
+}
+
+pub fn run_checklist(
+    cli: &Globals,
+    texts: &Texts,
+    programme: i64,
+    now: chrono::NaiveDateTime,
+) -> Result<(), Failure> {
+    let store = cli.open()?;
+    let list = klik::checklist::checklist(&store, texts, ProgrammeId(programme), now)?;
+    let json = ChecklistJson {
+        programme,
+        next: list.next.map(|p| p.as_str()),
+        closed: list.closed,
+        steps: list
+            .steps
+            .iter()
+            .map(|s| StepJson {
+                phase: s.phase.as_str(),
+                state: s.state.as_str(),
+                summary: s.summary.clone(),
+                actions: s
+                    .actions
+                    .iter()
+                    .map(|a| ActionJson {
+                        code: a.code(),
+                        count: a.count(),
+                        message: a.message(texts),
+                    })
+                    .collect(),
+                match_id: s.first_match.map(|m| m.0),
+            })
+            .collect(),
+    };
+    cli.print(&json, |json| {
+        for (step, kind) in json.steps.iter().zip(&list.steps) {
+            let mark = match kind.state {
+                klik::checklist::State::Done => "✓",
+                klik::checklist::State::Todo => "→",
+                _ => " ",
+            };
+            println!(
+                "{mark} {} ({}): {}",
+                texts.get(kind.phase.label_key()),
+                texts.get(&format!("checklist.state.{}", step.state)),
+                step.summary
+            );
+            for action in &step.actions {
+                println!("    {}", action.message);
+            }
+        }
+    });
+    Ok(())
+}
+
 pub fn run_attention(
     cli: &Globals,
     texts: &Texts,

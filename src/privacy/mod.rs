@@ -521,6 +521,18 @@ pub enum Subject {
 /// document's title, what it is about by number (never a person's name) and
 /// when, as in "Mentoringovereenkomst m12 2026-12-01 081500.pdf".
 pub fn cached_document_name(title: &str, subject: Subject, now: NaiveDateTime) -> String {
+    cached_file_name(title, subject, now, "pdf")
+}
+
+/// The name of any file Klik writes into its documents folder (a PDF, an
+/// e-mail draft), named as [`cached_document_name`] names PDFs, so that an
+/// erasure finds it by what it is about.
+pub fn cached_file_name(
+    title: &str,
+    subject: Subject,
+    now: NaiveDateTime,
+    extension: &str,
+) -> String {
     let about = match subject {
         Subject::Match(id) => format!("m{id}"),
         Subject::Programme(id) => format!("p{id}"),
@@ -536,12 +548,16 @@ pub fn cached_document_name(title: &str, subject: Subject, now: NaiveDateTime) -
         })
         .take(80)
         .collect();
-    format!("{title} {about} {}.pdf", now.format("%Y-%m-%d %H%M%S"))
+    format!(
+        "{title} {about} {}.{extension}",
+        now.format("%Y-%m-%d %H%M%S")
+    )
 }
 
 /// What a cached document's name says it is about, if it is one of Klik's.
 fn subject_of(name: &str) -> Option<Subject> {
-    name.strip_suffix(".pdf")?
+    name.strip_suffix(".pdf")
+        .or_else(|| name.strip_suffix(".eml"))?
         .split(' ')
         .rev()
         .find_map(|word| {

@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_intakes.sql"),
     include_str!("migrations/0006_trajectory.sql"),
     include_str!("migrations/0007_intake_exceptions.sql"),
+    include_str!("migrations/0008_messages.sql"),
 ];
 
 /// The schema version this build creates and understands.

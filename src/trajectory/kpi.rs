@@ -98,6 +98,56 @@ impl Kpis {
             .collect()
     }
 
+    /// The headline figures of the dashboard as (number, words) cards. A
+    /// figure is there only when it means something, and its words carry
+    /// its base: "2" with "of 3 intake talks ended in a klik", never a bare
+    /// "67 %", "0 / 0" or "1 / 0".
+    pub fn cards(&self, texts: &Texts) -> Vec<(String, String)> {
+        let n = |v: u32| v.to_string();
+        let mut cards = Vec::new();
+        if self.active + self.completed + self.waiting > 0 {
+            cards.push((
+                n(self.active),
+                texts.counted("kpi.card.active", i64::from(self.active), &[]),
+            ));
+        }
+        if self.completed > 0 {
+            cards.push((
+                n(self.completed),
+                texts.counted("kpi.card.completed", i64::from(self.completed), &[]),
+            ));
+        }
+        if self.meetings_expected > 0 {
+            cards.push((
+                n(self.meetings_held),
+                texts.format(
+                    "kpi.card.meetings",
+                    &[("expected", &n(self.meetings_expected))],
+                ),
+            ));
+        }
+        if self.goals_set > 0 {
+            cards.push((
+                n(self.goals_achieved()),
+                texts.format("kpi.card.goals", &[("set", &n(self.goals_set))]),
+            ));
+        }
+        let decided = self.kliks + self.no_kliks;
+        if decided > 0 {
+            cards.push((
+                n(self.kliks),
+                texts.counted("kpi.card.kliks", i64::from(decided), &[]),
+            ));
+        }
+        if let Some(score) = self.satisfaction_mentees {
+            cards.push((
+                decimal(score, texts),
+                texts.get("kpi.satisfaction_mentees").to_string(),
+            ));
+        }
+        cards
+    }
+
     /// Every key figure by catalogue key, in the report's order.
     fn figures(&self) -> Vec<(&'static str, Value)> {
         use Value::{Count, Decimal, Percent};

@@ -2,11 +2,13 @@
 
 mod agreement;
 mod backup;
+mod checklist;
 mod cli;
 mod crash;
 mod disk;
 mod intake;
 mod matching;
+mod message;
 mod network;
 mod participants;
 mod privacy;

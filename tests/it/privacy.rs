@@ -446,6 +446,25 @@ fn an_erased_person_is_in_no_byte_of_any_file_klik_keeps() {
         pdf(&hers),
     )
     .unwrap();
+    // The e-mail draft announcing her pair, as the window writes it.
+    let announcement = klik::message::compose(
+        &store,
+        id,
+        klik::message::Kind::Announcement,
+        Some(pairs[0].id),
+        today(),
+    )
+    .unwrap();
+    std::fs::write(
+        documents.join(privacy::cached_file_name(
+            "Aankondiging van het koppel",
+            privacy::Subject::Match(pairs[0].id.0),
+            today(),
+            "eml",
+        )),
+        announcement.eml(today()),
+    )
+    .unwrap();
 
     let needles = [
         "noor@devries.be",
@@ -460,7 +479,10 @@ fn an_erased_person_is_in_no_byte_of_any_file_klik_keeps() {
     let person = privacy::find(&store, "noor@devries.be").unwrap();
     let done = privacy::erase_everywhere(&mut store, person, &texts, today(), &places).unwrap();
     assert_eq!(done.copies, 4, "two daily backups, before-restore, damaged");
-    assert_eq!(done.documents, 3, "her pair, her programme, her name");
+    assert_eq!(
+        done.documents, 4,
+        "her pair, her programme, her name, the draft to her pair"
+    );
     assert_eq!(
         done.still_holding,
         std::slice::from_ref(&unreadable),

@@ -435,6 +435,50 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
         ),
     );
     expect(
+        r#"`message draft` writes an RFC 5322"#,
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "message",
+                "draft",
+                "--programme",
+                p,
+                "--kind",
+                "agreement",
+                "--match",
+                active,
+                "--out",
+                &file("a.eml"),
+            ],
+        ),
+    );
+    expect(
+        r#"`message list`, `sent` and `wording` print"#,
+        &klik_ok(
+            &db,
+            &[
+                "--json",
+                "message",
+                "sent",
+                "--programme",
+                p,
+                "--kind",
+                "announcement",
+                "--match",
+                active,
+            ],
+        ),
+    );
+    expect(
+        r#"`checklist --json` prints `{"programme""#,
+        &klik_at(
+            &db,
+            "2026-12-20T10:00:00",
+            &["--json", "checklist", "--programme", p],
+        ),
+    );
+    expect(
         r#"`attention --json` prints `[{"match""#,
         &klik_at(
             &db,
@@ -581,5 +625,5 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     assert_eq!(refused.status.code(), Some(1));
     let line: Value = serde_json::from_slice(&refused.stderr).unwrap();
     expect(r#"one JSON line `{"code""#, &line);
-    assert_eq!(checked, 37, "every documented JSON was checked");
+    assert_eq!(checked, 40, "every documented JSON was checked");
 }

@@ -347,3 +347,28 @@ fn a_schema_v7_database_with_a_forced_intake_and_a_coordinator_opens_and_keeps_t
     let coordinator = klik::organisation::coordinator(&store).unwrap();
     assert_eq!(coordinator.name, "Anaïs Peeters");
 }
+
+#[test]
+fn a_schema_v8_database_with_an_own_wording_and_ticks_opens_and_keeps_them() {
+    let dir = temp();
+    let path = dir.path().join("klik.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("fixtures/schema_v8.sql"))
+            .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    let programme = klik::programme::ProgrammeId(1);
+    let wordings = klik::message::wordings(&store, programme).unwrap();
+    let reminder = wordings
+        .iter()
+        .find(|w| w.kind == klik::message::Kind::Reminder)
+        .unwrap();
+    assert!(reminder.own);
+    assert_eq!(reminder.subject, "Even bijpraten, {mentee}?");
+    assert!(wordings.iter().filter(|w| w.own).count() == 1);
+    let sent = klik::message::sent(&store, programme).unwrap();
+    assert_eq!(sent.len(), 2);
+    assert_eq!(sent[0].pair, Some(klik::matching::MatchId(2)));
+    assert_eq!(sent[1].kind, klik::message::Kind::Invitation);
+}

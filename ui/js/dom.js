@@ -58,7 +58,7 @@ export function append(el, children) {
 export function toast(message, action) {
   const area = document.getElementById('toasts');
   if (!area) return;
-  const item = h('div', { class: 'toast' }, h('span', {}, message));
+  const item = h('div', { class: 'toast', dataset: { at: String(Date.now()) } }, h('span', {}, message));
   if (action) {
     item.append(
       h('button', {
@@ -72,7 +72,8 @@ export function toast(message, action) {
     );
   }
   area.append(item);
-  // A few at a time, the oldest going first, so messages never bury the page.
+  // One at a time: a new message replaces the one before, so messages
+  // never pile up over the page.
   while (area.children.length > TOASTS_SHOWN) area.firstElementChild?.remove();
   // Long messages (a file's path, say) stay long enough to be read.
   const reading = Math.min(12000, 4000 + 40 * message.length);
@@ -80,7 +81,21 @@ export function toast(message, action) {
 }
 
 /** The most messages shown at once. */
-const TOASTS_SHOWN = 3;
+const TOASTS_SHOWN = 1;
+
+/**
+ * Takes away the messages of the page being left: those older than a
+ * moment (a message shown just before going to another page, such as
+ * "archived, Undo", belongs to the new one).
+ */
+export function clearOldToasts() {
+  const area = document.getElementById('toasts');
+  if (!area) return;
+  const before = Date.now() - 1500;
+  for (const item of [...area.children]) {
+    if (Number(/** @type {HTMLElement} */ (item).dataset.at ?? 0) < before) item.remove();
+  }
+}
 
 /**
  * Asks once before something consequential; resolves to true on OK.

@@ -275,3 +275,11 @@ export const personExportName = (participantId, pdf = false) => call('person_exp
 export const exportPerson = (participantId, path) => call('export_person', { participantId, path });
 /** Erases the person behind a participant, everywhere in Klik. */
 export const erasePerson = (participantId) => call('erase_person', { participantId });
+/** A programme's messages: every moment's wording, the pairs, and what was ticked as sent. */
+export const programmeMessages = (programmeId) => call('programme_messages', { programmeId });
+/** Saves a programme's own wording of a moment (both empty: Klik's again); resolves to the messages. */
+export const saveMessageWording = (programmeId, kind, form) => call('save_message_wording', { programmeId, kind, form });
+/** Ticks (or unticks) a message as sent; resolves to the messages. */
+export const markMessageSent = (programmeId, kind, matchId, sent) => call('mark_message_sent', { programmeId, kind, matchId, sent });
+/** Writes a moment's e-mail draft (.eml) and opens it in the mail program; resolves to {path, opened}. */
+export const openMessage = (programmeId, kind, matchId) => call('open_message', { programmeId, kind, matchId });

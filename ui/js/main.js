@@ -5,7 +5,7 @@
 
 import * as ipc from './ipc.js';
 import { t } from './i18n.js';
-import { h, commandError } from './dom.js';
+import { h, commandError, clearOldToasts } from './dom.js';
 import { go, RENDER } from './nav.js';
 import { appState, applyStatus, refreshStatus } from './state.js';
 import { welcomeView } from './views/welcome.js';
@@ -23,6 +23,7 @@ import { agreementTextsView } from './views/agreement-texts.js';
 import { intakesView } from './views/intakes.js';
 import { trajectoryView } from './views/trajectory.js';
 import { pairView } from './views/pair.js';
+import { messagesView } from './views/messages.js';
 
 const routes = [
   { pattern: /^#\/programmes(?:\/(archived))?$/, view: (m) => programmesView(m[1] === 'archived' ? 'archived' : 'current'), nav: 'programmes' },
@@ -37,8 +38,9 @@ const routes = [
   { pattern: /^#\/programme\/(\d+)\/intakes$/, view: (m) => intakesView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/agreement-texts$/, view: (m) => agreementTextsView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/agreement\/(\d+)$/, view: (m) => agreementView(Number(m[1]), Number(m[2])), nav: 'programmes' },
-  { pattern: /^#\/programme\/(\d+)\/trajectory$/, view: (m) => trajectoryView(Number(m[1])), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/trajectory(?:\?at=(\w+))?$/, view: (m) => trajectoryView(Number(m[1]), m[2]), nav: 'programmes' },
   { pattern: /^#\/programme\/(\d+)\/pair\/(\d+)(?:\?do=(\w+))?$/, view: (m) => pairView(Number(m[1]), Number(m[2]), m[3]), nav: 'programmes' },
+  { pattern: /^#\/programme\/(\d+)\/messages$/, view: (m) => messagesView(Number(m[1])), nav: 'programmes' },
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 
@@ -98,7 +100,7 @@ async function render() {
   app.setAttribute('aria-busy', 'false');
 }
 
-window.addEventListener('hashchange', () => { if (appState()) render(); });
+window.addEventListener('hashchange', () => { clearOldToasts(); if (appState()) render(); });
 // Views ask for a redraw through nav.js; the one who asks may wait for it.
 window.addEventListener(RENDER, (event) => /** @type {CustomEvent} */ (event).detail.wait(render()));
 

@@ -67,6 +67,8 @@ pub fn dist() -> Outcome {
     windows_installer(&windows, &out)?;
     debian_package(&target_dir().join("release"), &out)?;
     checksums(&out)?;
+    within_size(&out.join(setup_name()))?;
+    within_size(&out.join(deb_name()))?;
 
     eprintln!(
         "xtask: the files are in {} ({} s):",
@@ -268,6 +270,27 @@ fn disk_usage_kb(dir: &Path) -> Result<u64, String> {
         }
     }
     Ok(total)
+}
+
+/// The most an installer may weigh: an officer downloads it over a slow
+/// office connection or gets it by e-mail.
+const SIZE_LIMIT: u64 = 15_000_000;
+
+/// Refuses an installer heavier than [`SIZE_LIMIT`], so that a growing
+/// dependency is noticed when it happens, not by the officer.
+fn within_size(file: &Path) -> Outcome {
+    let size = fs::metadata(file)
+        .map_err(|e| format!("reading {}: {e}", file.display()))?
+        .len();
+    if size > SIZE_LIMIT {
+        return Err(format!(
+            "{} is {:.1} MB, more than the {:.0} MB an installer may weigh",
+            file.display(),
+            size as f64 / 1e6,
+            SIZE_LIMIT as f64 / 1e6
+        ));
+    }
+    Ok(())
 }
 
 /// `SHA256SUMS` in the format `sha256sum --check` reads.

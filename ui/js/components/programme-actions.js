@@ -11,6 +11,8 @@ export const cadenceText = (weeks) => (weeks === 1 ? t('programme.cadence_value_
 
 /** The phase a programme is in today, in words. @param {any} p */
 export function phaseText(p) {
+  if (p.closed) return t('programme.closed_badge');
+  if (p.archived) return t('programme.archived_badge');
   if (p.phase_now) return t(`phase.${p.phase_now}`);
   return p.status === 'upcoming' ? t('phase.none_before') : t('phase.none_after');
 }

@@ -4,9 +4,9 @@ import { t } from '../i18n.js';
 import { h } from '../dom.js';
 
 /**
- * The tabs under a programme's name: overview, participants, matching, intakes and trajectory.
+ * The tabs under a programme's name: overview, participants, matching, intakes, trajectory and messages.
  * @param {any} p
- * @param {'overview'|'participants'|'matching'|'intakes'|'trajectory'} active
+ * @param {'overview'|'participants'|'matching'|'intakes'|'trajectory'|'messages'} active
  */
 export function programmeTabs(p, active) {
   const tab = (key, hash, label) => h('a', {
@@ -18,5 +18,6 @@ export function programmeTabs(p, active) {
     tab('participants', `#/programme/${p.id}/participants`, t('nav.participants')),
     tab('matching', `#/programme/${p.id}/matching`, t('nav.matching')),
     tab('intakes', `#/programme/${p.id}/intakes`, t('nav.intakes')),
-    tab('trajectory', `#/programme/${p.id}/trajectory`, t('nav.trajectory')));
+    tab('trajectory', `#/programme/${p.id}/trajectory`, t('nav.trajectory')),
+    tab('messages', `#/programme/${p.id}/messages`, t('nav.messages')));
 }

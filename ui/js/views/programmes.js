@@ -6,6 +6,7 @@ import { t, shortDate } from '../i18n.js';
 import { h, toast, toastError } from '../dom.js';
 import { redraw } from '../nav.js';
 import { cadenceText, phaseText, archiveProgramme, duplicateProgramme } from '../components/programme-actions.js';
+import { moreMenu } from '../components/menu.js';
 
 /** @param {'current'|'archived'} listing */
 export async function programmesView(listing) {
@@ -23,20 +24,22 @@ export async function programmesView(listing) {
     h('td', {}, h('span', { class: `phase-badge phase-${p.phase_now ?? p.status}` }, phaseText(p))),
     h('td', {}, cadenceText(p.cadence_weeks)),
     h('td', {}, h('div', { class: 'row-actions' },
-      h('a', { class: 'button small secondary', href: `#/programme/${p.id}/edit`, aria: { label: `${t('action.edit')}: ${p.name}` } }, t('action.edit')),
-      h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.duplicate')}: ${p.name}` },
-        onclick: () => duplicateProgramme(p).catch(failure) }, t('action.duplicate')),
-      listing === 'current'
-        ? h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.archive')}: ${p.name}` },
-          onclick: () => archiveProgramme(p).then((done) => done && redraw()).catch(failure) }, t('action.archive'))
-        : h('button', { class: 'button small secondary', type: 'button', aria: { label: `${t('action.restore')}: ${p.name}` },
-          onclick: async () => {
-            try {
-              await ipc.setProgrammeArchived(p.id, false);
-              toast(t('programmes.restored_notice', { name: p.name }));
-              redraw();
-            } catch (error) { failure(error); }
-          } }, t('action.restore'))))));
+      h('a', { class: 'button small secondary', href: `#/programme/${p.id}`, aria: { label: `${t('action.open')}: ${p.name}` } }, t('action.open')),
+      moreMenu(`programme-menu-${p.id}`, [
+        p.archived ? null : { id: `edit-programme-${p.id}`, label: t('programme.edit_details'), href: `#/programme/${p.id}/edit` },
+        { id: `duplicate-programme-${p.id}`, label: t('action.duplicate'), run: () => duplicateProgramme(p).catch(failure) },
+        listing === 'current'
+          ? { id: `archive-programme-${p.id}`, label: t('action.archive'), danger: true, run: () => archiveProgramme(p).then((done) => done && redraw()).catch(failure) }
+          : p.closed ? null : {
+            id: `restore-programme-${p.id}`, label: t('action.restore'), run: async () => {
+              try {
+                await ipc.setProgrammeArchived(p.id, false);
+                toast(t('programmes.restored_notice', { name: p.name }));
+                redraw();
+              } catch (error) { failure(error); }
+            },
+          },
+      ])))));
 
   const table = programmes.length
     ? h('div', { class: 'table-scroll' }, h('table', { class: 'table', id: 'programme-table' },

@@ -16,8 +16,9 @@ import { closingCard } from '../components/trajectory/closing.js';
  * The Trajectory tab: the pairs under way with what needs attention, every
  * figure, the programme report and the thresholds.
  * @param {number} programmeId
+ * @param {string} [at] a card to bring into view ("closing", from the checklist)
  */
-export async function trajectoryView(programmeId) {
+export async function trajectoryView(programmeId, at) {
   const programme = await ipc.getProgramme(programmeId);
   const view = h('article', { class: 'page', id: 'trajectory' });
   const act = oneAtATime(() => view);
@@ -38,9 +39,9 @@ export async function trajectoryView(programmeId) {
         h('h1', {}, programme.name),
         h('p', { class: 'subtitle' }, t('dashboard.phase', { phase: dashboard.phase_label })))),
       programmeTabs(programme, 'trajectory'),
-      cards(dashboard),
+      dashboard.cards.length ? cards(dashboard) : null,
       h('section', { class: 'card' },
-        h('h2', {}, t('attention.title', { count: dashboard.attention.length })),
+        h('h2', {}, dashboard.attention.length ? t('attention.title', { count: dashboard.attention.length }) : t('attention.heading')),
         attentionList(programmeId, dashboard)),
       h('section', { class: 'card' },
         h('h2', {}, t('trajectory.ui.pairs')),
@@ -70,5 +71,7 @@ export async function trajectoryView(programmeId) {
   draw(await ipc.programmeDashboard(programmeId));
   drawWorkshops(await ipc.workshops(programmeId));
   drawClosing(await ipc.programmeEvaluation(programmeId));
+  // The view is in the page once returned: then its card can come into view.
+  if (at === 'closing') setTimeout(() => closingArea.scrollIntoView({ block: 'start' }), 0);
   return view;
 }

@@ -53,6 +53,10 @@ export function openOutcome(ctx, r) {
           ? t('intake.ui.next_mentor', { mentee: r.mentee.name, mentor: done.next_mentor, score: done.next_score })
           : t('intake.ui.no_next_mentor', names),
         { label: t('nav.matching'), run: () => go(`#/programme/${programmeId}/matching`) });
+      } else if (picked === 'klik') {
+        // After a klik the agreement comes next: offered at once.
+        toast(t('intake.ui.outcome_done_klik', names),
+          { label: t('next.prepare_agreement'), run: () => go(`#/programme/${programmeId}/agreement/${r.match_id}`) });
       } else {
         toast(t(`intake.ui.outcome_done_${picked}`, names));
       }

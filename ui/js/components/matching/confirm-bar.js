@@ -4,6 +4,7 @@
 import * as ipc from '../../ipc.js';
 import { t, counted } from '../../i18n.js';
 import { h, toast, confirmAction } from '../../dom.js';
+import { go } from '../../nav.js';
 
 /**
  * The buttons above the proposal.
@@ -40,5 +41,8 @@ export async function confirmAccepted(ctx) {
     const done = await ipc.confirmPairs(id);
     confirmed = done.confirmed;
     return done.board;
-  }, '#matching-matches-title', () => toast(counted('matching.confirmed_notice', confirmed)));
+  }, '#matching-matches-title', () => toast(counted('matching.confirmed_notice', confirmed), {
+    // The next step after confirming is planning the intakes: offered at once.
+    label: t('next.plan_intakes'), run: () => go(`#/programme/${id}/intakes`),
+  }));
 }

@@ -1,9 +1,9 @@
-// A programme's dashboard: key figures and the pairs that need attention,
-// each with a one-click way to act; on the overview and the Trajectory tab.
+// A programme's dashboard: key figures and what needs attention, each with
+// a one-click way to act; on the overview and the Trajectory tab.
 
-import * as ipc from '../../ipc.js';
 import { t } from '../../i18n.js';
 import { h } from '../../dom.js';
+import { actionHash } from '../checklist.js';
 
 /**
  * Where a concern is acted on: the intake board, the agreement, or the pair's page.
@@ -51,19 +51,31 @@ export function attentionList(programmeId, dashboard) {
     }));
 }
 
+/** Checklist actions about the programme rather than one pair: they head the overview's list. */
+const PROGRAMME_WIDE = new Set(['add_participants', 'confirm_pairs', 'match_mentees', 'find_new_mentor', 'close_programme']);
+
 /**
- * The dashboard on a programme's overview: phase, headline figures and the
- * needs-attention list.
- * @param {number} programmeId
+ * The overview's "needs attention": what waits in every phase (mentees to
+ * match or to give a new mentor, pairs to confirm, the closing), then each
+ * pair's concerns; never "(0)" while something waits.
+ * @param {number} programmeId @param {any} dashboard
  */
-export async function dashboardSection(programmeId) {
-  const dashboard = await ipc.programmeDashboard(programmeId);
+export function dashboardSection(programmeId, dashboard) {
+  const wide = dashboard.checklist.steps.flatMap((step) => step.actions
+    .filter((a) => PROGRAMME_WIDE.has(a.code)).map((action) => ({ action, step })));
+  const count = wide.length + dashboard.attention.length;
   return h('section', { class: 'card', id: 'programme-dashboard' },
-    h('div', { class: 'card-head' },
-      h('h2', {}, t('dashboard.title')),
-      h('span', { class: 'badge' }, t('dashboard.phase', { phase: dashboard.phase_label }))),
-    cards(dashboard),
-    h('h3', {}, t('attention.title', { count: dashboard.attention.length })),
-    attentionList(programmeId, dashboard),
+    h('h2', {}, count ? t('attention.title', { count }) : t('attention.heading')),
+    wide.length
+      ? h('ul', { class: 'attention', id: 'attention-programme' }, wide.map(({ action, step }) => h('li', {
+        class: `attention-item ${action.code}`, dataset: { code: action.code },
+      },
+      h('span', { class: 'attention-pair' }, step.phase_label),
+      h('span', { class: 'attention-message' }, action.message),
+      h('a', { class: 'button secondary small', href: actionHash(programmeId, action, step) }, action.button))))
+      : null,
+    dashboard.attention.length ? attentionList(programmeId, dashboard) : null,
+    count ? null : h('p', { class: 'muted', id: 'attention-none' }, t('attention.nothing')),
+    dashboard.cards.length ? cards(dashboard) : null,
     h('p', {}, h('a', { href: `#/programme/${programmeId}/trajectory`, id: 'dashboard-more' }, t('dashboard.more'))));
 }

@@ -1,0 +1,477 @@
+//! A programme's checklist: its five phases in order, each with where it
+//! stands (in figures that carry their base) and the one or two things the
+//! officer should do next, counted. The officer runs a programme two or
+//! three times a year and forgets in between; the programme's home page
+//! shows this list with a button per action, the CLI prints it.
+//!
+//! Everything is computed from the data: the trajectory as read by
+//! [`trajectory::load`], the enrolments and the matching board's accepted
+//! pairs. Nothing is stored.
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::error::Result;
+use crate::i18n::Texts;
+use crate::intake::{IntakeStatus, Outcome};
+use crate::matching::{MatchId, MatchStatus};
+use crate::programme::{PhaseKind, ProgrammeId};
+use crate::store::Store;
+use crate::trajectory::{self, Trajectory, attention};
+
+/// Where one phase stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// Nothing left to do in this phase.
+    Done,
+    /// Something waits for the officer here.
+    Todo,
+    /// Under way, and nothing to do now (talks planned, pairs meeting).
+    UnderWay,
+    /// Not reached yet: the phases before it come first.
+    NotYet,
+    /// Work was left here when the programme was archived without closing.
+    LeftOpen,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Done => "done",
+            State::Todo => "todo",
+            State::UnderWay => "under_way",
+            State::NotYet => "not_yet",
+            State::LeftOpen => "left_open",
+        }
+    }
+}
+
+/// Something the officer should do, with how many it concerns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// No mentor or no mentee is enrolled yet.
+    AddParticipants,
+    /// Pairs accepted on the matching board, not confirmed.
+    ConfirmPairs(u32),
+    /// Mentees without a mentor who never had one in this programme.
+    MatchMentees(u32),
+    /// Mentees whose match was dissolved (after an intake without a klik, or
+    /// later) and who have no mentor now.
+    FindNewMentor(u32),
+    /// Confirmed pairs without a planned intake.
+    PlanIntakes(u32),
+    /// Intake talks that took place without a recorded outcome.
+    RecordOutcomes(u32),
+    /// Pairs after their klik whose agreement is not signed by all three.
+    SignAgreements(u32),
+    /// Pairs under way with a concern on the attention list.
+    FollowPairs(u32),
+    /// The closing phase has come and the programme is still open.
+    CloseProgramme,
+}
+
+impl Action {
+    /// A stable code: the window picks the page to go to by it, scripts read it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::AddParticipants => "add_participants",
+            Action::ConfirmPairs(_) => "confirm_pairs",
+            Action::MatchMentees(_) => "match_mentees",
+            Action::FindNewMentor(_) => "find_new_mentor",
+            Action::PlanIntakes(_) => "plan_intakes",
+            Action::RecordOutcomes(_) => "record_outcomes",
+            Action::SignAgreements(_) => "sign_agreements",
+            Action::FollowPairs(_) => "follow_pairs",
+            Action::CloseProgramme => "close_programme",
+        }
+    }
+
+    /// How many people or pairs it concerns (1 for the programme itself).
+    pub fn count(self) -> u32 {
+        match self {
+            Action::ConfirmPairs(n)
+            | Action::MatchMentees(n)
+            | Action::FindNewMentor(n)
+            | Action::PlanIntakes(n)
+            | Action::RecordOutcomes(n)
+            | Action::SignAgreements(n)
+            | Action::FollowPairs(n) => n,
+            Action::AddParticipants | Action::CloseProgramme => 1,
+        }
+    }
+
+    /// What waits, in words: "5 intakes to plan".
+    pub fn message(self, texts: &Texts) -> String {
+        texts.counted(
+            &format!("checklist.{}", self.code()),
+            i64::from(self.count()),
+            &[],
+        )
+    }
+
+    /// The button's label: "Plan".
+    pub fn button(self, texts: &Texts) -> String {
+        texts
+            .get(&format!("checklist.go.{}", self.code()))
+            .to_string()
+    }
+}
+
+/// One phase of the checklist.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub phase: PhaseKind,
+    pub state: State,
+    /// Where the phase stands, in words with their base ("3 of 5 mentees have a mentor").
+    pub summary: String,
+    /// What to do, most pressing first; empty unless the state is `Todo`.
+    pub actions: Vec<Action>,
+    /// The pair to open for the first action, where one pair is the place to
+    /// act (the first unsigned agreement).
+    pub first_match: Option<MatchId>,
+}
+
+/// The whole checklist, preparation to closing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checklist {
+    pub steps: Vec<Step>,
+    /// The first phase with something to do, if any.
+    pub next: Option<PhaseKind>,
+    /// Closed for good: every phase is done and nothing can change.
+    pub closed: bool,
+    /// Archived without being closed: read only, nothing is asked.
+    pub archived: bool,
+}
+
+impl Checklist {
+    /// Every action of every phase, in phase order: the overview's
+    /// "needs attention" counts these with the pairs' own concerns.
+    pub fn actions(&self) -> impl Iterator<Item = Action> + '_ {
+        self.steps.iter().flat_map(|s| s.actions.iter().copied())
+    }
+}
+
+/// The mentees of a programme by where they stand on the matching side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Mentees {
+    /// Without a match that is not dissolved, never matched before, no pair accepted.
+    unmatched: u32,
+    /// Without a match now, with a pair accepted on the board.
+    accepted: u32,
+    /// Without a match now, after a dissolved one.
+    rematch: u32,
+}
+
+fn mentees(store: &Store, id: ProgrammeId) -> Result<Mentees> {
+    store
+        .conn()
+        .query_row(
+            "SELECT
+                 count(*) FILTER (WHERE NOT open AND NOT earlier AND NOT accepted),
+                 count(*) FILTER (WHERE NOT open AND NOT earlier AND accepted),
+                 count(*) FILTER (WHERE NOT open AND earlier)
+             FROM (SELECT
+                 EXISTS (SELECT 1 FROM match_pair m
+                         WHERE m.mentee_id = pa.id AND m.status <> 'dissolved') AS open,
+                 EXISTS (SELECT 1 FROM match_pair m
+                         WHERE m.mentee_id = pa.id AND m.status = 'dissolved') AS earlier,
+                 EXISTS (SELECT 1 FROM match_decision d
+                         WHERE d.mentee_id = pa.id AND d.decision = 'accept') AS accepted
+                 FROM participant pa
+                 WHERE pa.programme_id = ?1 AND pa.role = 'mentee' AND pa.status <> 'withdrawn')",
+            [id.0],
+            |r| {
+                Ok(Mentees {
+                    unmatched: r.get(0)?,
+                    accepted: r.get(1)?,
+                    rematch: r.get(2)?,
+                })
+            },
+        )
+        .map_err(|e| store.read_error(e))
+}
+
+/// A programme's checklist at `now`, in the language of `texts`.
+pub fn checklist(
+    store: &Store,
+    texts: &Texts,
+    id: ProgrammeId,
+    now: NaiveDateTime,
+) -> Result<Checklist> {
+    let loaded = trajectory::load(store, id)?;
+    of_trajectory(store, texts, &loaded, now)
+}
+
+/// The checklist of a programme whose trajectory is already read (the
+/// dashboard reads it once for its figures, attention list and checklist).
+pub fn of_trajectory(
+    store: &Store,
+    texts: &Texts,
+    loaded: &Trajectory,
+    now: NaiveDateTime,
+) -> Result<Checklist> {
+    let mentees = mentees(store, loaded.programme.id)?;
+    Ok(compute(loaded, mentees, texts, now))
+}
+
+fn compute(t: &Trajectory, mentees: Mentees, texts: &Texts, now: NaiveDateTime) -> Checklist {
+    let today = now.date();
+    let programme = &t.programme;
+    let closed = programme.closed_at.is_some();
+    let archived = programme.archived_at.is_some() && !closed;
+    let open = !programme.is_read_only();
+    let n = |v: u32| v.to_string();
+    let day = |d: NaiveDate| crate::date::short(d, texts.language());
+
+    let status_count =
+        |status: MatchStatus| t.pairs.iter().filter(|p| p.pair.status == status).count() as u32;
+    let confirmed = status_count(MatchStatus::Confirmed);
+    let planned_pairs = status_count(MatchStatus::IntakePlanned);
+    let active = status_count(MatchStatus::Active);
+    let completed = status_count(MatchStatus::Completed);
+    let matched = confirmed + planned_pairs + active + completed;
+    let outcomes_missing = t
+        .pairs
+        .iter()
+        .filter(|p| p.pair.status == MatchStatus::IntakePlanned)
+        .filter(|p| {
+            t.intakes
+                .iter()
+                .any(|i| i.match_id == p.pair.id && i.outcome_missing(now))
+        })
+        .count() as u32;
+    let talks_planned = t
+        .intakes
+        .iter()
+        .filter(|i| i.status == IntakeStatus::Planned && !i.outcome_missing(now))
+        .count() as u32;
+    let outcome = |o: Outcome| t.intakes.iter().filter(|i| i.outcome == Some(o)).count() as u32;
+    let kliks = outcome(Outcome::Klik);
+    let decided = kliks + outcome(Outcome::NoKlik);
+    let signed = |p: &trajectory::Pair| {
+        p.agreement.as_ref().is_some_and(|a| {
+            a.signed.coordinator.is_some() && a.signed.mentor.is_some() && a.signed.mentee.is_some()
+        })
+    };
+    let unsigned: Vec<MatchId> = t
+        .pairs
+        .iter()
+        .filter(|p| p.pair.status == MatchStatus::Active && !signed(p))
+        .map(|p| p.pair.id)
+        .collect();
+    let concerns = attention::list(t, now);
+    let mut followed: Vec<MatchId> = concerns
+        .iter()
+        .filter(|c| {
+            !matches!(
+                c.concern,
+                attention::Concern::IntakeNotPlanned { .. }
+                    | attention::Concern::OutcomeMissing { .. }
+                    | attention::Concern::AgreementUnsigned { .. }
+            )
+        })
+        .map(|c| c.match_id)
+        .collect();
+    followed.sort();
+    followed.dedup();
+
+    let counts = &t.counts;
+    let mut steps = Vec::with_capacity(5);
+
+    // Preparation: people on both sides.
+    let prepared = counts.mentors > 0 && counts.mentees > 0;
+    steps.push(Step {
+        phase: PhaseKind::Preparation,
+        state: if prepared { State::Done } else { State::Todo },
+        summary: texts.format(
+            "checklist.summary.people",
+            &[
+                ("mentors", &n(counts.mentors)),
+                ("mentees", &n(counts.mentees)),
+            ],
+        ),
+        actions: if prepared {
+            vec![]
+        } else {
+            vec![Action::AddParticipants]
+        },
+        first_match: None,
+    });
+
+    // Matching: every mentee with a mentor.
+    let mut actions = Vec::new();
+    if mentees.accepted > 0 {
+        actions.push(Action::ConfirmPairs(mentees.accepted));
+    }
+    if mentees.rematch > 0 {
+        actions.push(Action::FindNewMentor(mentees.rematch));
+    }
+    if mentees.unmatched > 0 && counts.mentors > 0 {
+        actions.push(Action::MatchMentees(mentees.unmatched));
+    }
+    let matching_state = if !actions.is_empty() {
+        State::Todo
+    } else if counts.mentees > 0 && matched > 0 {
+        State::Done
+    } else {
+        State::NotYet
+    };
+    steps.push(Step {
+        phase: PhaseKind::Matching,
+        state: matching_state,
+        summary: if counts.mentees > 0 {
+            texts.format(
+                "checklist.summary.matched",
+                &[("matched", &n(matched)), ("mentees", &n(counts.mentees))],
+            )
+        } else {
+            texts.get("checklist.summary.no_mentees").to_string()
+        },
+        actions,
+        first_match: None,
+    });
+
+    // Intake: every confirmed pair talked and decided.
+    let mut actions = Vec::new();
+    if outcomes_missing > 0 {
+        actions.push(Action::RecordOutcomes(outcomes_missing));
+    }
+    if confirmed > 0 {
+        actions.push(Action::PlanIntakes(confirmed));
+    }
+    let intake_state = if !actions.is_empty() {
+        State::Todo
+    } else if planned_pairs > 0 {
+        State::UnderWay
+    } else if active + completed > 0 {
+        State::Done
+    } else {
+        State::NotYet
+    };
+    let mut summary = if decided > 0 {
+        texts.counted(
+            "checklist.summary.kliks",
+            i64::from(decided),
+            &[("kliks", &n(kliks))],
+        )
+    } else {
+        texts.get("checklist.summary.no_talks").to_string()
+    };
+    if talks_planned > 0 {
+        summary.push_str(" · ");
+        summary.push_str(&texts.counted(
+            "checklist.summary.talks_planned",
+            i64::from(talks_planned),
+            &[],
+        ));
+    }
+    steps.push(Step {
+        phase: PhaseKind::Intake,
+        state: intake_state,
+        summary,
+        actions,
+        first_match: None,
+    });
+
+    // Trajectory: agreements signed, pairs meeting.
+    let mut actions = Vec::new();
+    if !unsigned.is_empty() {
+        actions.push(Action::SignAgreements(unsigned.len() as u32));
+    }
+    if !followed.is_empty() {
+        actions.push(Action::FollowPairs(followed.len() as u32));
+    }
+    let trajectory_state = if !actions.is_empty() {
+        State::Todo
+    } else if active > 0 {
+        State::UnderWay
+    } else if completed > 0 && confirmed + planned_pairs == 0 {
+        State::Done
+    } else {
+        State::NotYet
+    };
+    steps.push(Step {
+        phase: PhaseKind::Trajectory,
+        state: trajectory_state,
+        summary: if active + completed > 0 {
+            let mut s = texts.counted("checklist.summary.active", i64::from(active), &[]);
+            if active > 0 {
+                s.push_str(" · ");
+                s.push_str(&texts.format(
+                    "checklist.summary.signed",
+                    &[
+                        ("signed", &n(active - unsigned.len() as u32)),
+                        ("pairs", &n(active)),
+                    ],
+                ));
+            }
+            if completed > 0 {
+                s.push_str(" · ");
+                s.push_str(&texts.counted(
+                    "checklist.summary.completed",
+                    i64::from(completed),
+                    &[],
+                ));
+            }
+            s
+        } else {
+            texts.get("checklist.summary.no_pairs").to_string()
+        },
+        actions,
+        first_match: unsigned.first().copied(),
+    });
+
+    // Closing: from the closing phase's first day, or once the programme ended.
+    let closing_start = programme
+        .draft
+        .phases
+        .iter()
+        .find(|p| p.kind == PhaseKind::Closing)
+        .map_or(programme.draft.end, |p| p.start);
+    let closing_due = today >= closing_start;
+    steps.push(Step {
+        phase: PhaseKind::Closing,
+        state: if closed {
+            State::Done
+        } else if closing_due && open {
+            State::Todo
+        } else {
+            State::NotYet
+        },
+        summary: match programme.closed_at {
+            Some(at) => texts.format("checklist.summary.closed", &[("date", &day(at.date()))]),
+            None => texts.format(
+                "checklist.summary.closing_from",
+                &[("date", &day(closing_start))],
+            ),
+        },
+        actions: if closing_due && open {
+            vec![Action::CloseProgramme]
+        } else {
+            vec![]
+        },
+        first_match: None,
+    });
+
+    if !open {
+        // A closed or archived programme asks nothing: it can only be read.
+        for step in &mut steps {
+            step.actions.clear();
+            step.first_match = None;
+            if closed {
+                step.state = State::Done;
+            } else if matches!(step.state, State::Todo | State::UnderWay) {
+                step.state = State::LeftOpen;
+            }
+        }
+    }
+    let next = steps
+        .iter()
+        .find(|s| s.state == State::Todo)
+        .map(|s| s.phase);
+    Checklist {
+        steps,
+        next,
+        closed,
+        archived,
+    }
+}
