@@ -10,6 +10,7 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+use crate::document::{Block, Document, Table};
 use crate::error::Result;
 use crate::i18n::Texts;
 use crate::intake::{IntakeStatus, Outcome};
@@ -474,4 +475,183 @@ fn compute(t: &Trajectory, mentees: Mentees, texts: &Texts, now: NaiveDateTime) 
         closed,
         archived,
     }
+}
+
+/// The mentees of a programme who wait for a new mentor (their match was
+/// dissolved and they have none now), by name.
+fn waiting_for_mentor(store: &Store, id: ProgrammeId) -> Result<Vec<String>> {
+    let mut statement = store
+        .conn()
+        .prepare(
+            "SELECT pe.first_name || ' ' || pe.last_name
+             FROM participant pa JOIN person pe ON pe.id = pa.person_id
+             WHERE pa.programme_id = ?1 AND pa.role = 'mentee' AND pa.status <> 'withdrawn'
+               AND NOT EXISTS (SELECT 1 FROM match_pair m
+                               WHERE m.mentee_id = pa.id AND m.status <> 'dissolved')
+               AND EXISTS (SELECT 1 FROM match_pair m
+                           WHERE m.mentee_id = pa.id AND m.status = 'dissolved')
+             ORDER BY pe.last_name COLLATE NOCASE, pe.first_name COLLATE NOCASE",
+        )
+        .map_err(|e| store.read_error(e))?;
+    statement
+        .query_map([id.0], |r| r.get(0))
+        .and_then(|rows| rows.collect::<rusqlite::Result<Vec<String>>>())
+        .map_err(|e| store.read_error(e))
+}
+
+/// The officer's "this week" list to print, in the programme's language:
+/// the talks of this week (Monday to Sunday), intake outcomes to record,
+/// agreements to sign, quiet pairs and mentees waiting for a new mentor;
+/// each section says so when nothing waits.
+pub fn this_week(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<Document> {
+    use chrono::Datelike;
+    let loaded = trajectory::load(store, id)?;
+    let programme = &loaded.programme;
+    let texts = Texts::for_language(&programme.draft.document_language);
+    let today = now.date();
+    let monday = today - chrono::Duration::days(i64::from(today.weekday().num_days_from_monday()));
+    let sunday = monday + chrono::Duration::days(6);
+    let day = |d: NaiveDate| crate::date::short(d, texts.language());
+    let pair_of = |m: MatchId| {
+        loaded
+            .pairs
+            .iter()
+            .find(|p| p.pair.id == m)
+            .map(|p| format!("{} & {}", p.pair.mentee_name, p.pair.mentor_name))
+            .unwrap_or_default()
+    };
+    let concerns = if programme.is_read_only() {
+        Vec::new()
+    } else {
+        attention::list(&loaded, now)
+    };
+    let mut blocks = vec![
+        Block::Title(texts.format("week.title", &[("programme", &programme.draft.name)])),
+        Block::Note(texts.format(
+            "week.period",
+            &[("start", &day(monday)), ("end", &day(sunday))],
+        )),
+    ];
+    let mut section = |heading: &str, header: Vec<String>, rows: Vec<Vec<String>>| {
+        blocks.push(Block::Heading(texts.get(heading).to_string()));
+        if rows.is_empty() {
+            blocks.push(Block::Paragraph(texts.get("week.nothing").to_string()));
+        } else {
+            blocks.push(Block::Table(Table {
+                columns: vec![1.0; header.len()],
+                header,
+                rows,
+            }));
+        }
+    };
+    let pair_header = texts.get("week.pair").to_string();
+    let what_header = texts.get("week.what").to_string();
+
+    let mut talks: Vec<_> = loaded
+        .intakes
+        .iter()
+        .filter(|i| i.status == IntakeStatus::Planned)
+        .filter(|i| (monday..=sunday).contains(&i.start.date()))
+        .collect();
+    talks.sort_by_key(|i| i.start);
+    section(
+        "week.talks",
+        vec![
+            texts.get("week.when").to_string(),
+            pair_header.clone(),
+            texts.get("week.place").to_string(),
+        ],
+        talks
+            .iter()
+            .map(|i| {
+                vec![
+                    format!(
+                        "{} {}–{}",
+                        crate::date::long_with_weekday(i.start.date(), &texts),
+                        i.start.format("%H:%M"),
+                        i.end().format("%H:%M")
+                    ),
+                    pair_of(i.match_id),
+                    if i.location.is_empty() {
+                        "–".to_string()
+                    } else {
+                        i.location.clone()
+                    },
+                ]
+            })
+            .collect(),
+    );
+    let rows_of = |keep: fn(&attention::Concern) -> bool| -> Vec<Vec<String>> {
+        concerns
+            .iter()
+            .filter(|c| keep(&c.concern))
+            .map(|c| {
+                vec![
+                    format!("{} & {}", c.mentee, c.mentor),
+                    c.concern.message(&texts),
+                ]
+            })
+            .collect()
+    };
+    section(
+        "week.outcomes",
+        vec![pair_header.clone(), what_header.clone()],
+        rows_of(|c| matches!(c, attention::Concern::OutcomeMissing { .. })),
+    );
+    let unsigned: Vec<Vec<String>> = if programme.is_read_only() {
+        Vec::new()
+    } else {
+        loaded
+            .pairs
+            .iter()
+            .filter(|p| p.pair.status == MatchStatus::Active)
+            .filter(|p| {
+                !p.agreement.as_ref().is_some_and(|a| {
+                    a.signed.coordinator.is_some()
+                        && a.signed.mentor.is_some()
+                        && a.signed.mentee.is_some()
+                })
+            })
+            .map(|p| {
+                vec![
+                    pair_of(p.pair.id),
+                    match &p.agreement {
+                        Some(a) => texts.get(a.status.label_key()).to_string(),
+                        None => texts.get("week.no_agreement").to_string(),
+                    },
+                ]
+            })
+            .collect()
+    };
+    section(
+        "week.agreements",
+        vec![pair_header.clone(), what_header.clone()],
+        unsigned,
+    );
+    section(
+        "week.quiet",
+        vec![pair_header.clone(), what_header.clone()],
+        rows_of(|c| {
+            matches!(
+                c,
+                attention::Concern::NoRecentMeeting { .. }
+                    | attention::Concern::GoalQuiet { .. }
+                    | attention::Concern::PoorFit { .. }
+                    | attention::Concern::CheckinDue { .. }
+                    | attention::Concern::EndingSoon { .. }
+            )
+        }),
+    );
+    let waiting = if programme.is_read_only() {
+        Vec::new()
+    } else {
+        waiting_for_mentor(store, id)?
+    };
+    section(
+        "week.rematch",
+        vec![texts.get("week.mentee").to_string()],
+        waiting.into_iter().map(|name| vec![name]).collect(),
+    );
+    let title = texts.format("week.title", &[("programme", &programme.draft.name)]);
+    programme.document(store, title, blocks, now)
 }

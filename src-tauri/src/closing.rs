@@ -237,6 +237,8 @@ pub struct EvaluationDto {
     pub questions: Vec<QuestionDto>,
     pub respondents: Vec<RespondentDto>,
     pub closed: bool,
+    /// What closing would do now, in sentences, for its confirmation.
+    pub consequences: Vec<String>,
 }
 
 fn evaluation(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<EvaluationDto> {
@@ -271,10 +273,16 @@ fn evaluation(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Eva
             answered: answers.iter().any(|a| a.participant == p.id),
         })
         .collect();
+    let consequences = if programme.closed_at.is_some() {
+        Vec::new()
+    } else {
+        closing::consequences(store, id)?.sentences(texts)
+    };
     Ok(EvaluationDto {
         questions,
         respondents,
         closed: programme.closed_at.is_some(),
+        consequences,
     })
 }
 

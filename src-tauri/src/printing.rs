@@ -40,6 +40,8 @@ pub enum Kind {
     Certificates,
     /// Certificates also for pairs that never met (the officer's choice).
     CertificatesAll,
+    /// The officer's "this week" list of a programme.
+    Week,
 }
 
 impl Kind {
@@ -75,6 +77,7 @@ impl Kind {
                 klik::trajectory::closing::Recipients::All,
                 now,
             )?,
+            Kind::Week => (klik::checklist::this_week(store, ProgrammeId(id), now)?, 1),
         })
     }
 
@@ -92,7 +95,8 @@ impl Kind {
             | Kind::ProgrammeReportAnonymous
             | Kind::ProgrammeReportNamed
             | Kind::Certificates
-            | Kind::CertificatesAll => {
+            | Kind::CertificatesAll
+            | Kind::Week => {
                 let programme = programme::get(store, ProgrammeId(id))?;
                 let name = programme.draft.name.clone();
                 (programme, name)
@@ -137,6 +141,7 @@ impl Kind {
                 "report.programme.title"
             }
             Kind::Certificates | Kind::CertificatesAll => "certificate.title_all",
+            Kind::Week => "week.file",
         }
     }
 }

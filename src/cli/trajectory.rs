@@ -151,6 +151,15 @@ pub enum ReportCommand {
         #[arg(long)]
         all: bool,
     },
+    /// The officer's list for this week (talks, outcomes, agreements, quiet
+    /// pairs, mentees waiting for a new mentor), as PDF.
+    Week {
+        #[arg(long)]
+        programme: i64,
+        /// FILE.pdf
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// A pair's check-in form to fill in on paper, as PDF.
     CheckinForm {
         #[arg(long = "match", value_name = "ID")]
@@ -631,6 +640,10 @@ pub fn run_report(
             let (document, count) =
                 closing::certificates_for(&store, ProgrammeId(*programme), recipients, now)?;
             write_pdf(cli, texts, &document, out, ("certificates", count.into()))?;
+        }
+        ReportCommand::Week { programme, out } => {
+            let document = klik::checklist::this_week(&store, ProgrammeId(*programme), now)?;
+            write_pdf(cli, texts, &document, out, ("lists", 1.into()))?;
         }
         ReportCommand::CheckinForm { id, out } => {
             let document = report::checkin_form(&store, MatchId(*id), now)?;

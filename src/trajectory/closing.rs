@@ -499,6 +499,51 @@ pub struct Closed {
     pub cancelled_talks: usize,
 }
 
+impl Closed {
+    /// What closing does, in sentences for the confirmation, each with its
+    /// count ("11 pairs still waiting for their klik are dissolved.").
+    pub fn sentences(&self, texts: &Texts) -> Vec<String> {
+        let mut out = Vec::new();
+        for (count, key) in [
+            (self.completed, "closing.consequence.completed"),
+            (self.dissolved, "closing.consequence.dissolved"),
+            (self.cancelled_talks, "closing.consequence.cancelled"),
+        ] {
+            if count > 0 {
+                out.push(texts.counted(key, count as i64, &[]));
+            }
+        }
+        if out.is_empty() {
+            out.push(texts.get("closing.consequence.none").to_string());
+        }
+        out
+    }
+}
+
+/// What [`close`] would do now, without doing it: the confirmation names
+/// the consequences before the officer agrees.
+pub fn consequences(store: &Store, id: ProgrammeId) -> Result<Closed> {
+    let pairs = matching::list(store, id)?;
+    let talks = crate::intake::list(store, id)?;
+    let mut closed = Closed::default();
+    for pair in &pairs {
+        match pair.status {
+            MatchStatus::Active => closed.completed += 1,
+            MatchStatus::Confirmed | MatchStatus::IntakePlanned => {
+                closed.dissolved += 1;
+                closed.cancelled_talks += talks
+                    .iter()
+                    .filter(|t| {
+                        t.match_id == pair.id && t.status == crate::intake::IntakeStatus::Planned
+                    })
+                    .count();
+            }
+            MatchStatus::Completed | MatchStatus::Dissolved => {}
+        }
+    }
+    Ok(closed)
+}
+
 /// Closes a programme: active pairs are completed, pairs still waiting for
 /// their klik are dissolved with the reason "programme closed", planned
 /// talks are cancelled, and the programme goes to the archive, all in one

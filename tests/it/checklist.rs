@@ -183,3 +183,81 @@ fn the_headline_figures_carry_their_base_and_only_mean_something() {
         "van 3 intakegesprekken eindigden met een klik".to_string()
     )));
 }
+
+/// The text of a document as `pdftotext` reads it, lines joined by spaces.
+fn printed_text(document: &klik::document::Document) -> String {
+    let pdf = klik::document::render(document).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("week.pdf");
+    std::fs::write(&path, &pdf.bytes).unwrap();
+    let out = std::process::Command::new("pdftotext")
+        .args([path.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_week_list_prints_what_waits_and_says_when_nothing_does() {
+    let (mut store, id, pairs) = written("nl");
+    // A talk on Thursday of this week (1 March 2027 is a Monday) for pair D.
+    klik::intake::schedule_anyway(
+        &mut store,
+        pairs[3].id,
+        klik::clock::pinned("2027-03-04T14:00:00").unwrap(),
+        today(),
+    )
+    .unwrap();
+    let document = checklist::this_week(&store, id, today()).unwrap();
+    let text = printed_text(&document);
+    assert!(text.contains("Deze week — Groeien in je rol"), "{text}");
+    assert!(text.contains("Van 01-03-2027 tot 07-03-2027"), "{text}");
+    assert!(
+        text.contains("donderdag 4 maart 2027 14:00–15:00"),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "{} & {}",
+            pairs[3].mentee_name, pairs[3].mentor_name
+        )),
+        "{text}"
+    );
+    // B has a klik and no agreement; A and B are quiet or unhappy.
+    assert!(text.contains("Nog geen overeenkomst"), "{text}");
+    assert!(
+        text.contains("Al 49 dagen geen gesprek genoteerd"),
+        "{text}"
+    );
+    // C's mentee waits for a new mentor after her "no klik".
+    assert!(text.contains(&pairs[2].mentee_name), "{text}");
+    // Nothing to record: D's talk is still to come.
+    assert!(
+        text.contains("Uitkomsten van intakes in te vullen Niets deze week."),
+        "{text}"
+    );
+
+    // A closed programme's list asks nothing.
+    klik::trajectory::closing::close(&mut store, id, today()).unwrap();
+    let text = printed_text(&checklist::this_week(&store, id, today()).unwrap());
+    assert_eq!(text.matches("Niets deze week.").count(), 5, "{text}");
+}
+
+#[test]
+fn closing_names_its_consequences_before_it_is_done() {
+    let (mut store, id, _) = written("en");
+    let en = texts("en");
+    let ahead = klik::trajectory::closing::consequences(&store, id).unwrap();
+    assert_eq!(
+        ahead.sentences(&en),
+        [
+            "2 active pairs become completed.",
+            "1 pair still waiting for its klik is dissolved."
+        ]
+    );
+    let done = klik::trajectory::closing::close(&mut store, id, today()).unwrap();
+    assert_eq!(done, ahead, "the confirmation said exactly what happened");
+}

@@ -164,7 +164,7 @@ export const signAgreement = (matchId, mentee, mentor, coordinator) =>
 /**
  * Documents are named by kind and id: 'agreement' and 'guide' of a match,
  * 'agreements', 'schedule' and 'guides' of a programme.
- * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'|'pair_report'|'checkin_form'|'programme_report'|'programme_report_anonymous'|'programme_report_named'|'certificates'} DocumentKind
+ * @typedef {'agreement'|'agreements'|'schedule'|'guide'|'guides'|'pair_report'|'checkin_form'|'programme_report'|'programme_report_anonymous'|'programme_report_named'|'certificates'|'certificates_all'|'week'} DocumentKind
  */
 /** The suggested file name (with .pdf) of a document. @param {DocumentKind} kind @param {number} id */
 export const documentFileName = (kind, id) => call('document_file_name', { kind, id });

@@ -43,11 +43,12 @@ const MARKS = { done: '✓', todo: '!', under_way: '…', not_yet: '', left_open
  * The checklist card.
  * @param {any} programme the programme's facts (for the phases' dates)
  * @param {any} checklist the dashboard's checklist
+ * @param {HTMLElement|null} [extra] a button beside the title (the week's list to print)
  */
-export function checklistCard(programme, checklist) {
+export function checklistCard(programme, checklist, extra = null) {
   const dates = Object.fromEntries(programme.phases.map((p) => [p.phase, p]));
   return h('section', { class: 'card', id: 'programme-checklist', aria: { labelledby: 'checklist-title' } },
-    h('h2', { id: 'checklist-title' }, t('checklist.title')),
+    h('div', { class: 'card-head' }, h('h2', { id: 'checklist-title' }, t('checklist.title')), extra),
     h('ol', { class: 'checklist' }, checklist.steps.map((step) => {
       const phase = dates[step.phase];
       const next = step.phase === checklist.next;

@@ -13,6 +13,7 @@ import { programmeTabs } from '../components/programme-tabs.js';
 import { dashboardSection } from '../components/trajectory/dashboard.js';
 import { checklistCard, nextAction } from '../components/checklist.js';
 import { moreMenu } from '../components/menu.js';
+import { openDocument } from '../components/documents.js';
 
 /** @param {string} text @param {string} emptyKey */
 function prose(text, emptyKey) {
@@ -66,7 +67,10 @@ export async function programmeView(id) {
       ? h('p', { class: 'banner', role: 'status', id: 'read-only-notice' }, t(p.closed ? 'checklist.closed_notice' : 'checklist.archived_notice'))
       : null,
     programmeTabs(p, 'overview'),
-    checklistCard(p, dashboard.checklist),
+    checklistCard(p, dashboard.checklist, readOnly ? null : h('button', {
+      type: 'button', class: 'button secondary small', id: 'print-week',
+      onclick: () => openDocument('week', p.id).catch(failure),
+    }, t('checklist.print_week'))),
     dashboardSection(p.id, dashboard),
     h('div', { class: 'columns' },
       h('section', { class: 'card' },

@@ -50,7 +50,9 @@ export function closingCard(programmeId, evaluation, redraw, act) {
       // By default only people whose pair met get a certificate; the officer may choose everyone.
       h('label', { class: 'check' }, everyone, t('closing.ui.certificates_all')),
       evaluation.closed ? h('span', { class: 'badge' }, t('closing.ui.closed')) : h('button', { type: 'button', class: 'button secondary danger', id: 'close-programme', onclick: () => act(async () => {
-        if (!await confirmAction(t('closing.ui.question'), t('closing.ui.close'))) return;
+        // The confirmation names what closing does to this programme, counted.
+        const question = [...evaluation.consequences, t('closing.ui.question_short')].join(' ');
+        if (!await confirmAction(question, t('closing.ui.close'))) return;
         const done = await ipc.closeProgramme(programmeId);
         toast(done.message);
         go(`#/programme/${programmeId}/trajectory`);
