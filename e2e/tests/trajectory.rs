@@ -261,9 +261,38 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
     app.find_containing("#pair-goals", "Bezig").await;
     app.screenshot("52-pair-nl").await;
 
-    // Closing the programme: asked first, then done and archived.
+    // The programme's home in Dutch: the checklist and the week's list.
     app.click("#pair-page .breadcrumb a").await;
+    app.click("#programme-tab-overview").await;
+    app.find_containing("#programme-checklist", "Stap voor stap")
+        .await;
+    app.dismiss_messages().await;
+    app.screenshot("14-checklist-nl").await;
+    app.click("#print-week").await;
+    let said = app
+        .find_containing("#toasts", ".pdf")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let week = std::fs::read_dir(data.join("documents"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("Deze week"))
+        .unwrap_or_else(|| panic!("the week's list is in Klik's documents folder: {said}"));
+    let text = std::process::Command::new("pdftotext")
+        .args([week.as_os_str(), "-".as_ref()])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed");
+    let text = String::from_utf8_lossy(&text.stdout).into_owned();
+    assert!(text.contains("Overeenkomsten te tekenen"), "{text}");
+
+    // Closing the programme: asked first, naming what it does, then done
+    // and archived.
+    app.click("#programme-tab-trajectory").await;
     app.click("#close-programme").await;
+    app.find_containing("#confirm-text", "afgerond").await;
+    app.screenshot("54-close-question-nl").await;
     app.click("#confirm-ok").await;
     app.find_containing("#toasts", "Programma afgesloten").await;
     app.find_containing("#closing-card", "Afgesloten").await;

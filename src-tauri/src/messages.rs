@@ -45,6 +45,9 @@ pub struct PairDto {
     pub mentee: String,
     pub mentor: String,
     pub status_label: String,
+    /// The moments due for this pair: the intake once a talk is planned,
+    /// the agreement once one is prepared, the reminder once active.
+    pub due: Vec<&'static str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +63,33 @@ pub struct MessagesDto {
 
 fn messages(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<MessagesDto> {
     let programme = programme::get(store, id)?;
+    let talks = klik::intake::list(store, id)?;
+    let mut pairs = Vec::new();
+    for m in matching::list(store, id)?
+        .into_iter()
+        .filter(|m| m.status != MatchStatus::Dissolved)
+    {
+        let mut due = vec![Kind::Announcement.as_str()];
+        if talks
+            .iter()
+            .any(|t| t.match_id == m.id && t.status == klik::intake::IntakeStatus::Planned)
+        {
+            due.push(Kind::Intake.as_str());
+        }
+        if klik::agreement::current(store, m.id)?.is_some() {
+            due.push(Kind::Agreement.as_str());
+        }
+        if m.status == MatchStatus::Active {
+            due.push(Kind::Reminder.as_str());
+        }
+        pairs.push(PairDto {
+            match_id: m.id.0,
+            mentee: m.mentee_name,
+            mentor: m.mentor_name,
+            status_label: texts.get(m.status.label_key()).to_string(),
+            due,
+        });
+    }
     Ok(MessagesDto {
         programme_id: id.0,
         read_only: programme.is_read_only(),
@@ -82,16 +112,7 @@ fn messages(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Messa
                 on: klik::date::short(s.at.date(), texts.language()),
             })
             .collect(),
-        pairs: matching::list(store, id)?
-            .into_iter()
-            .filter(|m| m.status != MatchStatus::Dissolved)
-            .map(|m| PairDto {
-                match_id: m.id.0,
-                mentee: m.mentee_name,
-                mentor: m.mentor_name,
-                status_label: texts.get(m.status.label_key()).to_string(),
-            })
-            .collect(),
+        pairs,
     })
 }
 

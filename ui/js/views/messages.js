@@ -11,7 +11,7 @@ import { programmeTabs } from '../components/programme-tabs.js';
 /**
  * @typedef {{kind: string, label: string, subject: string, body: string, own: boolean, per_pair: boolean}} Wording
  * @typedef {{kind: string, match_id: number|null, on: string}} Sent
- * @typedef {{programme_id: number, read_only: boolean, wordings: Wording[], sent: Sent[], pairs: {match_id: number, mentee: string, mentor: string, status_label: string}[]}} Messages
+ * @typedef {{programme_id: number, read_only: boolean, wordings: Wording[], sent: Sent[], pairs: {match_id: number, mentee: string, mentor: string, status_label: string, due: string[]}[]}} Messages
  */
 
 /** @param {number} programmeId */
@@ -57,8 +57,10 @@ export async function messagesView(programmeId) {
         h('tbody', {}, m.pairs.map((p) => h('tr', { dataset: { match: String(p.match_id) } },
           h('th', { scope: 'row' }, h('span', { class: 'pair-names' }, `${p.mentee} & ${p.mentor}`), h('span', { class: 'muted small' }, p.status_label)),
           perPair.map((w) => h('td', { class: 'message-cell' },
-            writeButton(w, p.match_id, ` — ${p.mentee} & ${p.mentor}`),
-            tick(w.kind, p.match_id, `${t('message.ui.sent')}: ${w.label} — ${p.mentee} & ${p.mentor}`))))))))
+            p.due.includes(w.kind) || ticked(w.kind, p.match_id)
+              ? [writeButton(w, p.match_id, ` — ${p.mentee} & ${p.mentor}`),
+                tick(w.kind, p.match_id, `${t('message.ui.sent')}: ${w.label} — ${p.mentee} & ${p.mentor}`)]
+              : h('span', { class: 'muted small' }, t(`message.ui.not_due.${w.kind}`)))))))))
       : h('p', { class: 'muted' }, t('message.ui.no_pairs'));
 
     view.replaceChildren();
