@@ -12,6 +12,14 @@ export const PDF = [{ name: 'PDF', extensions: ['pdf'] }];
 export const ICS = [{ name: 'iCalendar', extensions: ['ics'] }];
 
 /**
+ * A file's name without its folder: messages name the file the officer
+ * chose or sees open, not the folders Klik keeps it in. Only when no
+ * viewer opens is the whole path said, so that the file can be found.
+ * @param {string} path
+ */
+export const fileName = (path) => path.split(/[\\/]/).pop() ?? path;
+
+/**
  * Says where a printed PDF went and how many pages it has, and shows each
  * warning (such as characters the font lacks) as its own message, because
  * each asks for a different fix.
@@ -34,7 +42,7 @@ export async function saveDocument(kind, id, message) {
   const path = await ipc.chooseSavePath(await ipc.documentFileName(kind, id), PDF);
   if (!path) return false;
   reportPrinted(await ipc.printDocument(kind, id, path),
-    message ?? ((printed, pages) => t('agreement.ui.printed', { path: printed.path, pages })));
+    message ?? ((printed, pages) => t('agreement.ui.printed', { path: fileName(printed.path), pages })));
   return true;
 }
 
@@ -47,7 +55,7 @@ export async function saveDocument(kind, id, message) {
  */
 export async function openDocument(kind, id) {
   reportPrinted(await ipc.openDocument(kind, id), (printed, pages) => (printed.opened
-    ? t('agreement.ui.opened', { path: printed.path, pages })
+    ? t('agreement.ui.opened', { path: fileName(printed.path), pages })
     : t('agreement.ui.not_opened', { path: printed.path, pages })));
 }
 
@@ -57,7 +65,7 @@ export async function openDocument(kind, id) {
  */
 export function printProgrammeAgreements(programmeId) {
   return saveDocument('agreements', programmeId, (printed, pages) => t('agreement.ui.printed_all', {
-    agreements: counted('agreement.ui.agreements', printed.count), path: printed.path, pages,
+    agreements: counted('agreement.ui.agreements', printed.count), path: fileName(printed.path), pages,
   }));
 }
 

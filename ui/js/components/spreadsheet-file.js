@@ -4,6 +4,7 @@
 import * as ipc from '../ipc.js';
 import { counted } from '../i18n.js';
 import { toast } from '../dom.js';
+import { fileName } from './documents.js';
 
 /** Saves a file chosen in the system's save dialog; reports the result. */
 export async function saveWith(defaultName, write) {
@@ -13,5 +14,5 @@ export async function saveWith(defaultName, write) {
   ]);
   if (!path) return;
   const written = await write(path);
-  toast(counted('participants.saved_file', written.rows, { path: written.path }));
+  toast(counted('participants.saved_file', written.rows, { path: fileName(written.path) }));
 }

@@ -5,6 +5,7 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, field, showFormErrors, commandError, toast, toastError, confirmAction } from '../dom.js';
 import { go } from '../nav.js';
+import { fileName } from '../components/documents.js';
 
 /**
  * @param {number} programmeId
@@ -103,7 +104,7 @@ function privacyCard(existing, programmeId) {
     const filter = pdf ? { name: 'PDF', extensions: ['pdf'] } : { name: 'JSON', extensions: ['json'] };
     const path = await ipc.chooseSavePath(await ipc.personExportName(existing.id, pdf), [filter]);
     if (!path) return;
-    toast(t('privacy.ui.exported', { path: await ipc.exportPerson(existing.id, path) }));
+    toast(t('privacy.ui.exported', { path: fileName(await ipc.exportPerson(existing.id, path)) }));
   };
   const erase = async () => {
     if (!await confirmAction(t('privacy.ui.erase_question', { name: existing.name }), t('privacy.ui.erase'))) return;

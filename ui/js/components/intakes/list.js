@@ -4,7 +4,7 @@
 import * as ipc from '../../ipc.js';
 import { t } from '../../i18n.js';
 import { h, toast } from '../../dom.js';
-import { openDocument, ICS } from '../documents.js';
+import { openDocument, ICS, fileName } from '../documents.js';
 import { hidden } from '../text.js';
 import { weekGrid } from './week.js';
 import { openMove } from './move-dialog.js';
@@ -108,7 +108,7 @@ async function saveCalendar(programmeId, r) {
   const path = await ipc.chooseSavePath(await ipc.intakeCalendarName(programmeId, intakeId), ICS);
   if (!path) return;
   const written = await ipc.saveIntakeCalendar(programmeId, intakeId, path);
-  toast(t(written.events === 1 ? 'intake.ui.ics_saved_one' : 'intake.ui.ics_saved', { path: written.path, count: written.events }));
+  toast(t(written.events === 1 ? 'intake.ui.ics_saved_one' : 'intake.ui.ics_saved', { path: fileName(written.path), count: written.events }));
 }
 
 /** Opens the mail program with the invitation. @param {any} r */

@@ -4,7 +4,7 @@
 import * as ipc from '../../ipc.js';
 import { t } from '../../i18n.js';
 import { h, toast, field, confirmAction } from '../../dom.js';
-import { ICS } from '../documents.js';
+import { ICS, fileName } from '../documents.js';
 import { formDialog, valueIn, choice } from '../form-dialog.js';
 
 const AUDIENCES = ['mentees', 'mentors', 'all'];
@@ -50,7 +50,7 @@ export function workshopsCard(programmeId, list, redraw, act, archived) {
   const calendar = async (w) => {
     const path = await ipc.chooseSavePath(await ipc.workshopCalendarName(w.id), ICS);
     if (!path) return;
-    toast(t('workshop.ui.ics_saved', { path: await ipc.saveWorkshopCalendar(w.id, path) }));
+    toast(t('workshop.ui.ics_saved', { path: fileName(await ipc.saveWorkshopCalendar(w.id, path)) }));
   };
   const rows = list.map((w) => h('tr', { dataset: { workshop: String(w.id) } },
     h('td', {}, h('strong', {}, w.title), w.required ? h('span', { class: 'badge' }, t('workshop.ui.required_badge')) : null,
