@@ -99,7 +99,11 @@ async fn propose_move_confirm_on_the_demo() {
         .collect();
     assert_eq!(printed.len(), 1, "{printed:?}");
     // The message names the file; the folders only when no viewer opened it.
-    let name = printed[0].file_name().unwrap().to_string_lossy().into_owned();
+    let name = printed[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
     assert!(said.contains(&name), "{said}");
     assert_eq!(
         said.contains(&*printed[0].display().to_string()),
