@@ -84,6 +84,7 @@ const COMMANDS: &[&str] = &[
     "inspect_backup",
     "restore_backup",
     "recover_from_backup",
+    "start_new_database",
     "set_retention",
     "person_export_name",
     "export_person",

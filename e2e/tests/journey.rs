@@ -173,11 +173,30 @@ async fn a_file_that_is_not_a_klik_database_is_explained_and_left_alone() {
     app.screenshot("10-not-a-database-en").await;
     app.click("#retry-open").await;
     app.find("#database-error").await;
-    app.quit().await;
-
     assert_eq!(
         std::fs::read(&path).unwrap(),
         bytes,
         "Klik never touches a file it refused"
+    );
+
+    // Starting a new file: asked first, then the refused file is kept aside
+    // whole and Klik starts empty, at its welcome.
+    app.click("#start-new-database").await;
+    app.find_containing("#confirm-text", "nothing in it is lost")
+        .await;
+    app.click("#confirm-ok").await;
+    app.find("#welcome-demo").await;
+    app.find_containing("#toasts", "klik.damaged-").await;
+    app.quit().await;
+    let kept: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("klik.damaged-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(
+        std::fs::read(&kept[0]).unwrap(),
+        bytes,
+        "the refused file is kept whole"
     );
 }

@@ -211,6 +211,36 @@ pub async fn recover_from_backup(shared: State<'_, Arc<Shared>>) -> Reply<Recove
         .await
 }
 
+/// Starts a new, empty database in place of one that could not be opened
+/// (damaged, or not Klik's); the old file is kept aside whole. Resolves to
+/// where it went. A database that opens, or one from a newer Klik, is never
+/// set aside.
+#[tauri::command]
+pub async fn start_new_database(shared: State<'_, Arc<Shared>>) -> Reply<String> {
+    shared
+        .run(move |session| {
+            let Some(dir) = session.data_dir.clone() else {
+                return Err(session.fail(crate::session::no_data_folder()));
+            };
+            let refused = match &session.real {
+                Ok(_) => true,
+                Err(Error::DatabaseTooNew { .. }) => true,
+                Err(_) => false,
+            };
+            if refused {
+                return Err(session.fail(Error::Invalid(vec![klik::FieldError::new(
+                    "backup",
+                    "error.backup.not_needed",
+                )])));
+            }
+            let kept =
+                backup::start_afresh(&dir.database(), clock::now()).map_err(|e| session.fail(e))?;
+            session.reopen();
+            Ok(kept.display().to_string())
+        })
+        .await
+}
+
 /// Sets the retention (`null`: keep everything) and applies it at once;
 /// the status as it now is.
 #[tauri::command]

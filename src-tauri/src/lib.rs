@@ -115,6 +115,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             backups::inspect_backup,
             backups::restore_backup,
             backups::recover_from_backup,
+            backups::start_new_database,
             backups::set_retention,
             privacy::person_export_name,
             privacy::export_person,

@@ -397,19 +397,10 @@ pub struct Recovered {
     pub damaged_kept: PathBuf,
 }
 
-/// Puts the newest whole automatic backup in place of a damaged database.
-/// The damaged file (and its write-ahead log) is moved aside, never
-/// overwritten or removed. Without a good backup nothing changes.
-pub fn recover(database: &Path, backups: &Path, now: NaiveDateTime) -> Result<Recovered> {
-    let (day, good) = automatic_backups(backups)?
-        .into_iter()
-        .find_map(|(day, path)| inspect(&path).ok().map(|found| (day, found)))
-        .ok_or_else(|| {
-            Error::Invalid(vec![crate::error::FieldError::new(
-                "backup",
-                "error.backup.none",
-            )])
-        })?;
+/// Moves a database that cannot be opened (and its write-ahead log) aside,
+/// beside it as `klik.damaged-<moment>.sqlite`: renamed, never changed or
+/// removed, so that nothing in it is lost. Returns where it went.
+fn set_aside(database: &Path, now: NaiveDateTime) -> Result<PathBuf> {
     let stamp = now.format("%Y-%m-%dT%H%M%S");
     let name = database
         .file_stem()
@@ -426,6 +417,30 @@ pub fn recover(database: &Path, backups: &Path, now: NaiveDateTime) -> Result<Re
             fs::rename(&side, &kept).map_err(|source| Error::from_io(&side, source))?;
         }
     }
+    Ok(damaged_kept)
+}
+
+/// Starts a new, empty database in place of one that cannot be opened (damaged,
+/// or not Klik's): the old file is set aside whole, and the next open makes
+/// a fresh database. Returns where the old file went.
+pub fn start_afresh(database: &Path, now: NaiveDateTime) -> Result<PathBuf> {
+    set_aside(database, now)
+}
+
+/// Puts the newest whole automatic backup in place of a damaged database.
+/// The damaged file (and its write-ahead log) is moved aside, never
+/// overwritten or removed. Without a good backup nothing changes.
+pub fn recover(database: &Path, backups: &Path, now: NaiveDateTime) -> Result<Recovered> {
+    let (day, good) = automatic_backups(backups)?
+        .into_iter()
+        .find_map(|(day, path)| inspect(&path).ok().map(|found| (day, found)))
+        .ok_or_else(|| {
+            Error::Invalid(vec![crate::error::FieldError::new(
+                "backup",
+                "error.backup.none",
+            )])
+        })?;
+    let damaged_kept = set_aside(database, now)?;
     let partial = database.with_extension("partial");
     fs::copy(&good.path, &partial).map_err(|source| Error::from_io(&partial, source))?;
     fs::rename(&partial, database).map_err(|source| Error::from_io(database, source))?;

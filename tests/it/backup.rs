@@ -401,3 +401,26 @@ fn copies_from_before_a_restore_and_damaged_files_go_after_thirty_days() {
             .exists()
     );
 }
+
+#[test]
+fn a_new_file_in_place_of_a_refused_one_keeps_the_old_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = dir.path().join("klik.sqlite");
+    let bytes = b"%PDF-1.7\nnot a database\n".to_vec();
+    std::fs::write(&database, &bytes).unwrap();
+    std::fs::write(dir.path().join("klik.sqlite-wal"), b"log").unwrap();
+    assert!(klik::Store::open(&database).is_err());
+
+    let kept = klik::store::backup::start_afresh(&database, super::now()).unwrap();
+    assert_eq!(
+        kept.file_name().unwrap().to_string_lossy(),
+        "klik.damaged-2026-11-28T100000.sqlite"
+    );
+    assert_eq!(std::fs::read(&kept).unwrap(), bytes);
+    assert_eq!(
+        std::fs::read(dir.path().join("klik.damaged-2026-11-28T100000.sqlite-wal")).unwrap(),
+        b"log"
+    );
+    let store = klik::Store::open(&database).expect("a new, empty database opens");
+    assert!(programme::list(&store, Listing::All).unwrap().is_empty());
+}

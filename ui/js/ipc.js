@@ -267,6 +267,8 @@ export const restoreBackup = (path) => call('restore_backup', { path });
 export const chooseOpenPath = (filters) => call('plugin:dialog|open', { options: { multiple: false, directory: false, filters } });
 /** Puts the newest good automatic backup in place of a database that cannot be opened; resolves to {date, kept}. */
 export const recoverFromBackup = () => call('recover_from_backup');
+/** Sets a database that could not be opened aside (kept whole) and starts a new, empty one; resolves to where the old file went. */
+export const startNewDatabase = () => call('start_new_database');
 /** Sets the retention in months (null: keep everything) and applies it; resolves to the backup status. */
 export const setRetention = (months) => call('set_retention', { months });
 /** The suggested file name of a person's export (`.pdf` when `pdf`, else `.json`). */

@@ -1,10 +1,12 @@
 // Shown when the database cannot be opened: what is wrong, which file, a
-// way to try again, and, when there is a good automatic backup, a way to
-// put it back (the damaged file is kept aside, never removed).
+// way to try again, when there is a good automatic backup a way to put it
+// back, and a way to start a new, empty file (either way the refused file
+// is kept aside whole, never removed).
 
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
-import { h, toast, toastError } from '../dom.js';
+import { h, toast, toastError, confirmAction } from '../dom.js';
+import { fileName } from '../components/documents.js';
 import { redraw } from '../nav.js';
 import { refreshStatus } from '../state.js';
 
@@ -22,6 +24,18 @@ export async function unavailableView(status) {
       toastError(error);
     }
   };
+  // A new, empty file; the refused one is set aside whole, never removed.
+  const startNew = async () => {
+    if (!(await confirmAction(t('database.ui.start_new_question'), t('database.ui.start_new')))) return;
+    try {
+      const kept = await ipc.startNewDatabase();
+      await refreshStatus(true);
+      await redraw();
+      toast(t('database.ui.started_new', { file: fileName(kept) }));
+    } catch (error) {
+      toastError(error);
+    }
+  };
   return h('main', { id: 'main', class: 'welcome', tabindex: '-1' },
     h('div', { class: 'welcome-card' },
       h('h1', {}, t('error.database_unavailable')),
@@ -34,6 +48,10 @@ export async function unavailableView(status) {
           h('p', { class: 'hint' }, t('backup.ui.recover_hint')),
           h('button', { class: 'button primary', type: 'button', id: 'recover-backup', onclick: recover },
             t('backup.ui.recover', { date: backups.last })))
+        : null,
+      damaged
+        ? h('button', { class: backups?.last ? 'button secondary' : 'button primary', type: 'button', id: 'start-new-database', onclick: startNew },
+          t('database.ui.start_new'))
         : null,
       h('button', {
         class: 'button secondary', type: 'button', id: 'retry-open',
