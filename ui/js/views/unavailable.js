@@ -49,12 +49,13 @@ export async function unavailableView(status) {
           h('button', { class: 'button primary', type: 'button', id: 'recover-backup', onclick: recover },
             t('backup.ui.recover', { date: backups.last })))
         : null,
-      damaged
-        ? h('button', { class: backups?.last ? 'button secondary' : 'button primary', type: 'button', id: 'start-new-database', onclick: startNew },
-          t('database.ui.start_new'))
-        : null,
-      h('button', {
-        class: 'button secondary', type: 'button', id: 'retry-open',
-        onclick: async () => { await refreshStatus(true); await redraw(); },
-      }, t('action.retry'))));
+      h('div', { class: 'head-actions' },
+        damaged
+          ? h('button', { class: backups?.last ? 'button secondary' : 'button primary', type: 'button', id: 'start-new-database', onclick: startNew },
+            t('database.ui.start_new'))
+          : null,
+        h('button', {
+          class: 'button secondary', type: 'button', id: 'retry-open',
+          onclick: async () => { await refreshStatus(true); await redraw(); },
+        }, t('action.retry')))));
 }
