@@ -199,22 +199,31 @@ pub fn checklist(
     now: NaiveDateTime,
 ) -> Result<Checklist> {
     let loaded = trajectory::load(store, id)?;
-    of_trajectory(store, texts, &loaded, now)
+    let concerns = attention::list(&loaded, now);
+    of_trajectory(store, texts, &loaded, &concerns, now)
 }
 
-/// The checklist of a programme whose trajectory is already read (the
-/// dashboard reads it once for its figures, attention list and checklist).
+/// The checklist of a programme whose trajectory and attention list are
+/// already at hand (the dashboard reads and computes them once for its
+/// figures, its list and the checklist).
 pub fn of_trajectory(
     store: &Store,
     texts: &Texts,
     loaded: &Trajectory,
+    concerns: &[attention::Attention],
     now: NaiveDateTime,
 ) -> Result<Checklist> {
     let mentees = mentees(store, loaded.programme.id)?;
-    Ok(compute(loaded, mentees, texts, now))
+    Ok(compute(loaded, concerns, mentees, texts, now))
 }
 
-fn compute(t: &Trajectory, mentees: Mentees, texts: &Texts, now: NaiveDateTime) -> Checklist {
+fn compute(
+    t: &Trajectory,
+    concerns: &[attention::Attention],
+    mentees: Mentees,
+    texts: &Texts,
+    now: NaiveDateTime,
+) -> Checklist {
     let today = now.date();
     let programme = &t.programme;
     let closed = programme.closed_at.is_some();
@@ -248,18 +257,12 @@ fn compute(t: &Trajectory, mentees: Mentees, texts: &Texts, now: NaiveDateTime) 
     let outcome = |o: Outcome| t.intakes.iter().filter(|i| i.outcome == Some(o)).count() as u32;
     let kliks = outcome(Outcome::Klik);
     let decided = kliks + outcome(Outcome::NoKlik);
-    let signed = |p: &trajectory::Pair| {
-        p.agreement.as_ref().is_some_and(|a| {
-            a.signed.coordinator.is_some() && a.signed.mentor.is_some() && a.signed.mentee.is_some()
-        })
-    };
     let unsigned: Vec<MatchId> = t
         .pairs
         .iter()
-        .filter(|p| p.pair.status == MatchStatus::Active && !signed(p))
+        .filter(|p| p.pair.status == MatchStatus::Active && !p.signed())
         .map(|p| p.pair.id)
         .collect();
-    let concerns = attention::list(t, now);
     let mut followed: Vec<MatchId> = concerns
         .iter()
         .filter(|c| {
@@ -605,13 +608,7 @@ pub fn this_week(store: &Store, id: ProgrammeId, now: NaiveDateTime) -> Result<D
             .pairs
             .iter()
             .filter(|p| p.pair.status == MatchStatus::Active)
-            .filter(|p| {
-                !p.agreement.as_ref().is_some_and(|a| {
-                    a.signed.coordinator.is_some()
-                        && a.signed.mentor.is_some()
-                        && a.signed.mentee.is_some()
-                })
-            })
+            .filter(|p| !p.signed())
             .map(|p| {
                 vec![
                     pair_of(p.pair.id),

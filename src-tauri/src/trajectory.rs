@@ -171,7 +171,7 @@ fn dashboard(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<Dash
         .into_iter()
         .map(|(value, label)| FigureDto { label, value })
         .collect();
-    let list = checklist::of_trajectory(store, texts, &loaded, now)?;
+    let list = checklist::of_trajectory(store, texts, &loaded, &items, now)?;
     let cadence = programme.draft.cadence_weeks;
     let pairs = loaded
         .pairs

@@ -208,10 +208,7 @@ fn active_concerns(trajectory: &Trajectory, pair: &Pair, today: NaiveDate, out: 
             });
         }
     }
-    let signed = pair.agreement.as_ref().is_some_and(|a| {
-        a.signed.coordinator.is_some() && a.signed.mentor.is_some() && a.signed.mentee.is_some()
-    });
-    if !signed {
+    if !pair.signed() {
         let since = pair.klik_on.unwrap_or(pair.pair.confirmed_at.date());
         let days = (today - since).num_days();
         if days >= i64::from(settings.signature_wait_days) {

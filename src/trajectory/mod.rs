@@ -885,6 +885,13 @@ impl Pair {
         self.agreement.as_ref().map(|a| a.terms.end)
     }
 
+    /// Whether the current agreement carries all three signatures.
+    pub fn signed(&self) -> bool {
+        self.agreement.as_ref().is_some_and(|a| {
+            a.signed.coordinator.is_some() && a.signed.mentor.is_some() && a.signed.mentee.is_some()
+        })
+    }
+
     /// The meetings that took place.
     pub fn held(&self) -> impl Iterator<Item = &Meeting> {
         self.meetings.iter().filter(|m| m.held)
