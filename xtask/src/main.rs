@@ -59,10 +59,12 @@ fn main() -> ExitCode {
                 Ok(())
             }
         }),
+        // `try` tries what the last `dist` made, without building again.
+        Some("try") => tryout::all(),
         Some("licences") => licences::licences(args.iter().any(|a| a == "--check")),
         _ => {
             eprintln!(
-                "usage: cargo xtask run | test [--no-e2e | --e2e-only] [--allow-skips] [--dist] | fuzz | dist [--try] | licences [--check]"
+                "usage: cargo xtask run | test [--no-e2e | --e2e-only] [--allow-skips] [--dist] | fuzz | dist [--try] | try | licences [--check]"
             );
             return ExitCode::from(2);
         }

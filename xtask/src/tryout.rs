@@ -132,12 +132,7 @@ fn wine_prefix() -> Result<PathBuf, String> {
         "making a Wine prefix",
         wine(&prefix).args(["wineboot", "-i"]),
     )?;
-    step(
-        "waiting for the Wine prefix",
-        Command::new("wineserver")
-            .arg("-w")
-            .env("WINEPREFIX", &prefix),
-    )?;
+    wait_for_wine(&prefix)?;
     let dll = prefix.join("drive_c/windows/system32/bcryptprimitives.dll");
     step(
         "building the test-only bcryptprimitives.dll stand-in",
@@ -150,12 +145,25 @@ fn wine_prefix() -> Result<PathBuf, String> {
     Ok(prefix)
 }
 
+/// Waits until every Windows process of the prefix has ended.
+fn wait_for_wine(prefix: &Path) -> Outcome {
+    step(
+        "waiting for Wine",
+        Command::new("wineserver")
+            .arg("-w")
+            .env("WINEPREFIX", prefix),
+    )
+}
+
 fn wine(prefix: &Path) -> Command {
     let mut command = Command::new("wine");
     command
         .env("WINEPREFIX", prefix)
         .env("WINEDEBUG", "-all")
-        .env("WINEDLLOVERRIDES", "mscoree,mshtml=")
+        // No Mono, no Gecko, and no winemenubuilder: Wine starts it in the
+        // background whenever a shortcut is made, to write Linux menu entries
+        // the tryout does not look at.
+        .env("WINEDLLOVERRIDES", "mscoree,mshtml=;winemenubuilder.exe=d")
         .env_remove("DISPLAY")
         .env_remove("KLIK_DATA_DIR");
     command
@@ -173,8 +181,20 @@ fn wine_profile(prefix: &Path) -> Result<PathBuf, String> {
 }
 
 /// Runs `klik.exe` under Wine; fails with what it said when it fails.
+/// `klik.exe` says one line on stderr whenever it exits with 1, so an exit
+/// with 1 and no word at all is Wine failing to start it (seen once on a
+/// loaded CI machine): that run is repeated once with Wine's own error
+/// messages on, so that a second failure says why.
 fn klik_exe(prefix: &Path, exe: &str, args: &[&str]) -> Result<String, String> {
-    let result = output(wine(prefix).arg(exe).args(args))?;
+    let mut result = output(wine(prefix).arg(exe).args(args))?;
+    if result.status.code() == Some(1) && result.stdout.is_empty() && result.stderr.is_empty() {
+        eprintln!(
+            "xtask: klik.exe {} exited without a word; waiting for Wine and trying again",
+            args.join(" ")
+        );
+        wait_for_wine(prefix)?;
+        result = output(wine(prefix).env("WINEDEBUG", "err+all").arg(exe).args(args))?;
+    }
     let stdout = String::from_utf8_lossy(&result.stdout).into_owned();
     check(result.status.success(), || {
         format!(
@@ -317,6 +337,7 @@ fn windows_installer(prefix: &Path) -> Outcome {
         "running the installer silently under Wine (/S)",
         wine(prefix).arg(&setup).arg("/S"),
     )?;
+    wait_for_wine(prefix)?;
     let profile = wine_profile(prefix)?;
     let installed = profile.join("AppData/Local/Programs/Klik");
     for file in [
@@ -360,12 +381,7 @@ fn windows_installer(prefix: &Path) -> Outcome {
                 .arg("/S")
                 .args(extra),
         )?;
-        step(
-            "waiting for the uninstaller",
-            Command::new("wineserver")
-                .arg("-w")
-                .env("WINEPREFIX", prefix),
-        )
+        wait_for_wine(prefix)
     };
     uninstall(&[])?;
     for file in [
@@ -384,6 +400,7 @@ fn windows_installer(prefix: &Path) -> Outcome {
     })?;
     // Asked to (the box ticked, or /REMOVEDATA when silent), it removes the data too.
     step("installing again", wine(prefix).arg(&setup).arg("/S"))?;
+    wait_for_wine(prefix)?;
     uninstall(&["/REMOVEDATA"])?;
     check(!data.exists(), || "/REMOVEDATA left the user's data".into())
 }
