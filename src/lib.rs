@@ -15,6 +15,7 @@ pub mod date;
 pub mod demo;
 pub mod document;
 pub mod error;
+pub mod guide;
 pub mod i18n;
 pub mod intake;
 pub mod matching;

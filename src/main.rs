@@ -119,6 +119,11 @@ enum Command {
     Info,
     /// Show or set the organisation's name and its programme coordinator.
     Organisation(cli::organisation::OrganisationArgs),
+    /// The guide of a first use: the first steps, or the demo's tour.
+    Guide {
+        #[command(subcommand)]
+        command: Option<cli::guide::GuideCommand>,
+    },
 }
 
 fn main() -> ExitCode {
@@ -136,6 +141,7 @@ fn run(cli: &Cli, texts: &klik::i18n::Texts) -> Result<(), Failure> {
         Command::Demo { reset } => cli::database::run_demo(g, *reset, now),
         Command::Info => cli::database::run_info(g, texts),
         Command::Organisation(args) => cli::organisation::run(g, texts, args),
+        Command::Guide { command } => cli::guide::run(g, texts, command.as_ref()),
         Command::Programme(command) => cli::programme::run(g, texts, command, now),
         Command::Participants(command) => cli::participants::run(g, texts, command, now),
         Command::Match(command) => cli::matching::run(g, texts, command, now),

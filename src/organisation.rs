@@ -265,7 +265,7 @@ pub fn set_coordinator(store: &mut Store, coordinator: &Coordinator) -> Result<(
     )
 }
 
-fn setting(store: &Store, key: &str) -> Result<Option<String>> {
+pub(crate) fn setting(store: &Store, key: &str) -> Result<Option<String>> {
     store
         .conn()
         .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
@@ -275,7 +275,7 @@ fn setting(store: &Store, key: &str) -> Result<Option<String>> {
         .map_err(|e| store.read_error(e))
 }
 
-fn set_setting(store: &mut Store, key: &str, value: Option<&str>) -> Result<()> {
+pub(crate) fn set_setting(store: &mut Store, key: &str, value: Option<&str>) -> Result<()> {
     store.write(|tx| {
         match value {
             Some(value) => tx.execute(

@@ -164,6 +164,18 @@ impl App {
         self.find_containing_all(css, &[text]).await
     }
 
+    /// Waits until no element matches `css` (a bar closed, a dialog gone).
+    pub async fn gone(&self, css: &str) {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        while self.client.find(Locator::Css(css)).await.is_ok() {
+            if std::time::Instant::now() > deadline {
+                self.screenshot("failure").await;
+                panic!("{css} is still on screen (see failure.png)");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Chooses a file in the `<input type=file>` matching `css`, as a person picking it would.
     pub async fn choose_file(&self, css: &str, path: &Path) {
         // The input is visually replaced by a translated button; WebDriver types into the real input.
@@ -199,11 +211,21 @@ impl App {
     pub async fn click(&self, css: &str) {
         // In the middle of the window, as a person would scroll to it: at the
         // very bottom edge the messages that come and go sit over it.
-        let element = self.find_in_view(css).await;
-        element
-            .click()
-            .await
-            .unwrap_or_else(|e| panic!("could not click {css}: {e}"));
+        // A page that draws itself again (after a command, or when the
+        // guide above it looks again) may replace the element between
+        // finding and clicking it; a person would click the new one.
+        let mut attempts = 0;
+        loop {
+            let element = self.find_in_view(css).await;
+            match element.click().await {
+                Ok(()) => return,
+                Err(e) if attempts < 5 && e.to_string().contains("was not found") => {
+                    attempts += 1;
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+                Err(e) => panic!("could not click {css}: {e}"),
+            }
+        }
     }
 
     /// Clears a text field and types `text` into it, key by key.

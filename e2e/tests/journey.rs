@@ -15,6 +15,33 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
     app.screenshot("01-welcome").await;
     app.click("#welcome-demo").await;
 
+    // The demo's short tour: five pages, each explained, Next going there.
+    app.find_containing("#guide", "A short tour of the demo")
+        .await;
+    app.find_containing("#guide-progress", "Step 1 of 5").await;
+    app.click("#guide-next").await;
+    app.find_containing("#guide-progress", "Step 2 of 5").await;
+    app.find("#programme-checklist").await;
+    app.find_containing("#guide-now-title", "A programme’s home")
+        .await;
+    app.screenshot("15-tour-checklist-en").await;
+    app.click("#guide-next").await;
+    app.find_containing("#guide-progress", "Step 3 of 5").await;
+    app.click("#guide-next").await;
+    app.find_containing("#guide-now-title", "Matching").await;
+    app.click("#guide-back").await;
+    app.find_containing("#guide-progress", "Step 3 of 5").await;
+    app.click("#guide-next").await;
+    app.click("#guide-next").await;
+    app.find_containing("#guide-now-title", "Results").await;
+    app.find_containing("#guide-next", "End the tour").await;
+    app.screenshot("16-tour-results-en").await;
+    // Ended, the tour leaves the officer on the page she is on.
+    app.click("#guide-next").await;
+    app.gone("#guide").await;
+    app.find("#trajectory-pairs, .page").await;
+    app.click("#nav-programmes").await;
+
     let table = app.find("#programme-table").await;
     let rows = table
         .find_all(fantoccini::Locator::Css("tbody tr"))
@@ -151,6 +178,83 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         "[]",
         "the demo never writes into the real database"
     );
+}
+
+#[tokio::test]
+async fn starting_empty_is_led_through_the_first_steps() {
+    let data = fresh_data_dir("first-steps");
+    let app = App::launch(&data).await;
+    app.click("#welcome-empty").await;
+    app.find_containing("#guide", "First steps").await;
+    app.find_containing("#guide-progress", "Step 1 of 5").await;
+    app.screenshot("17-first-steps-en").await;
+
+    // Step 1, typed in the guide itself; an empty name is asked for.
+    app.click("#guide-save-organisation").await;
+    app.find_containing("#guide-organisation-error", "Type your organisation’s name")
+        .await;
+    app.type_into("#guide-organisation-name", "Stad Gent").await;
+    app.click("#guide-save-organisation").await;
+    app.find_containing("#guide-progress", "Step 2 of 5").await;
+    app.find_containing("#brand-org", "Stad Gent").await;
+
+    // Step 2: the programme form, through the guide's button.
+    app.click("#guide-go").await;
+    app.find("#programme-form").await;
+    app.type_into("#field-name", "Mentoring 2027").await;
+    app.type_into("#field-start", "01/01/2027").await;
+    app.type_into("#field-end", "31/12/2027").await;
+    app.click("#recalculate-phases").await;
+    app.click("#save-programme").await;
+    app.find("#programme-checklist").await;
+    app.find_containing("#guide-progress", "Step 3 of 5").await;
+    app.find_containing("#guide-go", "Import participants")
+        .await;
+
+    // Step 3 is skipped, then done anyway by importing: the data decides.
+    app.click("#guide-skip").await;
+    app.find_containing("#guide-progress", "Step 4 of 5").await;
+    app.find(".guide-step.guide-skipped[data-step='participants']")
+        .await;
+    app.click("#guide-go").await;
+    app.find_containing(".view", "Nobody takes part in this programme yet")
+        .await;
+    app.client.back().await.unwrap();
+    app.find("#programme-checklist").await;
+    app.click("#next-step").await;
+    app.click("#import-participants").await;
+    app.choose_file("#import-file", &klik_e2e::fixture("deelnemers-demo.csv"))
+        .await;
+    app.click("#import-all").await;
+    app.find(".guide-step.guide-done[data-step='participants']")
+        .await;
+    app.find_containing("#guide-progress", "Step 4 of 5").await;
+
+    // Steps 4 and 5 on the matching board; the guide follows each change.
+    app.click("#guide-go").await;
+    app.click("#matching-propose").await;
+    app.click("#matching-accept-all").await;
+    app.find_containing("#guide-progress", "Step 5 of 5").await;
+    app.screenshot("18-first-steps-confirm-en").await;
+    app.click("#matching-confirm").await;
+    app.click("#confirm-ok").await;
+    app.find_containing("#guide-finished", "First steps done")
+        .await;
+    app.screenshot("19-first-steps-done-en").await;
+    app.click("#guide-close").await;
+    app.quit().await;
+
+    // Done means done: after a restart the guide does not come back.
+    let app = App::launch(&data).await;
+    app.find("#programme-table").await;
+    assert!(
+        app.client
+            .find(fantoccini::Locator::Css("#guide"))
+            .await
+            .is_err(),
+        "the first steps are done"
+    );
+    app.quit().await;
 }
 
 #[tokio::test]

@@ -11,6 +11,7 @@ mod closing;
 mod commands;
 mod dialogs;
 mod dto;
+mod guide;
 mod intakes;
 mod matching;
 mod messages;
@@ -124,6 +125,10 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             messages::save_message_wording,
             messages::mark_message_sent,
             messages::open_message,
+            guide::guide,
+            guide::skip_guide_step,
+            guide::move_tour,
+            guide::end_guide,
             dialogs::choose_save_path,
         ])
 }

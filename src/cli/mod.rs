@@ -7,6 +7,7 @@
 pub mod agreement;
 pub mod backup;
 pub mod database;
+pub mod guide;
 pub mod intake;
 pub mod matching;
 pub mod message;

@@ -139,6 +139,7 @@ pub fn populate(store: &mut Store, now: NaiveDateTime) -> Result<DemoSummary> {
     // The running programme's people come in through the same import as a user's spreadsheet.
     let preview = import::preview(store, programmes[0], PARTICIPANTS, None)?;
     import::apply(store, programmes[0], &preview, false, now)?;
+    crate::guide::start_tour(store, programmes[0], archived)?;
     Ok(DemoSummary {
         running: programmes[0],
         programmes,

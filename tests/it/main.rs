@@ -6,6 +6,7 @@ mod checklist;
 mod cli;
 mod crash;
 mod disk;
+mod guide;
 mod intake;
 mod matching;
 mod message;

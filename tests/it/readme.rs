@@ -170,6 +170,10 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
         r#"`organisation --json` prints `{"name""#,
         &klik_ok(&db, &["--json", "organisation"]),
     );
+    expect(
+        r#"`guide --json` prints `{"kind""#,
+        &klik_ok(&db, &["--json", "guide"]),
+    );
     let programmes = klik_ok(&db, &["--json", "programme", "list", "--all"]);
     expect("{\n  \"id\": 1,", &programmes);
     // The demo's running programme: it has participants and no pairs yet,
@@ -625,5 +629,5 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
     assert_eq!(refused.status.code(), Some(1));
     let line: Value = serde_json::from_slice(&refused.stderr).unwrap();
     expect(r#"one JSON line `{"code""#, &line);
-    assert_eq!(checked, 40, "every documented JSON was checked");
+    assert_eq!(checked, 41, "every documented JSON was checked");
 }

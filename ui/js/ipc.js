@@ -23,12 +23,28 @@ function unexpected(error) {
  * @param {string} command
  * @param {any} [args]
  */
+/**
+ * The commands whose success can finish a first step of the guide; after
+ * each, a `klik:changed` event lets the guide look again without the page
+ * having to know it is there.
+ */
+const CHANGES_FIRST_STEPS = new Set([
+  'set_organisation_name', 'create_programme', 'save_participant', 'apply_import',
+  'decide_pair', 'accept_all_pairs', 'move_mentee', 'confirm_pairs',
+]);
+
+function changed(command) {
+  if (CHANGES_FIRST_STEPS.has(command)) window.dispatchEvent(new Event('klik:changed'));
+}
+
 async function call(command, args) {
   if (!tauri || !tauri.core) {
     throw { code: 'internal', message: 'Klik must run inside its desktop window.', fields: [] };
   }
   try {
-    return await tauri.core.invoke(command, args);
+    const result = await tauri.core.invoke(command, args);
+    changed(command);
+    return result;
   } catch (error) {
     if (error && typeof error === 'object' && 'code' in error) throw error;
     throw unexpected(error);
@@ -78,7 +94,9 @@ export const setUiLanguage = (language) => call('set_ui_language', { language })
 async function callRaw(command, bytes, headers) {
   const encoded = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, encodeURIComponent(v)]));
   try {
-    return await tauri.core.invoke(command, bytes, { headers: encoded });
+    const result = await tauri.core.invoke(command, bytes, { headers: encoded });
+    changed(command);
+    return result;
   } catch (error) {
     if (error && typeof error === 'object' && 'code' in error) throw error;
     throw unexpected(error);
@@ -285,3 +303,12 @@ export const saveMessageWording = (programmeId, kind, form) => call('save_messag
 export const markMessageSent = (programmeId, kind, matchId, sent) => call('mark_message_sent', { programmeId, kind, matchId, sent });
 /** Writes a moment's e-mail draft (.eml) and opens it in the mail program; resolves to {path, opened}. */
 export const openMessage = (programmeId, kind, matchId) => call('open_message', { programmeId, kind, matchId });
+
+/** Where the guide of a first use stands (first steps, the demo's tour, or none). */
+export const guide = () => call('guide');
+/** Passes a first step by. */
+export const skipGuideStep = (step) => call('skip_guide_step', { step });
+/** Moves the demo's tour one stop on (true) or back. */
+export const moveTour = (forward) => call('move_tour', { forward });
+/** Closes the guide in the open database. */
+export const endGuide = () => call('end_guide');

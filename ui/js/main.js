@@ -10,6 +10,7 @@ import { go, RENDER } from './nav.js';
 import { appState, applyStatus, refreshStatus } from './state.js';
 import { welcomeView } from './views/welcome.js';
 import { unavailableView } from './views/unavailable.js';
+import { guideBar } from './components/guide.js';
 import { programmesView } from './views/programmes.js';
 import { programmeView } from './views/programme.js';
 import { programmeFormView } from './views/programme-form.js';
@@ -44,7 +45,7 @@ const routes = [
   { pattern: /^#\/settings$/, view: () => settingsView(), nav: 'settings' },
 ];
 
-function frame(active, content) {
+function frame(active, content, guide) {
   const status = appState();
   const navLink = (key, hash, label) => h('a', {
     href: hash,
@@ -69,7 +70,7 @@ function frame(active, content) {
           class: 'button small secondary', type: 'button', id: 'leave-demo',
           onclick: async () => { await applyStatus(await ipc.switchWorkspace(false)); go('#/programmes'); },
         }, t('demo.leave'))) : null,
-      h('main', { id: 'main', tabindex: '-1' }, content)));
+      h('main', { id: 'main', tabindex: '-1' }, guide, content)));
 }
 
 /** Draws the screen for the current state and route. */
@@ -87,7 +88,7 @@ async function render() {
     const route = routes.find((r) => r.pattern.test(hash));
     if (!route) { go('#/programmes'); return; }
     const content = h('div', { class: 'view' }, h('p', { class: 'loading' }, t('shell.loading')));
-    app.replaceChildren(frame(route.nav, content));
+    app.replaceChildren(frame(route.nav, content, await guideBar()));
     try {
       content.replaceChildren(await route.view(hash.match(route.pattern)));
     } catch (error) {

@@ -13,7 +13,8 @@ export function welcomeView(status) {
   const choose = (choice) => () => act(async () => {
     try {
       const next = await ipc.chooseStart(choice);
-      location.hash = choice === 'demo' ? '#/programmes' : '#/programme/new';
+      // Both start at the programmes; an empty start is led by the first steps.
+      location.hash = '#/programmes';
       await applyStatus(next);
     } catch (error) {
       document.getElementById('welcome-error').textContent = commandError(error).message;
