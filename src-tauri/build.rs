@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "choose_save_path",
     "set_logo",
     "set_ui_language",
+    "availability_grid",
+    "availability_text",
     "guide",
     "skip_guide_step",
     "move_tour",

@@ -87,6 +87,26 @@ async fn import_the_dutch_sample_and_find_zoe() {
     app.type_into("#field-last_name", "Lefèvre").await;
     app.type_into("#field-email", "anais.lefevre@devries-logistiek.be")
         .await;
+    // Availability on the grid: two half-days ticked become the exact times.
+    app.click("#availability-1-0").await;
+    app.click("#availability-3-1").await;
+    app.click("#availability-exact summary").await;
+    let mut written = String::new();
+    for _ in 0..50 {
+        written = app
+            .find("#field-availability")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        if written == "mon 09:00-12:00, wed 13:00-17:00" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(written, "mon 09:00-12:00, wed 13:00-17:00");
+    app.screenshot("24-availability-grid-en").await;
     app.type_into("#field-availability", "someday").await;
     app.find_containing("#topic-chips .chip", "leiderschap")
         .await
@@ -99,6 +119,9 @@ async fn import_the_dutch_sample_and_find_zoe() {
         summary.contains("Availability"),
         "the bad availability is named: {summary}"
     );
+    // Times that are not whole half-days set the grid aside, saying why.
+    app.find("#availability-exact-note:not([hidden])").await;
+    app.find("#availability-1-0[disabled]").await;
     app.screenshot("24-participant-form-errors-en").await;
     app.type_into("#field-availability", "wo 14-16").await;
     app.click("#save-participant").await;
@@ -110,6 +133,23 @@ async fn import_the_dutch_sample_and_find_zoe() {
         row.text().await.unwrap().contains("leiderschap"),
         "the chosen topic is saved"
     );
+    // Opened again, the saved exact times are there, and the grid stays aside.
+    app.find_containing("a.participant-link", "Anaïs Lefèvre")
+        .await
+        .click()
+        .await
+        .unwrap();
+    app.find("#availability-exact[open]").await;
+    let saved = app
+        .find("#field-availability")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_eq!(saved, "wed 14:00-16:00");
+    app.find("#availability-3-1[disabled]").await;
+    app.client.back().await.unwrap();
 
     // The same screens in Dutch.
     app.switch_to_dutch().await;

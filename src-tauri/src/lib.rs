@@ -125,6 +125,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             messages::save_message_wording,
             messages::mark_message_sent,
             messages::open_message,
+            participants::availability_grid,
+            participants::availability_text,
             guide::guide,
             guide::skip_guide_step,
             guide::move_tour,

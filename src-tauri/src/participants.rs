@@ -423,3 +423,46 @@ pub async fn import_template(shared: State<'_, Arc<Shared>>, path: String) -> Re
         })
         .await
 }
+
+/// Availability as the form's weekly grid shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AvailabilityGridDto {
+    /// The ticked half-days as `[weekday, half]` (1 Monday…7 Sunday; 0 morning, 1 afternoon).
+    pub cells: Vec<(u8, u8)>,
+    /// The text holds other times (or is not understood): it is edited as
+    /// exact times, and the grid would lose something.
+    pub exact: bool,
+}
+
+/// Reads availability text (in any of Klik's languages) into the grid.
+#[tauri::command]
+pub async fn availability_grid(text: String) -> Reply<AvailabilityGridDto> {
+    let half_days = participant::Availability::parse(&text)
+        .ok()
+        .and_then(|a| a.half_days());
+    Ok(AvailabilityGridDto {
+        exact: half_days.is_none(),
+        cells: half_days
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| (c.weekday, c.half))
+            .collect(),
+    })
+}
+
+/// Writes the ticked half-days as availability text in the interface language.
+#[tauri::command]
+pub async fn availability_text(
+    shared: State<'_, Arc<Shared>>,
+    cells: Vec<(u8, u8)>,
+) -> Reply<String> {
+    shared
+        .run(move |session| {
+            let cells: Vec<participant::HalfDay> = cells
+                .into_iter()
+                .map(|(weekday, half)| participant::HalfDay { weekday, half })
+                .collect();
+            Ok(participant::Availability::from_half_days(&cells).display(&session.language()))
+        })
+        .await
+}

@@ -169,6 +169,59 @@ impl Availability {
     }
 }
 
+/// The half-days of the form's weekly grid, in minutes since midnight: a
+/// morning from 09:00 to 12:00 and an afternoon from 13:00 to 17:00, the
+/// office hours most people mean by "Monday morning".
+pub const HALF_DAYS: [(u16, u16); 2] = [(9 * 60, 12 * 60), (13 * 60, 17 * 60)];
+
+/// One cell of the grid: a weekday (1 Monday to 7 Sunday) and a half-day
+/// (0 the morning, 1 the afternoon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct HalfDay {
+    pub weekday: u8,
+    pub half: u8,
+}
+
+impl Availability {
+    /// The half-days this availability is made of, or `None` when it holds
+    /// any other time (say Monday 10:00 to 11:00, or 09:00 to 17:00 without
+    /// the lunch hour): a grid would then lose something, so the form shows
+    /// the exact times instead.
+    pub fn half_days(&self) -> Option<Vec<HalfDay>> {
+        self.slots
+            .iter()
+            .map(|slot| {
+                HALF_DAYS
+                    .iter()
+                    .position(|&(start, end)| slot.start == start && slot.end == end)
+                    .map(|half| HalfDay {
+                        weekday: slot.weekday,
+                        half: half as u8,
+                    })
+            })
+            .collect()
+    }
+
+    /// The availability of the ticked half-days (cells out of range are
+    /// ignored: the grid has seven days and two halves).
+    pub fn from_half_days(cells: &[HalfDay]) -> Availability {
+        Availability::from_slots(
+            cells
+                .iter()
+                .filter(|c| (1..=7).contains(&c.weekday) && usize::from(c.half) < HALF_DAYS.len())
+                .map(|c| {
+                    let (start, end) = HALF_DAYS[usize::from(c.half)];
+                    Slot {
+                        weekday: c.weekday,
+                        start,
+                        end,
+                    }
+                })
+                .collect(),
+        )
+    }
+}
+
 impl fmt::Display for Availability {
     /// The stored, language-neutral form: `mon 09:00-12:00, wed 14:00-16:00`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -232,6 +285,63 @@ pub(crate) fn parse_time(text: &str) -> Option<u16> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn half_days_read_back_and_other_times_are_left_exact() {
+        let cells = [
+            HalfDay {
+                weekday: 3,
+                half: 1,
+            },
+            HalfDay {
+                weekday: 1,
+                half: 0,
+            },
+            HalfDay {
+                weekday: 1,
+                half: 1,
+            },
+        ];
+        let availability = Availability::from_half_days(&cells);
+        assert_eq!(
+            availability.display("nl"),
+            "ma 09:00-12:00, ma 13:00-17:00, wo 13:00-17:00"
+        );
+        let mut sorted = cells.to_vec();
+        sorted.sort();
+        assert_eq!(availability.half_days(), Some(sorted));
+        // Written by hand in any language, the same half-days are found.
+        let typed = Availability::parse("lun 9-12; mercredi 13h-17h").unwrap();
+        assert_eq!(
+            typed.half_days(),
+            Some(vec![
+                HalfDay {
+                    weekday: 1,
+                    half: 0
+                },
+                HalfDay {
+                    weekday: 3,
+                    half: 1
+                }
+            ])
+        );
+        // Anything a grid would change stays in exact times.
+        for exact in ["ma 10-11", "ma 9-17", "ma 9-12, ma 12-13"] {
+            assert_eq!(
+                Availability::parse(exact).unwrap().half_days(),
+                None,
+                "{exact}"
+            );
+        }
+        assert_eq!(Availability::default().half_days(), Some(vec![]));
+        assert!(
+            Availability::from_half_days(&[HalfDay {
+                weekday: 8,
+                half: 0
+            }])
+            .is_empty()
+        );
+    }
 
     fn slot(weekday: u8, start: u16, end: u16) -> Slot {
         Slot {

@@ -18,7 +18,7 @@ use crate::error::{Error, FieldError, Result};
 use crate::programme::{ProgrammeId, timestamp};
 use crate::store::Store;
 
-pub use availability::{Availability, Slot};
+pub use availability::{Availability, HalfDay, Slot};
 
 /// The database id of a participant (a person in one programme).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]

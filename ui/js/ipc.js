@@ -312,3 +312,7 @@ export const skipGuideStep = (step) => call('skip_guide_step', { step });
 export const moveTour = (forward) => call('move_tour', { forward });
 /** Closes the guide in the open database. */
 export const endGuide = () => call('end_guide');
+/** Availability text read into the weekly grid: {cells: [[weekday, half]], exact}. */
+export const availabilityGrid = (text) => call('availability_grid', { text });
+/** The ticked half-days written as availability text in the interface language. */
+export const availabilityText = (cells) => call('availability_text', { cells });

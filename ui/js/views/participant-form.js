@@ -6,6 +6,7 @@ import { t } from '../i18n.js';
 import { h, field, showFormErrors, commandError, toast, toastError, confirmAction } from '../dom.js';
 import { go } from '../nav.js';
 import { fileName } from '../components/documents.js';
+import { availabilityField } from '../components/availability-grid.js';
 
 /**
  * @param {number} programmeId
@@ -59,7 +60,7 @@ export async function participantFormView(programmeId, id) {
           },
         }, `+ ${topic}`))) : null,
       text('learning_goal', { multiline: true, hint: t('participant.goal_hint') }),
-      text('availability', { hint: t('participant.availability_hint') }),
+      await availabilityField(value('availability')),
       text('preferred_mentors', { hint: t('participant.preferred_hint') }),
       text('avoid', { hint: t('participant.avoid_hint') }),
       text('notes', { multiline: true, hint: t('participant.notes_hint') })),
