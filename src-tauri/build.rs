@@ -21,6 +21,7 @@ const COMMANDS: &[&str] = &[
     "choose_save_path",
     "set_logo",
     "set_ui_language",
+    "import_sheets",
     "availability_grid",
     "availability_text",
     "guide",

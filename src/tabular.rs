@@ -39,6 +39,9 @@ pub struct Table {
     pub rows: Vec<TableRow>,
     /// The sheet read, for workbooks.
     pub sheet: Option<String>,
+    /// Every sheet of a workbook, in its order (empty for CSV), so that the
+    /// officer picks one from a list rather than typing its name.
+    pub sheets: Vec<String>,
     /// What the file was: `csv`, `xlsx` or `xls`.
     pub format: &'static str,
     /// For CSV: the separator found.
@@ -83,6 +86,12 @@ impl TableProblem {
             TableProblem::Unreadable { .. } => "error.file.unreadable",
         }
     }
+}
+
+/// The sheets of a workbook in their order, read with every check of
+/// [`read`]; empty for a CSV file, which has none.
+pub fn sheets(bytes: &[u8]) -> Result<Vec<String>, TableProblem> {
+    read(bytes, None).map(|table| table.sheets)
 }
 
 /// Reads a CSV or spreadsheet file from its bytes; the format is told by the content, not the name.
@@ -219,6 +228,7 @@ fn read_csv(bytes: &[u8]) -> Result<Table, TableProblem> {
     Ok(Table {
         rows,
         sheet: None,
+        sheets: Vec::new(),
         format: "csv",
         separator: Some(separator),
         encoding: Some(encoding),
@@ -305,6 +315,7 @@ fn read_workbook_checked(
     Ok(Table {
         rows,
         sheet: Some(name),
+        sheets: names,
         format,
         separator: None,
         encoding: None,
@@ -388,6 +399,7 @@ fn read_xlsx(
     Ok(Table {
         rows,
         sheet: Some(name),
+        sheets: names,
         format: "xlsx",
         separator: None,
         encoding: None,
@@ -765,6 +777,32 @@ mod tests {
             read(&bytes, Some("Blad2")).unwrap_err(),
             TableProblem::SheetNotFound { .. }
         ));
+    }
+
+    #[test]
+    fn a_workbook_lists_its_sheets_in_order() {
+        use rust_xlsxwriter::Workbook;
+        let mut book = Workbook::new();
+        book.add_worksheet()
+            .set_name("Uitleg")
+            .unwrap()
+            .write_string(0, 0, "Lees mij eerst")
+            .unwrap();
+        book.add_worksheet()
+            .set_name("Deelnemers")
+            .unwrap()
+            .write_string(0, 0, "voornaam")
+            .unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        assert_eq!(sheets(&bytes).unwrap(), ["Uitleg", "Deelnemers"]);
+        let table = read(&bytes, Some("deelnemers")).unwrap();
+        assert_eq!(table.sheet.as_deref(), Some("Deelnemers"));
+        assert_eq!(table.sheets, ["Uitleg", "Deelnemers"]);
+        assert!(
+            sheets(&write_csv(&[vec!["a".to_string()]]))
+                .unwrap()
+                .is_empty()
+        );
     }
 
     #[test]

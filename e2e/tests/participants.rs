@@ -50,6 +50,44 @@ async fn import_the_dutch_sample_and_find_zoe() {
     app.find("#import-valid").await;
     app.screenshot("21-import-problems-en").await;
 
+    // A workbook of several sheets: they are a list to choose from, and the
+    // chosen file is named beside its button.
+    let workbook = out_dir().join("twee-bladen.xlsx");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("Uitleg")
+        .unwrap()
+        .write_string(0, 0, "Vul het tweede blad in.")
+        .unwrap();
+    let people = book.add_worksheet().set_name("Deelnemers").unwrap();
+    let rows = [
+        ["rol", "voornaam", "achternaam", "e-mail"],
+        [
+            "mentee",
+            "Noor",
+            "Bakker",
+            "noor.bakker@devries-logistiek.be",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            people.write_string(r as u32, c as u16, *cell).unwrap();
+        }
+    }
+    book.save(&workbook).unwrap();
+    app.choose_file("#import-file", &workbook).await;
+    app.find("#import-sheet-field:not([hidden])").await;
+    app.find_containing("#import-file-name", "twee-bladen.xlsx")
+        .await;
+    app.find("#import-sheet")
+        .await
+        .select_by_value("Deelnemers")
+        .await
+        .unwrap();
+    app.find_containing("#import-summary", "1 new").await;
+    app.find("#import-actions").await;
+    app.screenshot("22-import-sheets-en").await;
+
     // The real sample: a clean preview, then the import.
     app.choose_file("#import-file", &fixture("deelnemers-demo.csv"))
         .await;
@@ -61,6 +99,15 @@ async fn import_the_dutch_sample_and_find_zoe() {
         .unwrap();
     assert!(summary.contains("55 new"), "{summary}");
     app.find("#import-rows").await;
+    assert!(
+        app.find("#import-sheet-field")
+            .await
+            .attr("hidden")
+            .await
+            .unwrap()
+            .is_some(),
+        "a CSV file has no sheets to choose"
+    );
     app.screenshot("22-import-preview-en").await;
     app.click("#import-all").await;
     let counts = app
@@ -107,6 +154,28 @@ async fn import_the_dutch_sample_and_find_zoe() {
     }
     assert_eq!(written, "mon 09:00-12:00, wed 13:00-17:00");
     app.screenshot("24-availability-grid-en").await;
+    // People not to be matched with: picked by name, or added by address.
+    app.type_into("#field-avoid-search", "Vandenbroucke").await;
+    app.find_containing("#field-avoid-options .picker-option", "Vandenbroucke")
+        .await;
+    app.screenshot("24-people-picker-en").await;
+    app.click("#field-avoid-options .picker-option").await;
+    app.find_containing("#field-avoid-chosen .picker-chip", "Vandenbroucke")
+        .await;
+    app.type_into("#field-avoid-search", "extern@example.org")
+        .await;
+    app.find_containing(
+        "#field-avoid-options .picker-option",
+        "Add extern@example.org",
+    )
+    .await;
+    app.find("#field-avoid-search")
+        .await
+        .send_keys("\u{E007}")
+        .await
+        .unwrap();
+    app.find_containing("#field-avoid-chosen", "extern@example.org")
+        .await;
     app.type_into("#field-availability", "someday").await;
     app.find_containing("#topic-chips .chip", "leiderschap")
         .await
@@ -149,6 +218,11 @@ async fn import_the_dutch_sample_and_find_zoe() {
         .unwrap_or_default();
     assert_eq!(saved, "wed 14:00-16:00");
     app.find("#availability-3-1[disabled]").await;
+    app.find_containing_all(
+        "#field-avoid-chosen",
+        &["Vandenbroucke", "extern@example.org"],
+    )
+    .await;
     app.client.back().await.unwrap();
 
     // The same screens in Dutch.

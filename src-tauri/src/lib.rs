@@ -125,6 +125,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             messages::save_message_wording,
             messages::mark_message_sent,
             messages::open_message,
+            participants::import_sheets,
             participants::availability_grid,
             participants::availability_text,
             guide::guide,

@@ -326,6 +326,16 @@ pub async fn preview_import(
         .await
 }
 
+/// The sheets of a workbook (raw bytes), for the import's sheet list.
+#[tauri::command]
+pub async fn import_sheets(
+    shared: State<'_, Arc<Shared>>,
+    request: Request<'_>,
+) -> Reply<Vec<String>> {
+    let (bytes, ..) = import_arguments(&request);
+    shared.on_active(move |_, _| import::sheets(&bytes)).await
+}
+
 /// Imports a file (raw bytes): every row, or with `klik-only-valid: true` the valid ones.
 #[tauri::command]
 pub async fn apply_import(

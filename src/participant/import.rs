@@ -434,6 +434,12 @@ fn file_problem(problem: TableProblem) -> Error {
     Error::Invalid(vec![error])
 }
 
+/// The sheets of a workbook the officer chose, for the import's sheet list
+/// (empty for CSV); a file that cannot be read says why, as a preview would.
+pub fn sheets(bytes: &[u8]) -> Result<Vec<String>> {
+    tabular::sheets(bytes).map_err(file_problem)
+}
+
 /// Reads a file and plans the import into `programme` without writing
 /// anything; empty cells keep what Klik knows.
 pub fn preview(

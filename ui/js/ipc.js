@@ -109,6 +109,8 @@ export const participantPage = (programme, query) => call('participant_page', { 
 export const getParticipant = (id) => call('get_participant', { id });
 /** Adds (id null) or saves a participant. */
 export const saveParticipant = (programme, id, form) => call('save_participant', { programme, id, form });
+/** The sheets of a workbook (empty for CSV). */
+export const importSheets = (bytes) => callRaw('import_sheets', bytes, {});
 /** What importing a file would do. */
 export const previewImport = (programme, bytes, sheet, clearEmpty = false) =>
   callRaw('preview_import', bytes, { 'klik-programme': String(programme), 'klik-sheet': sheet ?? '', 'klik-clear-empty': String(clearEmpty) });

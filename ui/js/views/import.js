@@ -17,7 +17,13 @@ export async function importView(programmeId) {
   let bytes = null;
   let fileName = '';
   const result = h('div', { id: 'import-result', aria: { live: 'polite' } });
-  const sheet = h('input', { id: 'import-sheet', name: 'sheet', type: 'text', autocomplete: 'off', class: 'narrow-input' });
+  // A workbook's sheets as a list, shown once a file with several is chosen.
+  const sheet = /** @type {HTMLSelectElement} */ (h('select', { id: 'import-sheet', name: 'sheet' }));
+  const sheetField = h('div', { class: 'field narrow', id: 'import-sheet-field', hidden: true },
+    h('label', { for: 'import-sheet' }, t('import.sheet_label')),
+    h('p', { class: 'hint', id: 'import-sheet-hint' }, t('import.sheet_hint')),
+    sheet);
+  const chosen = h('span', { class: 'muted', id: 'import-file-name' }, t('import.no_file'));
   const clearEmpty = /** @type {HTMLInputElement} */ (h('input', { id: 'import-clear-empty', name: 'clear_empty', type: 'checkbox' }));
   const input = /** @type {HTMLInputElement} */ (h('input', {
     type: 'file', id: 'import-file', class: 'file-input',
@@ -98,7 +104,8 @@ export async function importView(programmeId) {
             row.changed_fields.length ? h('span', { class: 'muted small' }, ` (${row.changed_fields.map((f) => t(`field.${f}`)).join(', ')})`) : null),
           h('td', {}, row.form.first_name), h('td', {}, row.form.last_name), h('td', {}, row.form.email),
           h('td', {}, row.form.role), h('td', {}, row.form.topics), h('td', {}, row.form.availability)))))));
-    const actions = h('div', { class: 'form-actions' },
+    // The import buttons stay in view at the bottom while the preview scrolls.
+    const actions = h('div', { class: 'form-actions sticky-actions', id: 'import-actions' },
       h('button', { type: 'button', class: 'button primary', id: 'import-all', disabled: p.skipped > 0 || valid === 0,
         onclick: () => run(false) }, counted('import.import_all', valid)),
       p.skipped > 0 && valid > 0
@@ -113,7 +120,16 @@ export async function importView(programmeId) {
     const file = input.files?.[0];
     if (!file) return;
     fileName = file.name;
+    chosen.textContent = file.name;
     bytes = new Uint8Array(await file.arrayBuffer());
+    let names = [];
+    try {
+      names = await ipc.importSheets(bytes);
+    } catch {
+      // The preview says what is wrong with the file.
+    }
+    sheet.replaceChildren(...names.map((name) => h('option', { value: name }, name)));
+    sheetField.hidden = names.length < 2;
     await preview();
   });
   sheet.addEventListener('change', () => preview());
@@ -130,13 +146,11 @@ export async function importView(programmeId) {
     h('h1', {}, t('import.title')),
     h('section', { class: 'card' },
       h('p', {}, t('import.intro')),
-      h('div', { class: 'field' },
+      h('div', { class: 'field file-field' },
         input,
-        h('label', { for: 'import-file', class: 'button primary file-button' }, t('import.choose'))),
-      h('div', { class: 'field narrow' },
-        h('label', { for: 'import-sheet' }, t('import.sheet_label')),
-        h('p', { class: 'hint', id: 'import-sheet-hint' }, t('import.sheet_hint')),
-        sheet),
+        h('label', { for: 'import-file', class: 'button primary file-button' }, t('import.choose')),
+        chosen),
+      sheetField,
       h('div', { class: 'field' }, h('label', { class: 'check' }, clearEmpty, t('import.clear_empty'))),
       h('p', { class: 'hint' }, t('import.template_hint'), ' ',
         h('button', { type: 'button', class: 'button small secondary', onclick: template('xlsx') }, t('import.template_excel')), ' ',

@@ -7,6 +7,7 @@ import { h, field, showFormErrors, commandError, toast, toastError, confirmActio
 import { go } from '../nav.js';
 import { fileName } from '../components/documents.js';
 import { availabilityField } from '../components/availability-grid.js';
+import { peoplePicker } from '../components/people-picker.js';
 
 /**
  * @param {number} programmeId
@@ -61,8 +62,14 @@ export async function participantFormView(programmeId, id) {
         }, `+ ${topic}`))) : null,
       text('learning_goal', { multiline: true, hint: t('participant.goal_hint') }),
       await availabilityField(value('availability')),
-      text('preferred_mentors', { hint: t('participant.preferred_hint') }),
-      text('avoid', { hint: t('participant.avoid_hint') }),
+      await peoplePicker({
+        name: 'preferred_mentors', label: t('field.preferred_mentors'), hint: t('participant.preferred_hint'),
+        value: value('preferred_mentors'), programmeId, role: 'mentor', self: value('email'),
+      }),
+      await peoplePicker({
+        name: 'avoid', label: t('field.avoid'), hint: t('participant.avoid_hint'),
+        value: value('avoid'), programmeId, self: value('email'),
+      }),
       text('notes', { multiline: true, hint: t('participant.notes_hint') })),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'button primary', id: 'save-participant' }, t('action.save')),
