@@ -191,6 +191,14 @@ impl App {
             .send_keys(&path.display().to_string())
             .await
             .unwrap_or_else(|e| panic!("could not choose {}: {e}", path.display()));
+        // Hidden again, as a person sees the screen: only the translated button.
+        let _ = self
+            .client
+            .execute(
+                "document.querySelector(arguments[0])?.classList.add('file-input');",
+                vec![css.into()],
+            )
+            .await;
     }
 
     /// The element matching `css`, scrolled to the middle of the window.

@@ -258,6 +258,33 @@ async fn starting_empty_is_led_through_the_first_steps() {
 }
 
 #[tokio::test]
+async fn the_guide_speaks_dutch() {
+    let data = fresh_data_dir("guide-nl");
+    let app = App::launch(&data).await;
+    app.find("#welcome-language")
+        .await
+        .select_by_value("nl")
+        .await
+        .unwrap();
+    app.find_text("#welcome-demo .choice-title", "Verken een demoprogramma")
+        .await;
+    app.click("#welcome-demo").await;
+    app.find_containing("#guide", "Een korte rondleiding door de demo")
+        .await;
+    app.click("#guide-next").await;
+    app.find_containing("#guide-progress", "Stap 2 van 5").await;
+    app.find("#programme-checklist").await;
+    app.screenshot("15-tour-checklist-nl").await;
+    // Leaving the demo, the officer's own empty file starts its first steps.
+    app.click("#leave-demo").await;
+    app.find_containing("#guide", "Eerste stappen").await;
+    app.find_containing("#guide-now-title", "Geef je organisatie een naam")
+        .await;
+    app.screenshot("17-first-steps-nl").await;
+    app.quit().await;
+}
+
+#[tokio::test]
 async fn a_file_that_is_not_a_klik_database_is_explained_and_left_alone() {
     let data = fresh_data_dir("not-a-database");
     let path = data.join("klik.sqlite");

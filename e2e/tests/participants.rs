@@ -230,6 +230,23 @@ async fn import_the_dutch_sample_and_find_zoe() {
     app.find_containing("#participant-counts", "mentoren").await;
     app.find_containing("#participant-range", "van").await;
     app.screenshot("25-participants-nl").await;
+    // The form in Dutch: the grid's half-days and the people picker.
+    app.find("a.participant-link").await.click().await.unwrap();
+    app.find_containing("#availability-grid th", "Voormiddag")
+        .await;
+    app.type_into("#field-avoid-search", "Vandenbroucke").await;
+    app.find_containing("#field-avoid-options", "Vandenbroucke")
+        .await;
+    app.client
+        .execute(
+            "document.getElementById('availability-grid').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    app.screenshot("28-participant-form-nl").await;
+    app.client.back().await.unwrap();
+    app.find("#participant-table").await;
     app.click("#import-participants").await;
     app.choose_file("#import-file", &broken).await;
     app.find_containing("#import-problems", "problemen").await;

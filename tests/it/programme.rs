@@ -138,7 +138,7 @@ fn messages_name_the_field_and_the_problem_in_each_language() {
         .message(&Texts::for_language("fr"));
     assert_eq!(
         fr,
-        "Constitution des binômes – début: Les phases doivent se situer dans le programme (01/09/2027 au 30/06/2028)."
+        "Appariement – début: Les phases doivent se situer dans le programme (01/09/2027 au 30/06/2028)."
     );
 }
 
