@@ -79,8 +79,30 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     let planned = app.find("#intake-table tr[data-state='planned']").await;
     let pair = planned.attr("data-match").await.unwrap().unwrap();
     app.click("#intake-mode-week").await;
-    app.find("#intake-week .week-talk").await;
+    // The week is a calendar: the talk placed at its time, coloured by its
+    // state, and a closed day named in its column.
+    app.find(&format!(
+        "#intake-week .calendar-talk.intake-planned[data-match='{pair}']"
+    ))
+    .await;
+    app.find_containing(".calendar-legend", "Outcome missing")
+        .await;
+    app.dismiss_messages().await;
+    app.client
+        .execute(
+            "document.getElementById('intake-week').scrollIntoView();",
+            vec![],
+        )
+        .await
+        .unwrap();
     app.screenshot("42-intake-week-en").await;
+    for _ in 0..3 {
+        app.click("#intake-week-next").await;
+    }
+    app.find_containing("#intake-week-label", "21/12").await;
+    app.find_containing("#intake-week .calendar-closed", "Kerstmis")
+        .await;
+    app.screenshot("42-intake-week-closed-en").await;
     app.click("#intake-mode-list").await;
 
     // The invitation to the talk as an e-mail draft with its calendar file:

@@ -35,6 +35,12 @@ pub struct WeekdayDto {
 }
 
 #[derive(Debug, Clone, Serialize)]
+pub struct ClosedDto {
+    pub day: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
 pub struct HistoryDto {
     pub when: String,
     pub state_label: String,
@@ -51,8 +57,9 @@ pub struct RowDto {
     /// to_plan, planned, outcome_missing, held or cancelled.
     pub state: String,
     pub state_label: String,
-    /// ISO local start (2027-01-06T10:00), for the week view.
+    /// ISO local start (2027-01-06T10:00) and end, for the week view.
     pub start: Option<String>,
+    pub end: Option<String>,
     /// "wo 06-01-2027", "10:00–11:00".
     pub day: String,
     pub time: String,
@@ -84,6 +91,8 @@ pub struct BoardDto {
     pub programme_name: String,
     pub settings: SettingsForm,
     pub closed_days: Vec<ClosedDayForm>,
+    /// The same closed days by ISO date, for the week view's columns.
+    pub closed: Vec<ClosedDto>,
     pub weekdays: Vec<WeekdayDto>,
     pub summary: SummaryDto,
     pub rows: Vec<RowDto>,
@@ -147,6 +156,7 @@ fn row(pair: &Match, history: &[Intake], texts: &Texts, now: NaiveDateTime) -> R
         state: state.to_string(),
         state_label,
         start: shown.map(|i| i.start.format("%Y-%m-%dT%H:%M").to_string()),
+        end: shown.map(|i| i.end().format("%Y-%m-%dT%H:%M").to_string()),
         day: shown
             .map(|i| day_text(i.start, language))
             .unwrap_or_default(),
@@ -212,13 +222,21 @@ fn board(store: &Store, texts: &Texts, id: ProgrammeId) -> klik::Result<BoardDto
         }
     }
     let (from, to) = intake::suggested_period(&programme, now.date());
+    let closed = intake::closed_days(store, id)?;
     Ok(BoardDto {
         programme_id: id.0,
         programme_name: programme.draft.name.clone(),
         settings: SettingsForm::from_settings(&intake::settings(store, id)?),
-        closed_days: intake::closed_days(store, id)?
+        closed_days: closed
             .iter()
             .map(|d| ClosedDayForm::from_closed_day(d, language))
+            .collect(),
+        closed: closed
+            .iter()
+            .map(|d| ClosedDto {
+                day: d.day.format("%Y-%m-%d").to_string(),
+                label: d.label.clone(),
+            })
             .collect(),
         weekdays: (1..=7)
             .map(|n| WeekdayDto {
