@@ -14,10 +14,23 @@ async fn propose_move_confirm_on_the_demo() {
     let first = app.find("#matching-board .pair").await;
     let mentee = first.attr("data-mentee").await.unwrap().unwrap();
     let before = first.attr("data-mentor").await.unwrap().unwrap();
-    let board = app.text("#matching-board").await;
+    // The board at a glance: the progress, and each pair's reasons folded
+    // into one line that counts how the criteria fit, opened on demand.
+    app.find_containing(
+        "#matching-progress",
+        "0 of 12 mentees have a confirmed mentor",
+    )
+    .await;
+    let folded = app.text(".pair .pair-reasons summary").await;
     assert!(
-        board.contains("learning wish") || board.contains("both speak"),
-        "every pair shows its reasons in words: {board}"
+        folded.contains("Why this score") && folded.contains("fit"),
+        "{folded}"
+    );
+    app.click(".pair .pair-reasons summary").await;
+    let reasons = app.text(".pair .pair-reasons .reasons").await;
+    assert!(
+        reasons.contains("learning wish") || reasons.contains("both speak"),
+        "every pair shows its reasons in words: {reasons}"
     );
     app.screenshot("30-matching-board-en").await;
 

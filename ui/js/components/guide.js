@@ -181,6 +181,18 @@ function tour(guide) {
       await redraw();
     }
   });
+  // Away from the stop's page the tour folds to one line: it stays
+  // reachable without taking the page the officer chose to look at.
+  if (!here) {
+    return h('section', { class: 'guide guide-folded', id: 'guide', aria: { labelledby: 'guide-title' } },
+      h('div', { class: 'guide-head' },
+        h('h2', { id: 'guide-title' }, t('guide.tour')),
+        h('span', { class: 'guide-progress', id: 'guide-progress' },
+          t('guide.progress', { n: String(index + 1), count: String(guide.steps.length) }), ' · ',
+          h('span', { id: 'guide-now-title' }, t(`guide.stop.${stop.key}`))),
+        h('a', { class: 'button small secondary', id: 'guide-show', href: route }, t('guide.tour.show')),
+        closeButton(t('guide.tour.end'))));
+  }
   return frame(t('guide.tour'),
     t('guide.progress', { n: String(index + 1), count: String(guide.steps.length) }),
     closeButton(t('guide.tour.end')),
@@ -190,7 +202,6 @@ function tour(guide) {
         h('strong', { id: 'guide-now-title' }, t(`guide.stop.${stop.key}`)), ' ',
         h('span', { id: 'guide-now-text' }, t(`guide.stop.${stop.key}.text`))),
       h('div', { class: 'guide-actions' },
-        here ? null : h('a', { class: 'button small secondary', id: 'guide-show', href: route }, t('guide.tour.show')),
         index > 0 ? h('button', { type: 'button', class: 'button small secondary', id: 'guide-back', onclick: move(false) }, t('guide.tour.back')) : null,
         h('button', { type: 'button', class: 'button small primary', id: 'guide-next', onclick: move(true) },
           last ? t('guide.tour.end') : t('guide.tour.next')))));

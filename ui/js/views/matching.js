@@ -50,7 +50,6 @@ export async function matchingView(id) {
     board: () => board,
     proposalShown: () => shownProposals.get(id) === true,
     /** Mentees whose alternatives are unfolded, kept across redraws. */
-    openAlternatives: new Set(),
     act,
     once,
     draw,

@@ -6,7 +6,7 @@ import * as ipc from '../../ipc.js';
 import { t } from '../../i18n.js';
 import { h, toast } from '../../dom.js';
 import { bar, emptyKey, fitLevel, personBlock } from './parts.js';
-import { reasonList, alternativesList } from './reasons.js';
+import { reasonList } from './reasons.js';
 import { confirmBar } from './confirm-bar.js';
 import { conflictsSection, unmatchedSection, loadSection } from './issues.js';
 import { openMove } from './move-dialog.js';
@@ -17,7 +17,6 @@ import { openMove } from './move-dialog.js';
  *   id: number,
  *   board: () => any,
  *   proposalShown: () => boolean,
- *   openAlternatives: Set<number>,
  *   act: (work: () => Promise<any>, focus: string, done?: () => void) => Promise<void>,
  *   once: ReturnType<typeof import('../../dom.js').oneAtATime>,
  *   draw: (board: any) => void,
@@ -68,14 +67,12 @@ export function mainParts(ctx, b) {
  * @param {any} pair
  */
 function pairCard(ctx, pair) {
-  const { id, act, openAlternatives } = ctx;
+  const { id, act } = ctx;
   const mentee = pair.mentee.id;
   const mentor = pair.mentor.id;
   const here = `.pair[data-mentee="${mentee}"]`;
   const names = { mentee: pair.mentee.name, mentor: pair.mentor.name };
   const decide = (decision, focus, done) => act(() => ipc.decidePair(id, mentee, mentor, decision), focus, done);
-  const open = openAlternatives.has(mentee);
-  const alternatives = alternativesList(pair, open);
   const button = (className, label, onclick, primary = false) => h('button', {
     type: 'button', class: `button small ${primary ? 'primary' : 'secondary'} ${className}`, onclick,
   }, label);
@@ -106,19 +103,9 @@ function pairCard(ctx, pair) {
       // After a rejection the mentee usually gets another mentor; focus lands
       // on that new pair as a whole rather than on a button that would act on it.
       button('pair-reject', t('matching.reject'), () => decide('reject', here, () => toast(t('matching.rejected_notice', names)))),
+      // One "Move": the other mentors, with their scores, are in its dialog.
       h('button', {
         type: 'button', class: 'button small secondary pair-move', aria: { haspopup: 'dialog' },
         onclick: () => openMove(ctx, mentee, `${here} .pair-move`),
-      }, t('matching.move')),
-      h('button', {
-        type: 'button', class: 'button small secondary pair-alternatives',
-        aria: { expanded: String(open), controls: alternatives.id },
-        onclick: (event) => {
-          const opening = alternatives.hidden;
-          alternatives.hidden = !opening;
-          event.currentTarget.setAttribute('aria-expanded', String(opening));
-          if (opening) openAlternatives.add(mentee); else openAlternatives.delete(mentee);
-        },
-      }, t('matching.alternatives'))),
-    alternatives);
+      }, t('matching.move'))));
 }

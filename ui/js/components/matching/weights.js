@@ -31,6 +31,7 @@ function criterionRow(criterion, weights) {
       h('label', { for: weight.id, class: 'criterion-label' }, criterion.label),
       helpId ? h('p', { class: 'hint', id: helpId }, criterion.help) : null),
     h('div', { class: 'criterion-controls' },
+      h('span', { class: 'criterion-importance', aria: { hidden: 'true' } }, t('matching.importance')),
       weight,
       parameter ? h('div', { class: 'criterion-parameter' },
         h('label', { for: parameter.id }, criterion.parameter_label), parameter) : null));
