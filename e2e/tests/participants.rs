@@ -16,6 +16,24 @@ async fn import_the_dutch_sample_and_find_zoe() {
     );
     app.screenshot("20-participants-en").await;
 
+    // A problem stays on its page as a banner until dealt with: the folder
+    // chosen to save into is gone (a USB stick pulled out).
+    let folder = data.with_extension("saved");
+    std::fs::remove_dir_all(&folder).unwrap();
+    app.click("#export-participants").await;
+    let problem = app.text("#page-alerts #page-banner").await;
+    assert!(
+        !problem.trim().is_empty(),
+        "the banner says what went wrong"
+    );
+    app.screenshot("20-export-problem-en").await;
+    tokio::time::sleep(std::time::Duration::from_secs(5)).await;
+    app.find("#page-banner").await;
+    std::fs::create_dir_all(&folder).unwrap();
+    app.click("#export-participants").await;
+    app.gone("#page-banner").await;
+    app.find_containing("#toasts", ".xlsx").await;
+
     // A file with problems: every problem is listed with row and column, and importing everything is not offered.
     app.click("#import-participants").await;
     let broken = out_dir().join("broken.csv");

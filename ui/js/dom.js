@@ -220,7 +220,31 @@ export function commandError(error) {
 }
 
 /** Shows what went wrong as a message at the bottom. @param {any} error */
-export const toastError = (error) => toast(commandError(error).message);
+export const toastError = (error) => banner(commandError(error).message);
+
+/**
+ * A problem that needs the officer: a banner at the top of the page it
+ * concerns, over nothing, until she closes it, acts again or leaves the
+ * page. Screens without a page (the welcome) say it as a message.
+ * @param {string} message
+ */
+export function banner(message) {
+  const area = document.getElementById('page-alerts');
+  if (!area) { toast(message); return; }
+  const item = h('div', { class: 'banner error', id: 'page-banner', role: 'alert' },
+    h('p', {}, message),
+    h('button', {
+      type: 'button', class: 'banner-close', title: t('action.close'), aria: { label: t('action.close') },
+      onclick: () => item.remove(),
+    }, '×'));
+  area.replaceChildren(item);
+  item.scrollIntoView({ block: 'nearest' });
+}
+
+/** Takes away the page's banner: the officer acts again. */
+export function clearBanner() {
+  document.getElementById('page-alerts')?.replaceChildren();
+}
 
 /**
  * Runs a view's actions one at a time: a second click while one is under
@@ -239,10 +263,11 @@ export function oneAtATime(view) {
     busy = true;
     const element = view();
     element.setAttribute('aria-busy', 'true');
+    clearBanner();
     try {
       await work();
     } catch (error) {
-      toast(commandError(error).message);
+      banner(commandError(error).message);
     } finally {
       busy = false;
       element.removeAttribute('aria-busy');

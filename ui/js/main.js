@@ -70,7 +70,7 @@ function frame(active, content, guide) {
           class: 'button small secondary', type: 'button', id: 'leave-demo',
           onclick: async () => { await applyStatus(await ipc.switchWorkspace(false)); go('#/programmes'); },
         }, t('demo.leave'))) : null,
-      h('main', { id: 'main', tabindex: '-1' }, guide, content)));
+      h('main', { id: 'main', tabindex: '-1' }, guide, h('div', { id: 'page-alerts' }), content)));
 }
 
 /** Draws the screen for the current state and route. */

@@ -3,11 +3,12 @@
 
 import * as ipc from '../ipc.js';
 import { counted } from '../i18n.js';
-import { toast } from '../dom.js';
+import { toast, clearBanner } from '../dom.js';
 import { fileName } from './documents.js';
 
 /** Saves a file chosen in the system's save dialog; reports the result. */
 export async function saveWith(defaultName, write) {
+  clearBanner();
   const path = await ipc.chooseSavePath(defaultName, [
     { name: 'Excel', extensions: ['xlsx'] },
     { name: 'CSV', extensions: ['csv'] },
