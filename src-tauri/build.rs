@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "import_sheets",
     "availability_grid",
     "availability_text",
+    "open_folder",
     "guide",
     "skip_guide_step",
     "move_tour",

@@ -125,6 +125,9 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         version.starts_with("Klik versie ") && version.contains('.'),
         "{version}"
     );
+    // The place is under Details, beside a button that opens the folder.
+    app.click("#about-data-folder-details summary").await;
+    app.find("#about-data-folder-open").await;
     let folder = app.text("#about-data-folder").await;
     assert!(
         folder.ends_with("journey"),

@@ -344,3 +344,40 @@ pub async fn set_ui_language(
         })
         .await
 }
+
+/// Opens one of Klik's folders (`data`, `backups`, `documents`) in the
+/// system's file manager. The window names the folder, never a path: what
+/// it may open is decided here. `false` when no file manager opened it.
+#[tauri::command]
+pub async fn open_folder<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    shared: State<'_, Arc<Shared>>,
+    which: String,
+) -> Reply<bool> {
+    use tauri_plugin_opener::OpenerExt;
+    let folder = shared
+        .run(move |session| {
+            let dir = session
+                .data_dir
+                .as_ref()
+                .ok_or_else(|| session.fail(crate::session::no_data_folder()))?;
+            let folder = match which.as_str() {
+                "backups" => dir.backups(),
+                "documents" => dir.documents(),
+                _ => dir.root().to_path_buf(),
+            };
+            // A folder Klik has not needed yet is made, so that it can be shown.
+            std::fs::create_dir_all(&folder).map_err(|source| {
+                session.fail(klik::Error::Io {
+                    path: folder.clone(),
+                    source,
+                })
+            })?;
+            Ok(folder)
+        })
+        .await?;
+    Ok(app
+        .opener()
+        .open_path(folder.display().to_string(), None::<&str>)
+        .is_ok())
+}

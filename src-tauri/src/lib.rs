@@ -128,6 +128,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             participants::import_sheets,
             participants::availability_grid,
             participants::availability_text,
+            commands::open_folder,
             guide::guide,
             guide::skip_guide_step,
             guide::move_tour,

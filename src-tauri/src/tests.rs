@@ -1223,3 +1223,55 @@ fn the_four_lists_of_commands_agree() {
         handlers.len()
     );
 }
+
+#[test]
+fn the_guide_is_granted_to_the_window_and_follows_its_steps() {
+    let dir = tempfile::tempdir().unwrap();
+    let window = window(dir.path());
+    window.start("en-GB", "empty");
+    let guide = window.invoke("guide", json!({})).unwrap();
+    assert_eq!(guide["kind"], "first_steps");
+    assert_eq!(guide["current"], "organisation");
+    assert_eq!(guide["steps"][0]["skippable"], true);
+    assert_eq!(
+        guide["steps"][1]["skippable"], false,
+        "the programme is never skipped"
+    );
+    let skipped = window
+        .invoke("skip_guide_step", json!({"step": "organisation"}))
+        .unwrap();
+    assert_eq!(skipped["current"], "programme");
+    let refused = window
+        .invoke("skip_guide_step", json!({"step": "programme"}))
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be skipped")
+    );
+    let ended = window.invoke("end_guide", json!({})).unwrap();
+    assert_eq!(ended["kind"], Value::Null);
+    assert_eq!(
+        window.invoke("guide", json!({})).unwrap()["kind"],
+        Value::Null
+    );
+
+    // The demo has its tour, moved a stop on and back.
+    let demo = window
+        .invoke("switch_workspace", json!({"demo": true}))
+        .unwrap();
+    assert_eq!(demo["demo"], true);
+    let tour = window
+        .invoke("move_tour", json!({"forward": true}))
+        .unwrap();
+    assert_eq!(
+        (tour["kind"].as_str(), tour["current"].as_str()),
+        (Some("tour"), Some("checklist"))
+    );
+    let back = window
+        .invoke("move_tour", json!({"forward": false}))
+        .unwrap();
+    assert_eq!(back["current"], "programmes");
+}

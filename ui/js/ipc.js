@@ -318,3 +318,5 @@ export const endGuide = () => call('end_guide');
 export const availabilityGrid = (text) => call('availability_grid', { text });
 /** The ticked half-days written as availability text in the interface language. */
 export const availabilityText = (cells) => call('availability_text', { cells });
+/** Opens one of Klik's folders ('data', 'backups', 'documents') in the file manager; false when nothing could. */
+export const openFolder = (which) => call('open_folder', { which });

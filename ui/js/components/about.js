@@ -5,6 +5,7 @@
 import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, toastError } from '../dom.js';
+import { folderDetails } from './folder.js';
 
 /** The folder a file is in, whichever separator the system writes. */
 function folderOf(file) {
@@ -28,7 +29,8 @@ export function aboutCard(status) {
   return h('section', { class: 'card', id: 'about' },
     h('h2', {}, t('settings.about')),
     h('p', { id: 'about-version' }, t('settings.version', { version: status.version })),
-    h('p', {}, t('settings.about_folder'), ' ', h('code', { id: 'about-data-folder' }, folderOf(status.real_database))),
+    h('p', {}, t('settings.about_folder')),
+    folderDetails('about-data-folder', folderOf(status.real_database), 'data'),
     h('p', {}, t('settings.about_made')),
     details);
 }

@@ -6,6 +6,7 @@ import { t, counted } from '../i18n.js';
 import { h, field, toast, toastError, showFormErrors, clearFormErrors, commandError, confirmAction } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { applyStatus, appState, refreshStatus } from '../state.js';
+import { folderDetails } from '../components/folder.js';
 import { languagePicker } from '../components/language-picker.js';
 import { aboutCard } from '../components/about.js';
 
@@ -64,7 +65,7 @@ async function backupsCard() {
     h('h2', {}, t('backup.ui.title')),
     backups.in_demo ? h('p', { class: 'notice' }, t('backup.ui.demo')) : null,
     h('p', {}, t('backup.ui.automatic')),
-    backups.folder ? h('p', {}, h('code', { id: 'backup-folder' }, backups.folder)) : null,
+    backups.folder ? folderDetails('backup-folder', backups.folder, 'backups') : null,
     h('p', { id: 'backup-last' }, backups.last ? t('backup.ui.last', { date: backups.last }) : t('backup.ui.none')),
     backups.problem ? h('p', { class: 'notice', role: 'alert' }, backups.problem) : null,
     backups.copies.length
@@ -147,10 +148,9 @@ export async function settingsView() {
     h('section', { class: 'card' }, h('h2', {}, t('settings.language')), languagePicker(status, 'settings-language', 'field.ui_language')),
     h('section', { class: 'card' },
       h('h2', {}, t('settings.data')),
-      status.demo ? h('p', {}, t('settings.demo_file')) : h('p', {}, t('settings.data_file')),
-      h('p', {}, h('code', { id: 'real-database-path' }, status.real_database)),
-      status.demo ? h('p', { class: 'muted' }, h('code', { id: 'database-path' }, status.database)) : null,
-      h('p', { class: 'hint' }, t('settings.data_hint')),
+      h('p', {}, t('settings.data_hint')),
+      status.demo ? h('p', {}, t('settings.demo_file')) : null,
+      folderDetails('real-database-path', status.real_database, 'data'),
       status.demo ? null : h('button', {
         class: 'button secondary', type: 'button', id: 'open-demo',
         onclick: async () => { await applyStatus(await ipc.switchWorkspace(true)); go('#/programmes'); },
