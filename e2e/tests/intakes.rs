@@ -154,8 +154,8 @@ print(m['X-Unsent'], len(m['To'].addresses), a.get_content_type(), a.get_filenam
     app.find("#intake-table").await;
 
     // A Saturday is refused with the reason, in the dialog.
-    app.click(&format!("tr[data-match='{pair}'] .intake-move"))
-        .await;
+    app.click(&format!("#intake-menu-{pair} summary")).await;
+    app.click(&format!("#intake-move-{pair}")).await;
     app.find("#move-intake-dialog[open]").await;
     app.type_into("#move-intake-dialog input[name='date']", "01-01-2028")
         .await;

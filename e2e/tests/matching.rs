@@ -157,13 +157,10 @@ async fn propose_move_confirm_on_the_demo() {
         .unwrap();
 
     // Dissolve one match with a reason: it stays listed, the mentee is back in the pool.
-    rows[0]
-        .find(fantoccini::Locator::Css(".match-dissolve"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    // Dissolving is in the row's menu, away from the everyday button.
+    let first = rows[0].attr("data-match").await.unwrap().unwrap();
+    app.click(&format!("#match-menu-{first} summary")).await;
+    app.click(&format!("#match-dissolve-{first}")).await;
     app.type_into("#dissolve-reason", "Geen klik bij de intake")
         .await;
     app.click("#dissolve-confirm").await;

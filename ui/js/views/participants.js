@@ -86,7 +86,8 @@ export async function participantsView(id) {
     const rows = page.rows.map((p) => h('tr', { dataset: { participantId: String(p.id) } },
       h('th', { scope: 'row' },
         h('a', { href: `#/programme/${id}/participant/${p.id}`, class: 'participant-link' }, p.name),
-        h('span', { class: 'email' }, p.email)),
+        // Long addresses are shortened on one line; the whole one on hover.
+        h('span', { class: 'email', title: p.email }, p.email)),
       h('td', {}, h('span', { class: `role-badge role-${p.role}` }, t(`role.${p.role}`))),
       h('td', {}, p.department),
       h('td', { class: 'topics' }, p.topics.join(', ')),

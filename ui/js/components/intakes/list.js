@@ -9,6 +9,7 @@ import { hidden } from '../text.js';
 import { weekGrid } from './week.js';
 import { openMove } from './move-dialog.js';
 import { openOutcome } from './outcome-dialog.js';
+import { moreMenu } from '../menu.js';
 
 /**
  * What the intake board's pieces share with the view that draws them.
@@ -89,12 +90,19 @@ function listTable(ctx, rows) {
           r.history.length > 1 ? h('details', { class: 'intake-history' },
             h('summary', {}, t('intake.ui.history', { count: r.history.length })),
             h('ol', {}, r.history.map((x) => h('li', {}, `${x.when} · ${x.state_label}${x.reason ? ` · ${x.reason}` : ''}`)))) : null),
-        h('td', {}, h('div', { class: 'row-actions' },
-          r.open ? button('intake-move', planned ? t('intake.ui.move') : t('intake.ui.plan_by_hand'), () => openMove(ctx, r), 'dialog') : null,
-          r.open ? button('intake-outcome', t('intake.ui.record_outcome'), () => openOutcome(ctx, r), 'dialog') : null,
-          planned ? button('intake-ics', t('intake.ui.ics'), () => act(() => saveCalendar(ctx.programmeId, r))) : null,
-          planned ? button('intake-mail', t('intake.ui.mail'), () => act(() => mail(r))) : null,
-          r.open ? button('intake-guide', t('intake.ui.guide'), () => act(() => openDocument('guide', r.match_id))) : null)));
+        // One everyday action per row (record the outcome of a planned talk,
+        // or plan one by hand); the rest in the row's menu.
+        h('td', {}, r.open ? h('div', { class: 'row-actions' },
+          planned
+            ? button('intake-outcome', t('intake.ui.record_outcome'), () => openOutcome(ctx, r), 'dialog')
+            : button('intake-move', t('intake.ui.plan_by_hand'), () => openMove(ctx, r), 'dialog'),
+          moreMenu(`intake-menu-${r.match_id}`, [
+            planned ? { id: `intake-move-${r.match_id}`, label: t('intake.ui.move'), run: () => openMove(ctx, r) } : null,
+            planned ? null : { id: `intake-outcome-${r.match_id}`, label: t('intake.ui.record_outcome'), run: () => openOutcome(ctx, r) },
+            planned ? { id: `intake-ics-${r.match_id}`, label: t('intake.ui.ics'), run: () => act(() => saveCalendar(ctx.programmeId, r)) } : null,
+            planned ? { id: `intake-mail-${r.match_id}`, label: t('intake.ui.mail'), run: () => act(() => mail(r)) } : null,
+            { id: `intake-guide-${r.match_id}`, label: t('intake.ui.guide'), run: () => act(() => openDocument('guide', r.match_id)) },
+          ])) : null));
     }))));
 }
 

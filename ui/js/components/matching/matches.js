@@ -7,6 +7,7 @@ import { printProgrammeAgreements, openProgrammeAgreements } from '../documents.
 import { hidden } from '../text.js';
 import { dateText, personBlock } from './parts.js';
 import { openDissolve } from './dissolve-dialog.js';
+import { moreMenu } from '../menu.js';
 
 /**
  * The confirmed matches, dissolved ones greyed with their reason.
@@ -27,14 +28,14 @@ export function matchesParts(ctx, matches) {
         dissolved ? h('span', { class: 'dissolved-note' }, t('matching.dissolved_on', { date: dateText(match.dissolved_on) })) : null,
         dissolved && match.dissolve_reason ? h('span', { class: 'dissolved-note' }, match.dissolve_reason) : null),
       h('td', { class: 'nowrap' }, dateText(match.confirmed_on)),
-      h('td', {}, h('div', { class: 'row-actions' },
-        match.status !== 'dissolved' ? h('a', {
+      // One everyday action per row; dissolving sits in the row's menu.
+      h('td', {}, dissolved ? null : h('div', { class: 'row-actions' },
+        h('a', {
           class: 'button small secondary match-agreement', href: `#/programme/${id}/agreement/${match.id}`,
-        }, t('agreement.ui.open'), hidden(` ${t('matching.pair_label', names)}`)) : null,
-        dissolved ? null : h('button', {
-          type: 'button', class: 'button small secondary match-dissolve', aria: { haspopup: 'dialog' },
-          onclick: () => openDissolve(ctx, match),
-        }, t('matching.dissolve'), hidden(` ${t('matching.pair_label', names)}`)))));
+        }, t('agreement.ui.open'), hidden(` ${t('matching.pair_label', names)}`)),
+        moreMenu(`match-menu-${match.id}`, [
+          { id: `match-dissolve-${match.id}`, label: t('matching.dissolve'), danger: true, run: () => openDissolve(ctx, match) },
+        ]))));
   });
   // A dissolved match has no agreement, so there is nothing to print
   // until at least one match is open.
