@@ -103,6 +103,17 @@ async fn plan_move_decide_and_print_intakes_on_the_demo() {
     app.find_containing("#intake-week .calendar-closed", "Kerstmis")
         .await;
     app.screenshot("42-intake-week-closed-en").await;
+    // A planned talk in the calendar opens its outcome, as the list does.
+    for _ in 0..3 {
+        app.click("#intake-week-previous").await;
+    }
+    app.click(&format!("#intake-week .calendar-talk[data-match='{pair}']"))
+        .await;
+    app.find("#outcome-dialog[open]").await;
+    app.client
+        .execute("document.getElementById('outcome-dialog').close();", vec![])
+        .await
+        .unwrap();
     app.click("#intake-mode-list").await;
 
     // The invitation to the talk as an e-mail draft with its calendar file:

@@ -276,7 +276,7 @@ fn key_figures_match_the_hand_computed_values() {
     let rows = k.rows(&klik::i18n::Texts::for_language("nl"));
     let find = |label: &str| rows.iter().find(|(l, _)| l == label).unwrap().1.clone();
     assert_eq!(find("Uren mentoring"), "3,3");
-    assert_eq!(find("Klikgraad"), "67 %");
+    assert_eq!(find("Beslechte intakes die een klik werden"), "67 %");
     assert_eq!(find("Tevredenheid mentees (1–5)"), "3,5");
 }
 
@@ -798,7 +798,8 @@ fn the_cli_logs_meetings_and_prints_reports_with_stable_json() {
     assert_eq!(kpis["kpis"]["klik_rate"], 67);
     let text = std::fs::read_to_string(&csv).unwrap();
     assert!(
-        text.contains("Klik rate;67 %") || text.contains("Klik rate,67 %"),
+        text.contains("Decided intakes that ended in a klik;67 %")
+            || text.contains("Decided intakes that ended in a klik,67 %"),
         "{text}"
     );
     let xlsx = dir.path().join("kpis.xlsx");
@@ -830,7 +831,10 @@ fn the_cli_logs_meetings_and_prints_reports_with_stable_json() {
             .unwrap_or_else(|| panic!("{label} in the workbook"))[1]
             .clone()
     };
-    assert_eq!(value("Klik rate"), Data::Float(0.67));
+    assert_eq!(
+        value("Decided intakes that ended in a klik"),
+        Data::Float(0.67)
+    );
     assert_eq!(value("Meetings held"), Data::Float(4.0));
     assert_eq!(value("Workshop attendance"), Data::String("–".into()));
 }

@@ -31,8 +31,9 @@ export async function availabilityField(value) {
     h('summary', {}, t('participant.availability_exact')), text));
 
   /** Shows what the text holds: ticks, or exact times with the grid set aside. */
-  const show = async () => {
-    const grid = await ipc.availabilityGrid(input.value);
+  const show = async () => apply(await ipc.availabilityGrid(input.value));
+  /** @param {{cells: number[][], exact: boolean}} grid */
+  const apply = (grid) => {
     for (const b of boxes) {
       b.checked = false;
       b.disabled = grid.exact;
@@ -46,7 +47,14 @@ export async function availabilityField(value) {
     input.value = await ipc.availabilityText(cells);
   };
   for (const b of boxes) b.addEventListener('change', () => { write(); });
-  input.addEventListener('change', () => { show(); });
+  // The grid follows the text as it is typed, so nothing moves under the
+  // pointer when the field is left (a click on Save would miss).
+  let asked = 0;
+  input.addEventListener('input', async () => {
+    const mine = ++asked;
+    const grid = await ipc.availabilityGrid(input.value);
+    if (mine === asked) apply(grid);
+  });
 
   const table = h('table', { class: 'availability-grid', id: 'availability-grid', aria: { labelledby: 'availability-label' } },
     h('thead', {}, h('tr', {}, h('td', {}), ...DAYS.map((day) => h('th', { scope: 'col' }, t(`date.weekday.${day}`))))),

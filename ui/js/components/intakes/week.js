@@ -6,6 +6,7 @@
 
 import { t } from '../../i18n.js';
 import { h } from '../../dom.js';
+import { openOutcome } from './outcome-dialog.js';
 
 /** Pixels per minute of the time scale: an hour is 48 pixels. */
 const SCALE = 0.8;
@@ -84,9 +85,13 @@ export function weekGrid(ctx, rows) {
     const why = closedWhy(day);
     const body = styled(h('div', { class: why ? 'calendar-body closed' : 'calendar-body' },
       why ? h('p', { class: 'calendar-closed' }, why) : null,
-      ...inWeek(day).map((r) => styled(h('div', {
+      // A talk still open is a button: its outcome is recorded from here.
+      ...inWeek(day).map((r) => styled(h(r.open ? 'button' : 'div', {
         class: `calendar-talk intake-${r.state}`, dataset: { match: String(r.match_id) },
+        type: r.open ? 'button' : undefined,
         title: `${r.time} · ${r.mentee.name} & ${r.mentor.name} · ${r.state_label}`,
+        aria: { haspopup: r.open ? 'dialog' : undefined },
+        onclick: r.open ? () => openOutcome(ctx, r) : undefined,
       },
       h('span', { class: 'week-time' }, r.time),
       h('span', {}, `${r.mentee.name} & ${r.mentor.name}`),
