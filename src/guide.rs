@@ -331,35 +331,25 @@ fn first_steps(store: &Store) -> Result<Option<Guide>> {
         )
         .optional()
         .map_err(read)?;
-    let (mentors, mentees, accepted, pairs) = match programme {
-        Some(id) => conn
-            .query_row(
-                "SELECT
-                   (SELECT count(*) FROM participant WHERE programme_id = ?1 AND role = 'mentor'
-                      AND status <> 'withdrawn'),
-                   (SELECT count(*) FROM participant WHERE programme_id = ?1 AND role = 'mentee'
-                      AND status <> 'withdrawn'),
-                   (SELECT count(*) FROM match_decision d
-                      JOIN participant p ON p.id = d.mentee_id
-                      WHERE p.programme_id = ?1 AND d.decision IN ('accept', 'lock')),
-                   (SELECT count(*) FROM match_pair WHERE programme_id = ?1)",
-                [id],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, i64>(2)?,
-                        r.get::<_, i64>(3)?,
-                    ))
-                },
-            )
-            .map_err(read)?,
-        None => (0, 0, 0, 0),
-    };
+    // A step counts as done once the organisation did it in any programme:
+    // a second programme, still empty, does not bring the guide back.
+    let (with_people, accepted, pairs): (bool, i64, i64) = conn
+        .query_row(
+            "SELECT
+               EXISTS (SELECT 1 FROM participant t JOIN participant e
+                         ON e.programme_id = t.programme_id
+                        WHERE t.role = 'mentor' AND e.role = 'mentee'
+                          AND t.status <> 'withdrawn' AND e.status <> 'withdrawn'),
+               (SELECT count(*) FROM match_decision WHERE decision IN ('accept', 'lock')),
+               (SELECT count(*) FROM match_pair)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(read)?;
     let done = |step: Step| match step {
         Step::Organisation => named,
         Step::Programme => any_programme,
-        Step::Participants => mentors > 0 && mentees > 0,
+        Step::Participants => with_people,
         // A confirmed pair was proposed and accepted first.
         Step::Proposal => accepted > 0 || pairs > 0,
         Step::Confirm => pairs > 0,

@@ -104,6 +104,22 @@ fn the_first_steps_follow_the_data_from_an_empty_database_to_confirmed_pairs() {
     let over = guide(&db, &[]);
     assert_eq!(over["kind"], Value::Null, "every step is done: {over}");
     assert_eq!(over["steps"], Value::Array(vec![]));
+    // A second programme, still empty, does not bring the guide back: the
+    // organisation has taken each step once.
+    klik_ok(
+        &db,
+        &[
+            "programme",
+            "create",
+            "--name",
+            "Tweede ronde",
+            "--start",
+            "04-01-2028",
+            "--end",
+            "17-12-2028",
+        ],
+    );
+    assert_eq!(guide(&db, &[])["kind"], Value::Null);
 }
 
 #[test]

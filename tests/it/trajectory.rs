@@ -276,7 +276,7 @@ fn key_figures_match_the_hand_computed_values() {
     let rows = k.rows(&klik::i18n::Texts::for_language("nl"));
     let find = |label: &str| rows.iter().find(|(l, _)| l == label).unwrap().1.clone();
     assert_eq!(find("Uren mentoring"), "3,3");
-    assert_eq!(find("Beslechte intakes die een klik werden"), "67 %");
+    assert_eq!(find("Intakes met een uitkomst die een klik werden"), "67 %");
     assert_eq!(find("Tevredenheid mentees (1–5)"), "3,5");
 }
 

@@ -128,7 +128,12 @@ export function showFormErrors(form, error) {
   const list = h('ul');
   const problems = error.fields.length ? error.fields : [{ field: '', label: '', message: error.message }];
   for (const problem of problems) {
-    const input = problem.field ? form.querySelector(`[name="${CSS.escape(problem.field)}"]`) : null;
+    const named = problem.field ? form.querySelector(`[name="${CSS.escape(problem.field)}"]`) : null;
+    // A hidden value with a visible control of its own (the people picker's
+    // search) is marked and described on that control.
+    const input = named instanceof HTMLInputElement && named.type === 'hidden'
+      ? document.getElementById(`${named.id}-search`) ?? named
+      : named;
     if (input) {
       const id = `${input.id}-error`;
       const message = h('p', { class: 'field-error', id }, problem.message);

@@ -19,11 +19,6 @@ function unexpected(error) {
 }
 
 /**
- * Calls a command and returns its result; rejects with a CommandError.
- * @param {string} command
- * @param {any} [args]
- */
-/**
  * The commands whose success can finish a first step of the guide; after
  * each, a `klik:changed` event lets the guide look again without the page
  * having to know it is there.
@@ -37,6 +32,11 @@ function changed(command) {
   if (CHANGES_FIRST_STEPS.has(command)) window.dispatchEvent(new Event('klik:changed'));
 }
 
+/**
+ * Calls a command and returns its result; rejects with a CommandError.
+ * @param {string} command
+ * @param {any} [args]
+ */
 async function call(command, args) {
   if (!tauri || !tauri.core) {
     throw { code: 'internal', message: 'Klik must run inside its desktop window.', fields: [] };

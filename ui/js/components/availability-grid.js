@@ -42,9 +42,13 @@ export async function availabilityField(value) {
     note.hidden = !grid.exact;
     if (grid.exact) details.open = true;
   };
+  // Ticks answered out of order must not write an older text: the newest wins.
+  let written = 0;
   const write = async () => {
+    const mine = ++written;
     const cells = boxes.filter((b) => b.checked).map((b) => [Number(b.dataset.day), Number(b.dataset.half)]);
-    input.value = await ipc.availabilityText(cells);
+    const text = await ipc.availabilityText(cells);
+    if (mine === written) input.value = text;
   };
   for (const b of boxes) b.addEventListener('change', () => { write(); });
   // The grid follows the text as it is typed, so nothing moves under the

@@ -7,15 +7,16 @@ import * as ipc from '../ipc.js';
 import { t } from '../i18n.js';
 import { h, toast, commandError } from '../dom.js';
 import { go, redraw } from '../nav.js';
-import { refreshStatus } from '../state.js';
+import { refreshStatus, appState } from '../state.js';
 
 /** The page each first step leads to, in the programme it works in. */
 const STEP_ROUTES = {
   organisation: () => '#/settings',
   programme: () => '#/programme/new',
-  participants: (p) => `#/programme/${p}/import`,
-  proposal: (p) => `#/programme/${p}/matching`,
-  confirm: (p) => `#/programme/${p}/matching`,
+  // Without a current programme (all archived), the list is where to start.
+  participants: (p) => (p ? `#/programme/${p}/import` : '#/programmes'),
+  proposal: (p) => (p ? `#/programme/${p}/matching` : '#/programmes'),
+  confirm: (p) => (p ? `#/programme/${p}/matching` : '#/programmes'),
 };
 
 /** The page each stop of the tour shows. */
@@ -27,8 +28,9 @@ const STOP_ROUTES = {
   results: (p) => `#/programme/${p}/trajectory`,
 };
 
-/** The kind of guide drawn last, to notice the first steps being finished. */
+/** The kind of guide drawn last, and in which database, to notice the first steps being finished. */
 let lastKind = null;
+let lastDatabase = null;
 /** Whether the finished first steps are being announced (until closed or left). */
 let finished = false;
 
@@ -36,20 +38,25 @@ window.addEventListener('hashchange', () => { finished = false; });
 
 // A change that can finish a first step (saved on any page): the bar looks
 // again and is replaced where it stands, the page around it untouched.
-let looking = null;
-window.addEventListener('klik:changed', () => {
-  if (lastKind !== 'first_steps' || looking) return;
-  looking = (async () => {
-    try {
+// A change during a look is looked at once more when that look ends.
+let looking = false;
+let again = false;
+window.addEventListener('klik:changed', async () => {
+  if (lastKind !== 'first_steps') return;
+  if (looking) { again = true; return; }
+  looking = true;
+  try {
+    do {
+      again = false;
       const bar = await guideBar();
       const old = document.getElementById('guide');
       if (old && bar) old.replaceWith(bar);
       else if (old) old.remove();
       else if (bar) document.getElementById('main')?.prepend(bar);
-    } finally {
-      looking = null;
-    }
-  })();
+    } while (again);
+  } finally {
+    looking = false;
+  }
 });
 
 /**
@@ -64,8 +71,11 @@ export async function guideBar() {
     // The guide is a help, not the page: the page still draws without it.
     return null;
   }
-  if (lastKind === 'first_steps' && guide.kind === null) finished = true;
+  // Finished means the same database's steps went; not a switch to the demo.
+  const database = appState()?.database ?? null;
+  if (lastKind === 'first_steps' && guide.kind === null && database === lastDatabase) finished = true;
   lastKind = guide.kind;
+  lastDatabase = database;
   if (guide.kind === 'first_steps') return firstSteps(guide);
   if (guide.kind === 'tour') return tour(guide);
   return finished ? finishedBar() : null;
@@ -75,6 +85,10 @@ export async function guideBar() {
 async function act(work) {
   try {
     await work();
+    // The page was drawn again: focus goes to the guide, or the page when it is gone.
+    const target = document.getElementById('guide-title') ?? document.getElementById('main');
+    if (target && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target?.focus();
   } catch (error) {
     toast(commandError(error).message);
   }

@@ -8,8 +8,10 @@ import { h } from '../dom.js';
 /**
  * @param {string} id
  * @param {Array<{id: string, label: string, href?: string, run?: () => void, danger?: boolean} | null>} items
+ * @param {string} [about] what the menu acts on (a pair, a programme), for
+ *   screen readers, where every row has a menu of its own
  */
-export function moreMenu(id, items) {
+export function moreMenu(id, items, about) {
   const menu = h('details', { class: 'menu', id });
   const close = () => { menu.open = false; };
   const entries = items.filter(Boolean).map((item) => h('li', {},
@@ -20,7 +22,7 @@ export function moreMenu(id, items) {
         onclick: () => { close(); item.run?.(); },
       }, item.label)));
   menu.append(
-    h('summary', { class: 'button secondary' }, t('action.more')),
+    h('summary', { class: 'button secondary', aria: { label: about ? `${t('action.more')}: ${about}` : undefined } }, t('action.more')),
     h('ul', { class: 'menu-list' }, entries));
   return menu;
 }

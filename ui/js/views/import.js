@@ -16,9 +16,11 @@ export async function importView(programmeId) {
   /** @type {Uint8Array|null} */
   let bytes = null;
   let fileName = '';
+  /** How many files were chosen, so that an older file's answer is dropped. */
+  let chosenCount = 0;
   const result = h('div', { id: 'import-result', aria: { live: 'polite' } });
   // A workbook's sheets as a list, shown once a file with several is chosen.
-  const sheet = /** @type {HTMLSelectElement} */ (h('select', { id: 'import-sheet', name: 'sheet' }));
+  const sheet = /** @type {HTMLSelectElement} */ (h('select', { id: 'import-sheet', name: 'sheet', aria: { describedby: 'import-sheet-hint' } }));
   const sheetField = h('div', { class: 'field narrow', id: 'import-sheet-field', hidden: true },
     h('label', { for: 'import-sheet' }, t('import.sheet_label')),
     h('p', { class: 'hint', id: 'import-sheet-hint' }, t('import.sheet_hint')),
@@ -122,12 +124,15 @@ export async function importView(programmeId) {
     fileName = file.name;
     chosen.textContent = file.name;
     bytes = new Uint8Array(await file.arrayBuffer());
+    const mine = ++chosenCount;
     let names = [];
     try {
       names = await ipc.importSheets(bytes);
     } catch {
       // The preview says what is wrong with the file.
     }
+    // A file chosen since then has its own sheets.
+    if (mine !== chosenCount) return;
     sheet.replaceChildren(...names.map((name) => h('option', { value: name }, name)));
     sheetField.hidden = names.length < 2;
     await preview();

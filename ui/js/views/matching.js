@@ -49,7 +49,6 @@ export async function matchingView(id) {
     id,
     board: () => board,
     proposalShown: () => shownProposals.get(id) === true,
-    /** Mentees whose alternatives are unfolded, kept across redraws. */
     act,
     once,
     draw,

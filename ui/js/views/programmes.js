@@ -39,7 +39,7 @@ export async function programmesView(listing) {
               } catch (error) { failure(error); }
             },
           },
-      ])))));
+      ], p.name)))));
 
   const table = programmes.length
     ? h('div', { class: 'table-scroll' }, h('table', { class: 'table', id: 'programme-table' },

@@ -102,7 +102,7 @@ function listTable(ctx, rows) {
             planned ? { id: `intake-ics-${r.match_id}`, label: t('intake.ui.ics'), run: () => act(() => saveCalendar(ctx.programmeId, r)) } : null,
             planned ? { id: `intake-mail-${r.match_id}`, label: t('intake.ui.mail'), run: () => act(() => mail(r)) } : null,
             { id: `intake-guide-${r.match_id}`, label: t('intake.ui.guide'), run: () => act(() => openDocument('guide', r.match_id)) },
-          ])) : null));
+          ], pair.trim())) : null));
     }))));
 }
 

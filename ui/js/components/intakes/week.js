@@ -81,12 +81,31 @@ export function weekGrid(ctx, rows) {
     return board.settings.closed_weekdays.includes(weekdayOf(iso) + 1) ? t('intake.ui.closed') : null;
   };
 
+  /**
+   * Talks at the same time (two pairs with different people may meet at
+   * once) side by side: each gets the first lane free at its start.
+   * @param {any[]} talks sorted by start
+   */
+  const lanes = (talks) => {
+    /** @type {number[]} */
+    const ends = [];
+    const lane = talks.map((r) => {
+      let free = ends.findIndex((end) => end <= minutes(r.start));
+      if (free < 0) { free = ends.length; ends.push(0); }
+      ends[free] = minutes(r.end);
+      return free;
+    });
+    return { lane, count: Math.max(ends.length, 1) };
+  };
+
   const column = (day) => {
     const why = closedWhy(day);
+    const talks = inWeek(day);
+    const placed = lanes(talks);
     const body = styled(h('div', { class: why ? 'calendar-body closed' : 'calendar-body' },
       why ? h('p', { class: 'calendar-closed' }, why) : null,
       // A talk still open is a button: its outcome is recorded from here.
-      ...inWeek(day).map((r) => styled(h(r.open ? 'button' : 'div', {
+      ...talks.map((r, n) => styled(h(r.open ? 'button' : 'div', {
         class: `calendar-talk intake-${r.state}`, dataset: { match: String(r.match_id) },
         type: r.open ? 'button' : undefined,
         title: `${r.time} · ${r.mentee.name} & ${r.mentor.name} · ${r.state_label}`,
@@ -98,6 +117,8 @@ export function weekGrid(ctx, rows) {
       h('span', { class: 'visually-hidden' }, ` · ${r.state_label}`)), {
         '--top': `${(minutes(r.start) - from) * SCALE}px`,
         '--height': `${Math.max(minutes(r.end) - minutes(r.start), 20) * SCALE}px`,
+        '--lane': String(placed.lane[n]),
+        '--lanes': String(placed.count),
       }))), { '--length': `${(to - from) * SCALE}px` });
     return h('section', { class: 'calendar-day', aria: { label: why ? `${dayName(day)} · ${why}` : dayName(day) } },
       h('h3', {}, dayName(day)), body);

@@ -35,7 +35,7 @@ export function matchesParts(ctx, matches) {
         }, t('agreement.ui.open'), hidden(` ${t('matching.pair_label', names)}`)),
         moreMenu(`match-menu-${match.id}`, [
           { id: `match-dissolve-${match.id}`, label: t('matching.dissolve'), danger: true, run: () => openDissolve(ctx, match) },
-        ]))));
+        ], t('matching.pair_label', names)))));
   });
   // A dissolved match has no agreement, so there is nothing to print
   // until at least one match is open.
