@@ -245,6 +245,39 @@ impl App {
         field.send_keys(text).await.expect("text can be typed");
     }
 
+    /// The current value of the form field matching `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css)
+            .await
+            .prop("value")
+            .await
+            .expect("fields have a value")
+            .unwrap_or_default()
+    }
+
+    /// Waits until the field matching `css` holds `expected` (a value the
+    /// page writes after asking the shell); gives the last value seen.
+    pub async fn value_becomes(&self, css: &str, expected: &str) -> String {
+        let deadline = std::time::Instant::now() + PATIENCE;
+        loop {
+            let value = self.value(css).await;
+            if value == expected || std::time::Instant::now() > deadline {
+                return value;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Whether the element matching `css` carries the attribute `name`.
+    pub async fn has_attr(&self, css: &str, name: &str) -> bool {
+        self.find(css)
+            .await
+            .attr(name)
+            .await
+            .expect("attributes can be read")
+            .is_some()
+    }
+
     /// The text of the element matching `css`.
     pub async fn text(&self, css: &str) -> String {
         self.find(css)

@@ -75,12 +75,7 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
     app.type_into("#field-name", NAME).await;
     app.type_into("#field-end", "31-01-2028").await;
     app.click("#recalculate-phases").await;
-    let matching_start = app.find("#field-phases-matching-start").await;
-    let value = matching_start
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let value = app.value("#field-phases-matching-start").await;
     assert_eq!(
         value, "09/03/2027",
         "phases follow the new dates (English writes dd/mm/yyyy)"

@@ -57,12 +57,7 @@ async fn import_the_dutch_sample_and_find_zoe() {
         "the column is named as in the file: {problems}"
     );
     assert!(
-        app.find("#import-all")
-            .await
-            .attr("disabled")
-            .await
-            .unwrap()
-            .is_some(),
+        app.has_attr("#import-all", "disabled").await,
         "a file with problems cannot be imported whole"
     );
     app.find("#import-valid").await;
@@ -118,12 +113,7 @@ async fn import_the_dutch_sample_and_find_zoe() {
     assert!(summary.contains("55 new"), "{summary}");
     app.find("#import-rows").await;
     assert!(
-        app.find("#import-sheet-field")
-            .await
-            .attr("hidden")
-            .await
-            .unwrap()
-            .is_some(),
+        app.has_attr("#import-sheet-field", "hidden").await,
         "a CSV file has no sheets to choose"
     );
     app.screenshot("22-import-preview-en").await;
@@ -156,20 +146,9 @@ async fn import_the_dutch_sample_and_find_zoe() {
     app.click("#availability-1-0").await;
     app.click("#availability-3-1").await;
     app.click("#availability-exact summary").await;
-    let mut written = String::new();
-    for _ in 0..50 {
-        written = app
-            .find("#field-availability")
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default();
-        if written == "mon 09:00-12:00, wed 13:00-17:00" {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
+    let written = app
+        .value_becomes("#field-availability", "mon 09:00-12:00, wed 13:00-17:00")
+        .await;
     assert_eq!(written, "mon 09:00-12:00, wed 13:00-17:00");
     app.screenshot("24-availability-grid-en").await;
     // People not to be matched with: picked by name, or added by address.
@@ -229,13 +208,7 @@ async fn import_the_dutch_sample_and_find_zoe() {
         .await
         .unwrap();
     app.find("#availability-exact[open]").await;
-    let saved = app
-        .find("#field-availability")
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let saved = app.value("#field-availability").await;
     assert_eq!(saved, "wed 14:00-16:00");
     app.find("#availability-3-1[disabled]").await;
     app.find_containing_all(
