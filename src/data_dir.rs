@@ -3,8 +3,10 @@
 //!
 //! The folder is the OS application data folder (for example
 //! `~/.local/share/be.klik.desktop` on Linux, `%APPDATA%\be.klik.desktop` on
-//! Windows), or the folder named by `KLIK_DATA_DIR`. The desktop app and the
-//! CLI resolve it the same way, so they work on the same database.
+//! Windows), or the folder named by `KLIK_DATA_DIR`. When the user moved the
+//! data elsewhere (Settings → "Choose another data folder…"), that first
+//! folder keeps one small file naming where the data went. The desktop app
+//! and the CLI resolve it the same way, so they work on the same database.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,28 +19,84 @@ pub const OVERRIDE_VARIABLE: &str = "KLIK_DATA_DIR";
 pub const DATABASE_FILE: &str = "klik.sqlite";
 /// The demo's database file, in the `demo` folder of the data folder.
 pub const DEMO_FILE: &str = "klik-demo.sqlite";
+/// The file in the first data folder that names the folder the data was
+/// moved to: one line, the whole path.
+pub const POINTER_FILE: &str = "data-folder.txt";
 
 /// The data folder and the files in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
+    /// Where the data lives.
     root: PathBuf,
+    /// The folder found first (the OS's, `KLIK_DATA_DIR` or `--data-dir`),
+    /// which holds the pointer when the data was moved elsewhere.
+    base: PathBuf,
 }
 
 impl DataDir {
-    /// A data folder at an explicit place.
+    /// A data folder at an explicit place (no pointer is followed).
     pub fn at(root: impl Into<PathBuf>) -> DataDir {
-        DataDir { root: root.into() }
+        let root = root.into();
+        DataDir {
+            base: root.clone(),
+            root,
+        }
+    }
+
+    /// The folder the data was moved to, when `base` holds a pointer to one;
+    /// else `base` itself. A pointer that is empty or not a whole path is
+    /// not followed: Klik then works in `base`, as before any move.
+    pub fn followed(base: impl Into<PathBuf>) -> DataDir {
+        let base = base.into();
+        let root = std::fs::read_to_string(base.join(POINTER_FILE))
+            .ok()
+            .map(|text| PathBuf::from(text.trim_end_matches(['\r', '\n'])))
+            .filter(|path| path.is_absolute())
+            .unwrap_or_else(|| base.clone());
+        DataDir { root, base }
+    }
+
+    /// The data folder at `root`, found from the same first folder as this one.
+    pub fn moved_to(&self, root: impl Into<PathBuf>) -> DataDir {
+        DataDir {
+            root: root.into(),
+            base: self.base.clone(),
+        }
+    }
+
+    /// The folder found first, which holds the pointer after a move.
+    pub fn base(&self) -> &Path {
+        &self.base
+    }
+
+    /// True when the data lives elsewhere than the folder found first.
+    pub fn is_moved(&self) -> bool {
+        self.root != self.base
+    }
+
+    /// Refuses a folder the data was moved to that is not there now (a USB
+    /// stick or a network drive not connected), before anything is opened:
+    /// opening would make an empty database in its place, and the officer
+    /// would work on beside the real one.
+    pub fn check_present(&self) -> crate::error::Result<()> {
+        if self.is_moved() && !self.root.is_dir() {
+            return Err(crate::error::Error::DataFolderMissing {
+                path: self.root.clone(),
+            });
+        }
+        Ok(())
     }
 
     /// Resolves the folder from the override (the value of `KLIK_DATA_DIR`)
-    /// or else the OS data folder; `None` when neither is known.
+    /// or else the OS data folder, following a pointer left by a move;
+    /// `None` when neither is known.
     pub fn resolve(
         override_value: Option<OsString>,
         os_data_dir: Option<PathBuf>,
     ) -> Option<DataDir> {
         match override_value.filter(|v| !v.is_empty()) {
-            Some(value) => Some(DataDir::at(PathBuf::from(value))),
-            None => os_data_dir.map(|dir| DataDir::at(dir.join(IDENTIFIER))),
+            Some(value) => Some(DataDir::followed(PathBuf::from(value))),
+            None => os_data_dir.map(|dir| DataDir::followed(dir.join(IDENTIFIER))),
         }
     }
 
@@ -455,6 +513,35 @@ mod tests {
         let missing = root.join("nieuw").join("rapport.pdf");
         assert_eq!(key(&missing), Some("error.out.no_folder"));
         assert!(!root.join("nieuw").exists(), "no folder was made");
+    }
+
+    #[test]
+    fn a_pointer_left_by_a_move_is_followed_and_a_missing_folder_refused() {
+        let first = tempfile::tempdir().unwrap();
+        let elsewhere = tempfile::tempdir().unwrap();
+        let moved = elsewhere.path().join("Klik");
+        std::fs::write(
+            first.path().join(POINTER_FILE),
+            format!("{}\r\n", moved.display()),
+        )
+        .unwrap();
+        let dir = DataDir::resolve(Some(first.path().into()), None).unwrap();
+        assert_eq!(
+            dir.root(),
+            moved,
+            "a line end written on Windows is dropped"
+        );
+        assert_eq!(dir.base(), first.path());
+        assert_eq!(dir.database(), moved.join(DATABASE_FILE));
+        let missing = dir.check_present().unwrap_err();
+        assert_eq!(missing.code(), "data_folder_missing");
+        std::fs::create_dir(&moved).unwrap();
+        assert!(dir.check_present().is_ok());
+        // A pointer that is not a whole path is not followed.
+        std::fs::write(first.path().join(POINTER_FILE), "Klik\n").unwrap();
+        let dir = DataDir::resolve(Some(first.path().into()), None).unwrap();
+        assert_eq!(dir.root(), first.path());
+        assert!(!dir.is_moved() && dir.check_present().is_ok());
     }
 
     #[test]

@@ -197,6 +197,11 @@ pub enum Error {
     #[error("{path} cannot be restored: {cause}")]
     Restore { path: PathBuf, cause: Box<Error> },
 
+    /// The folder the data was moved to is not there (a USB stick or a
+    /// network drive not connected): nothing is made in its place.
+    #[error("the data folder {path} cannot be found")]
+    DataFolderMissing { path: PathBuf },
+
     /// An unexpected database error: a bug or an environment problem.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -214,6 +219,7 @@ impl Error {
             Error::ReadOnly { .. } => "read_only",
             Error::DiskFull { .. } => "disk_full",
             Error::DiskIo { .. } => "disk_io",
+            Error::DataFolderMissing { .. } => "data_folder_missing",
             Error::Busy { .. } => "busy",
             Error::Io { .. } => "io",
             Error::Database(_) => "internal",
@@ -267,6 +273,9 @@ impl Error {
             Error::ReadOnly { path: p } => texts.format("error.read_only", &[("path", &path(p))]),
             Error::DiskFull { path: p } => texts.format("error.disk_full", &[("path", &path(p))]),
             Error::DiskIo { path: p } => texts.format("error.disk_io", &[("path", &path(p))]),
+            Error::DataFolderMissing { path: p } => {
+                texts.format("error.data_folder_missing", &[("path", &path(p))])
+            }
             Error::Busy { path: p } => texts.format("error.busy", &[("path", &path(p))]),
             Error::Io { path: p, source } => texts.format(
                 "error.io",

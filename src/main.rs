@@ -93,6 +93,14 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// Move the data folder (database, backups, printed documents, demo) to
+    /// another folder and work from there; the old place is emptied.
+    MoveData {
+        /// The folder to move to: used as it is when empty, else a "Klik"
+        /// folder is made inside it.
+        #[arg(long)]
+        to: PathBuf,
+    },
     /// Check a backup and put it in place of the current data (which is
     /// backed up first). Without --yes, only says what the file holds.
     Restore {
@@ -161,6 +169,7 @@ fn run(cli: &Cli, texts: &klik::i18n::Texts) -> Result<(), Failure> {
         Command::Workshop(command) => cli::trajectory::run_workshop(g, texts, command, now),
         Command::Evaluation(command) => cli::trajectory::run_evaluation(g, texts, command),
         Command::Backup { out } => cli::backup::run_backup(g, texts, out),
+        Command::MoveData { to } => cli::database::run_move(g, texts, to),
         Command::Restore { file, yes } => cli::backup::run_restore(g, texts, file, *yes, now),
         Command::Check => cli::backup::run_check(g, texts),
         Command::Person(command) => cli::privacy::run_person(g, texts, command, now),

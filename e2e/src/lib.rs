@@ -63,6 +63,19 @@ pub struct App {
 impl App {
     /// Starts Klik on `data_dir` in a new window.
     pub async fn launch(data_dir: &Path) -> App {
+        App::launch_with(data_dir, &[]).await
+    }
+
+    /// Starts Klik on `data_dir` with more arguments (such as
+    /// `--choose-folder FOLDER`, the answer to the folder dialog).
+    pub async fn launch_with(data_dir: &Path, more: &[String]) -> App {
+        let mut args = vec![
+            "--data-dir".to_string(),
+            data_dir.display().to_string(),
+            "--save-into".to_string(),
+            saved(data_dir).display().to_string(),
+        ];
+        args.extend_from_slice(more);
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), "wry".into());
         capabilities.insert(
@@ -71,12 +84,7 @@ impl App {
                 "application": required("KLIK_E2E_APP"),
                 // Save dialogs cannot be clicked through WebDriver: Klik
                 // answers them with this folder instead.
-                "args": [
-                    "--data-dir",
-                    data_dir.display().to_string(),
-                    "--save-into",
-                    saved(data_dir).display().to_string(),
-                ],
+                "args": args,
             }),
         );
         let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
@@ -300,17 +308,64 @@ impl App {
 
     /// Switches the interface to Dutch in Settings and goes back to the page before.
     pub async fn switch_to_dutch(&self) {
+        self.switch_language("nl", "Instellingen").await;
+    }
+
+    /// Switches the interface to `code` in Settings (whose title then reads
+    /// `settings`) and goes back to the page before.
+    pub async fn switch_language(&self, code: &str, settings: &str) {
         self.click("#nav-settings").await;
         self.find("#settings-language")
             .await
-            .select_by_value("nl")
+            .select_by_value(code)
             .await
-            .expect("Dutch can be chosen");
-        self.find_text("h1", "Instellingen").await;
+            .expect("the language can be chosen");
+        self.find_text("h1", settings).await;
         self.client
             .back()
             .await
             .expect("the page before comes back");
+    }
+
+    /// Scrolls the element `css` to the top of the window, for a screenshot of it.
+    pub async fn scroll_to(&self, css: &str) {
+        self.find(css).await;
+        self.client
+            .execute(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'start'});",
+                vec![css.into()],
+            )
+            .await
+            .expect("the page scrolls");
+    }
+
+    /// Checks that the table `css` fits the window as it is: its last
+    /// column ends inside the window, and neither the table's own frame nor
+    /// the page scrolls sideways (no clipped action or status column).
+    pub async fn fits(&self, css: &str) {
+        self.find(css).await;
+        let sizes = self
+            .client
+            .execute(
+                "const table = document.querySelector(arguments[0]);
+                 const frame = table.closest('.table-scroll') ?? table.parentElement;
+                 return [table.getBoundingClientRect().right, window.innerWidth,
+                         frame.scrollWidth, frame.clientWidth,
+                         document.documentElement.scrollWidth];",
+                vec![css.into()],
+            )
+            .await
+            .expect("the sizes can be read");
+        let number = |k: usize| sizes[k].as_f64().expect("a size");
+        let (right, window, wide, frame, page) =
+            (number(0), number(1), number(2), number(3), number(4));
+        if right > window + 0.5 || wide > frame + 1.0 || page > window + 0.5 {
+            self.screenshot("failure").await;
+            panic!(
+                "{css} does not fit the window (see failure.png): ends at {right} of {window}, \
+                 {wide} wide in a frame of {frame}, page {page} wide"
+            );
+        }
     }
 
     /// Dismisses the messages still on screen, so that a screenshot shows

@@ -269,7 +269,11 @@ print(m['X-Unsent'], len(m['To'].addresses), a.get_content_type(), a.get_filenam
         .and_then(|rest| rest.split(" for ").next())
         .unwrap_or_else(|| panic!("the message names the next mentor: {said}"))
         .to_string();
-    app.click("#programme-tab-matching").await;
+    // The home page's button for the waiting mentee leads to the board.
+    app.click("#programme-tab-overview").await;
+    app.find_containing("#checklist-find_new_mentor", "Find a mentor")
+        .await;
+    app.click("#checklist-find_new_mentor").await;
     app.click("#matching-propose").await;
     // The board redraws once the proposal is in: wait for the pair itself.
     app.find_containing_all("#matching-board .pair", &[&mentee, &mentor])

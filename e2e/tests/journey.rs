@@ -111,7 +111,7 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
     app.screenshot("06-settings-nl").await;
     // The backups: where they are and today's automatic one.
     app.click("#backups-card h2").await;
-    app.find_containing("#backup-last", "Laatste automatische kopie")
+    app.find_containing("#backup-last", "Laatste automatische reservekopie")
         .await;
     app.screenshot("56-backups-nl").await;
     // About: the version, and the licences read when the officer opens them.
@@ -252,6 +252,62 @@ async fn starting_empty_is_led_through_the_first_steps() {
             .is_err(),
         "the first steps are done"
     );
+    app.quit().await;
+}
+
+#[tokio::test]
+async fn the_data_moves_to_another_folder_and_klik_starts_there() {
+    let data = fresh_data_dir("moved-from");
+    let chosen = fresh_data_dir("moved-to");
+    std::fs::write(chosen.join("notes.txt"), "the officer's own file").unwrap();
+    let answer = ["--choose-folder".to_string(), chosen.display().to_string()];
+    let app = App::launch_with(&data, &answer).await;
+    app.click("#welcome-empty").await;
+    app.click("#guide-close").await;
+    app.click("#nav-settings").await;
+    app.click("#real-database-path-details summary").await;
+    let before = app.text("#real-database-path").await;
+    assert!(before.starts_with(&data.display().to_string()), "{before}");
+    app.find_containing("#move-data-hint", "a folder your organisation backs up")
+        .await;
+    app.screenshot("62-data-folder-en").await;
+    // The question names where the data goes (a Klik folder, since the
+    // chosen one holds a file) before anything moves.
+    app.click("#move-data").await;
+    let target = chosen.join("Klik");
+    app.find_containing("#confirm-text", &target.display().to_string())
+        .await;
+    app.screenshot("63-move-question-en").await;
+    app.click("#confirm-ok").await;
+    app.find_containing(".toast", "Your data is now in the new folder")
+        .await;
+    app.click("#real-database-path-details summary").await;
+    app.find_containing("#real-database-path", &target.display().to_string())
+        .await;
+    app.screenshot("64-data-moved-en").await;
+    app.quit().await;
+    assert!(
+        !data.join("klik.sqlite").exists(),
+        "the old place is emptied"
+    );
+    assert!(target.join("klik.sqlite").is_file());
+
+    // Started again on the first folder, Klik works from the new one, in Dutch too.
+    let app = App::launch(&data).await;
+    app.find("#nav-settings").await;
+    app.click("#nav-settings").await;
+    app.find("#settings-language")
+        .await
+        .select_by_value("nl")
+        .await
+        .unwrap();
+    app.find_text("h1", "Instellingen").await;
+    app.click("#real-database-path-details summary").await;
+    app.find_containing("#real-database-path", &target.display().to_string())
+        .await;
+    app.find_containing("#move-data", "Andere gegevensmap kiezen")
+        .await;
+    app.screenshot("65-data-folder-nl").await;
     app.quit().await;
 }
 

@@ -268,6 +268,11 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
         .await;
     app.dismiss_messages().await;
     app.screenshot("14-checklist-nl").await;
+    // The agreement to sign is one button away on the home page.
+    app.click("#checklist-sign_agreements").await;
+    app.find("#agreement-form").await;
+    app.client.back().await.unwrap();
+    app.find("#programme-checklist").await;
     app.click("#print-week").await;
     let said = app
         .find_containing("#toasts", ".pdf")
@@ -286,6 +291,34 @@ async fn log_a_meeting_update_a_goal_and_print_the_programme_report() {
         .expect("pdftotext (poppler-utils) is installed");
     let text = String::from_utf8_lossy(&text.stdout).into_owned();
     assert!(text.contains("Overeenkomsten te tekenen"), "{text}");
+
+    // The tables at 1280 × 720 in Dutch and in French, the longest words:
+    // every column in view, nothing to scroll sideways.
+    for (code, settings, suffix) in [("nl", "Instellingen", "nl"), ("fr", "Paramètres", "fr")] {
+        if code == "fr" {
+            app.switch_language(code, settings).await;
+        }
+        for (tab, table) in [
+            ("participants", "#participant-table"),
+            ("matching", "#match-table"),
+            ("intakes", "#intake-table"),
+            ("trajectory", "#trajectory-pairs"),
+            ("messages", "#message-pairs"),
+        ] {
+            app.click(&format!("#programme-tab-{tab}")).await;
+            app.fits(table).await;
+            if code == "fr" {
+                app.dismiss_messages().await;
+                app.scroll_to(table).await;
+                app.screenshot(&format!("66-{tab}-{suffix}")).await;
+            }
+        }
+        app.click("#nav-programmes").await;
+        app.fits("#programme-table").await;
+        app.client.back().await.unwrap();
+        app.find("#programme-tabs, .tabs").await;
+    }
+    app.switch_to_dutch().await;
 
     // Closing the programme: asked first, naming what it does, then done
     // and archived.

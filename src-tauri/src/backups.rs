@@ -158,11 +158,7 @@ pub struct RestoredDto {
 pub async fn restore_backup(shared: State<'_, Arc<Shared>>, path: PathBuf) -> Reply<RestoredDto> {
     shared
         .run(move |session| {
-            let folder = session
-                .data_dir
-                .as_ref()
-                .map(|d| d.backups())
-                .ok_or_else(|| session.fail(crate::session::no_data_folder()))?;
+            let folder = session.folder()?.backups();
             session.with_real(|store| {
                 let done = store.restore_from(&path, &folder, clock::now())?;
                 Ok(RestoredDto {
@@ -190,9 +186,7 @@ pub async fn recover_from_backup(shared: State<'_, Arc<Shared>>) -> Reply<Recove
     shared
         .run(move |session| {
             let texts = session.texts();
-            let Some(dir) = session.data_dir.clone() else {
-                return Err(session.fail(crate::session::no_data_folder()));
-            };
+            let dir = session.folder()?;
             // Only a database that could not be opened is replaced this way.
             if session.real.is_ok() {
                 return Err(session.fail(Error::Invalid(vec![klik::FieldError::new(
@@ -219,12 +213,12 @@ pub async fn recover_from_backup(shared: State<'_, Arc<Shared>>) -> Reply<Recove
 pub async fn start_new_database(shared: State<'_, Arc<Shared>>) -> Reply<String> {
     shared
         .run(move |session| {
-            let Some(dir) = session.data_dir.clone() else {
-                return Err(session.fail(crate::session::no_data_folder()));
-            };
+            let dir = session.folder()?;
+            // A folder the data was moved to that is not there is waited
+            // for (a drive to connect), never filled with a new file.
             let refused = match &session.real {
                 Ok(_) => true,
-                Err(Error::DatabaseTooNew { .. }) => true,
+                Err(Error::DatabaseTooNew { .. } | Error::DataFolderMissing { .. }) => true,
                 Err(_) => false,
             };
             if refused {
@@ -259,6 +253,75 @@ pub async fn set_retention(
             })?;
             session.retention_erased += erased;
             status(session)
+        })
+        .await
+}
+
+/// Where "Choose another data folder…" would put the data, and what it
+/// holds, for the confirmation; a folder that cannot take it is refused
+/// here, before the question.
+#[derive(Debug, Clone, Serialize)]
+pub struct DestinationDto {
+    pub folder: String,
+    pub programmes: i64,
+    pub people: i64,
+}
+
+/// Checks a folder the user chose to move the data to; nothing changes.
+#[tauri::command]
+pub async fn data_destination(
+    shared: State<'_, Arc<Shared>>,
+    folder: PathBuf,
+) -> Reply<DestinationDto> {
+    shared
+        .run(move |session| {
+            let dir = session.folder()?;
+            session.with_real(|store| {
+                let target = klik::store::relocation::destination(&dir, &folder)?;
+                let held = backup::inspect(store.path())?;
+                Ok(DestinationDto {
+                    folder: target.display().to_string(),
+                    programmes: held.programmes,
+                    people: held.people,
+                })
+            })
+        })
+        .await
+}
+
+/// What a move did: the folder now in use, and how many old files the
+/// user must remove by hand (open in another program).
+#[derive(Debug, Clone, Serialize)]
+pub struct MovedDto {
+    pub folder: String,
+    pub from: String,
+    pub left_behind: usize,
+}
+
+/// Moves the user's data (with its backups, printed documents and the
+/// demo) to the folder they chose, and works from there.
+#[tauri::command]
+pub async fn move_data(shared: State<'_, Arc<Shared>>, folder: PathBuf) -> Reply<MovedDto> {
+    shared
+        .run(move |session| {
+            let dir = session.folder()?;
+            // The demo's file moves too: it is closed while it is copied.
+            let in_demo = session.demo.take().is_some();
+            let moved =
+                session.with_real(|store| klik::store::relocation::move_data(store, &dir, &folder));
+            if let Ok(moved) = &moved {
+                crate::session::remember(&moved.dir);
+                session.data_dir = Some(moved.dir.clone());
+            }
+            if in_demo {
+                session.reopen_demo();
+            }
+            let moved = moved?;
+            Ok(MovedDto {
+                folder: moved.dir.root().display().to_string(),
+                from: moved.from.display().to_string(),
+                left_behind: moved.left_behind.len(),
+            })
         })
         .await
 }

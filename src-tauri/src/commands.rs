@@ -357,10 +357,7 @@ pub async fn open_folder<R: tauri::Runtime>(
     use tauri_plugin_opener::OpenerExt;
     let folder = shared
         .run(move |session| {
-            let dir = session
-                .data_dir
-                .as_ref()
-                .ok_or_else(|| session.fail(crate::session::no_data_folder()))?;
+            let dir = session.folder()?;
             let folder = match which.as_str() {
                 "backups" => dir.backups(),
                 "documents" => dir.documents(),

@@ -15,6 +15,9 @@ use crate::dto::CommandError;
 
 /// The folder given with `--save-into`, if any.
 pub static SAVE_INTO: OnceLock<PathBuf> = OnceLock::new();
+/// The folder given with `--choose-folder`, the end-to-end tests' answer
+/// to the folder dialog, if any.
+pub static CHOOSE_FOLDER: OnceLock<PathBuf> = OnceLock::new();
 
 /// One choice of file type in the dialog: "PDF", ["pdf"].
 #[derive(Debug, Clone, Deserialize)]
@@ -45,5 +48,21 @@ pub async fn choose_save_path<R: Runtime>(
         .map_err(|_| CommandError::unexpected())?;
     Ok(picked
         .and_then(|file| file.into_path().ok())
+        .map(|path| path.display().to_string()))
+}
+
+/// Asks for a folder (where to move Klik's data); `None` when the user
+/// cancels. The answer is checked by the command that uses it.
+#[tauri::command]
+pub async fn choose_folder<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, CommandError> {
+    if let Some(folder) = CHOOSE_FOLDER.get() {
+        return Ok(Some(folder.display().to_string()));
+    }
+    let dialog = app.dialog().file();
+    let picked = tauri::async_runtime::spawn_blocking(move || dialog.blocking_pick_folder())
+        .await
+        .map_err(|_| CommandError::unexpected())?;
+    Ok(picked
+        .and_then(|folder| folder.into_path().ok())
         .map(|path| path.display().to_string()))
 }

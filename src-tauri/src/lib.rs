@@ -118,6 +118,8 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             backups::recover_from_backup,
             backups::start_new_database,
             backups::set_retention,
+            backups::data_destination,
+            backups::move_data,
             privacy::person_export_name,
             privacy::export_person,
             privacy::erase_person,
@@ -134,6 +136,7 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
             guide::move_tour,
             guide::end_guide,
             dialogs::choose_save_path,
+            dialogs::choose_folder,
         ])
 }
 
@@ -143,22 +146,22 @@ pub fn setup<R: Runtime>(builder: Builder<R>, shared: Arc<Shared>) -> Builder<R>
 fn data_dir(mut args: impl Iterator<Item = String>) -> Option<DataDir> {
     while let Some(arg) = args.next() {
         if let Some(path) = arg.strip_prefix("--data-dir=") {
-            return Some(DataDir::at(path));
+            return Some(DataDir::followed(path));
         }
         if arg == "--data-dir"
             && let Some(path) = args.next()
         {
-            return Some(DataDir::at(path));
+            return Some(DataDir::followed(path));
         }
     }
     DataDir::from_environment()
 }
 
-/// `--save-into FOLDER`: the end-to-end tests' answer to every save dialog
-/// (see `dialogs.rs`).
-fn save_into(mut args: impl Iterator<Item = String>) -> Option<std::path::PathBuf> {
+/// `--save-into FOLDER` and `--choose-folder FOLDER`: the end-to-end tests'
+/// answers to every save dialog and folder dialog (see `dialogs.rs`).
+fn test_answer(name: &str, mut args: impl Iterator<Item = String>) -> Option<std::path::PathBuf> {
     while let Some(arg) = args.next() {
-        if arg == "--save-into" {
+        if arg == name {
             return args.next().map(std::path::PathBuf::from);
         }
     }
@@ -168,8 +171,11 @@ fn save_into(mut args: impl Iterator<Item = String>) -> Option<std::path::PathBu
 /// Starts the desktop app. A database that cannot be opened does not stop
 /// the window from opening: the UI shows the translated reason instead.
 pub fn run() {
-    if let Some(folder) = save_into(std::env::args().skip(1)) {
+    if let Some(folder) = test_answer("--save-into", std::env::args().skip(1)) {
         let _ = dialogs::SAVE_INTO.set(folder);
+    }
+    if let Some(folder) = test_answer("--choose-folder", std::env::args().skip(1)) {
+        let _ = dialogs::CHOOSE_FOLDER.set(folder);
     }
     let shared = Arc::new(Shared::open(data_dir(std::env::args().skip(1))));
     setup(tauri::Builder::default(), shared)

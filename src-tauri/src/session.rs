@@ -35,10 +35,7 @@ impl Shared {
     /// Opens the user's database in `data_dir`, and the demo when the user chose it last time.
     pub fn open(data_dir: Option<DataDir>) -> Shared {
         if let Some(dir) = &data_dir {
-            DATA_DIRS
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(dir.clone());
+            remember(dir);
         }
         let mut session = Session {
             data_dir,
@@ -97,7 +94,11 @@ impl Session {
         let Some(dir) = self.data_dir.clone() else {
             return;
         };
-        self.real = Store::open(&dir.database());
+        // A folder the data was moved to that is not there (a drive not
+        // connected) is said so; nothing is made in its place.
+        self.real = dir
+            .check_present()
+            .and_then(|()| Store::open(&dir.database()));
         // Once a day, at start: a copy of the user's data before any work,
         // then the retention setting (after the copy, so nothing is lost by accident).
         self.back_up(false);
@@ -125,6 +126,13 @@ impl Session {
             // If the demo cannot be opened, the user lands in their own data: no harm done.
             self.demo = self.open_demo().ok();
         }
+    }
+
+    /// The data folder, or the translated reason there is none.
+    pub fn folder(&self) -> Result<DataDir, CommandError> {
+        self.data_dir
+            .clone()
+            .ok_or_else(|| self.fail(no_data_folder()))
     }
 
     /// The language to speak: the user's choice, or the OS locale's.
@@ -187,6 +195,12 @@ impl Session {
         self.demo.is_some()
     }
 
+    /// Opens the demo again (after its file was moved with the data); if it
+    /// cannot be opened, the user lands in their own data.
+    pub fn reopen_demo(&mut self) {
+        self.demo = self.open_demo().ok();
+    }
+
     /// Opens the demo database, filling it the first time.
     fn open_demo(&self) -> Result<Store, Error> {
         let dir = self.data_dir.as_ref().ok_or_else(no_data_folder)?;
@@ -245,6 +259,14 @@ pub fn chosen(path: &std::path::Path) -> Result<(), Error> {
 /// Every data folder this process opened: none of their databases or
 /// backups may be the target of a save dialog.
 static DATA_DIRS: Mutex<Vec<DataDir>> = Mutex::new(Vec::new());
+
+/// Notes a data folder this process works in (at start, or after a move).
+pub fn remember(dir: &DataDir) {
+    DATA_DIRS
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push(dir.clone());
+}
 
 /// The error when the OS tells no folder for Klik's data (no home folder).
 pub fn no_data_folder() -> Error {

@@ -19,7 +19,7 @@ struct Window {
 }
 
 fn window(dir: &std::path::Path) -> Window {
-    let shared = Arc::new(Shared::open(Some(DataDir::at(dir))));
+    let shared = Arc::new(Shared::open(Some(DataDir::followed(dir))));
     // The real context: its capabilities decide, as in the app, which commands the window may call.
     let app = setup(mock_builder(), shared)
         .build(tauri::generate_context!())
@@ -1274,4 +1274,81 @@ fn the_guide_is_granted_to_the_window_and_follows_its_steps() {
         .invoke("move_tour", json!({"forward": false}))
         .unwrap();
     assert_eq!(back["current"], "programmes");
+}
+
+#[test]
+fn the_data_moves_from_settings_and_the_window_works_from_the_new_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first");
+    let chosen = dir.path().join("chosen");
+    std::fs::create_dir(&chosen).unwrap();
+    let window = window(&first);
+    window.start("en-GB", "empty");
+    let form = json!({"name": "Groeien", "start": "04-01-2027", "end": "17-12-2027"});
+    window
+        .invoke("create_programme", json!({"form": form}))
+        .unwrap();
+    // The officer is in the demo when she moves: it moves too, and stays open.
+    window
+        .invoke("switch_workspace", json!({"demo": true}))
+        .unwrap();
+    let refused = window
+        .invoke("data_destination", json!({"folder": first.join("backups")}))
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+    assert!(
+        refused["message"].as_str().unwrap().contains("inside"),
+        "{refused}"
+    );
+    let target = window
+        .invoke("data_destination", json!({"folder": chosen}))
+        .unwrap();
+    let chosen = chosen.canonicalize().unwrap();
+    assert_eq!(target["folder"], chosen.display().to_string());
+    assert_eq!(
+        target["programmes"], 1,
+        "the officer's own data, not the demo's"
+    );
+    let moved = window
+        .invoke("move_data", json!({"folder": chosen}))
+        .unwrap();
+    assert_eq!(moved["folder"], chosen.display().to_string());
+    assert_eq!(moved["left_behind"], 0);
+    let status = window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    assert_eq!(status["demo"], true, "{status}");
+    assert_eq!(
+        status["real_database"],
+        chosen.join("klik.sqlite").display().to_string()
+    );
+    assert!(!first.join("klik.sqlite").exists());
+    assert!(!first.join("demo").exists());
+    window
+        .invoke("switch_workspace", json!({"demo": false}))
+        .unwrap();
+    let programmes = window
+        .invoke("list_programmes", json!({"listing": "current"}))
+        .unwrap();
+    assert_eq!(programmes.as_array().unwrap().len(), 1, "{programmes}");
+    // A save dialog can no more name a file in the new backups folder
+    // than in the old one.
+    let refused = window
+        .invoke(
+            "back_up_to",
+            json!({"path": chosen.join("backups").join("x.sqlite")}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+    // Started again with the new folder away (a drive not connected): the
+    // window says so, and nothing is made in its place.
+    drop(window);
+    let away = dir.path().join("away");
+    std::fs::rename(&chosen, &away).unwrap();
+    let window = self::window(&first);
+    let status = window
+        .invoke("app_status", json!({"osLocale": "en-GB", "retry": false}))
+        .unwrap();
+    assert_eq!(status["error"]["code"], "data_folder_missing", "{status}");
+    assert!(!chosen.exists(), "no empty database was made");
 }

@@ -19,6 +19,14 @@ struct DemoJson {
     programmes: Vec<i64>,
 }
 
+/// `klik move-data --to FOLDER --json`.
+#[derive(Serialize)]
+struct MovedJson {
+    from: String,
+    to: String,
+    left_behind: Vec<String>,
+}
+
 /// `klik info --json`.
 #[derive(Serialize)]
 struct InfoJson {
@@ -76,6 +84,46 @@ pub fn run_info(cli: &Globals, texts: &Texts) -> Result<(), Failure> {
             json.organisation,
             texts.counted("programmes.count", json.programmes as i64, &[])
         );
+    });
+    Ok(())
+}
+
+/// `klik move-data --to FOLDER`: the data folder's content moved there
+/// (the same core function as Settings → "Choose another data folder…").
+pub fn run_move(cli: &Globals, texts: &Texts, to: &Path) -> Result<(), Failure> {
+    if cli.db.is_some() {
+        return Err(Failure::Usage("error.cli.move_with_db", Vec::new()));
+    }
+    let dir = data_dir()?;
+    // A folder typed relative to where the command runs, as people type it.
+    let to = std::path::absolute(to).map_err(|source| Error::from_io(to, source))?;
+    let mut store = Store::open(&dir.database())?;
+    let moved = klik::store::relocation::move_data(&mut store, &dir, &to)?;
+    let json = MovedJson {
+        from: moved.from.display().to_string(),
+        to: moved.dir.root().display().to_string(),
+        left_behind: moved
+            .left_behind
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+    };
+    cli.print(&json, |json| {
+        println!("{}", json.to);
+        if !json.left_behind.is_empty() {
+            let count = json.left_behind.len() as i64;
+            eprintln!(
+                "{}",
+                texts.counted(
+                    "settings.moved_left_behind",
+                    count,
+                    &[("path", json.from.as_str())]
+                )
+            );
+            for file in &json.left_behind {
+                eprintln!("  {file}");
+            }
+        }
     });
     Ok(())
 }

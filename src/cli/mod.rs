@@ -175,9 +175,13 @@ fn message_language(flag: Option<&str>) -> String {
         .unwrap_or_else(|| "en".to_string())
 }
 
+/// The data folder, after a move the one moved to; refused when that one
+/// is not there (a drive not connected), before anything is made.
 pub fn data_dir() -> Result<DataDir, Failure> {
-    DataDir::from_environment()
-        .ok_or_else(|| Failure::Usage("error.cli.no_data_folder", Vec::new()))
+    let dir = DataDir::from_environment()
+        .ok_or_else(|| Failure::Usage("error.cli.no_data_folder", Vec::new()))?;
+    dir.check_present()?;
+    Ok(dir)
 }
 
 /// Writes rows as CSV or XLSX, chosen by the file's extension.

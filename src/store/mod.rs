@@ -16,6 +16,7 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use crate::error::{Error, Result};
 
 pub mod backup;
+pub mod relocation;
 
 /// `PRAGMA application_id` of every Klik database: "KLIK" in ASCII.
 pub const APPLICATION_ID: i64 = 0x4B4C_494B;

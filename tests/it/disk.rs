@@ -184,6 +184,47 @@ k check > "$OUT/check.json" || exit 96
 }
 
 #[test]
+fn a_move_to_a_disk_too_small_refuses_and_loses_nothing() {
+    // The officer's data lies on the big disk; the folder chosen is the
+    // small one, which takes the database but not a large printed document.
+    let Some(run) = on_small_disk(
+        "2m",
+        r#"
+# The prelude's database and its automatic backup: the small disk starts empty.
+rm -rf "$M"/klik.sqlite* "$M"/backups
+D="$OUT/data"
+kd() { KLIK_DATA_DIR="$D" "$KLIK" --json --lang nl "$@"; }
+kd programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 93
+kd participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 94
+mkdir -p "$D/documents" && head -c 3000000 /dev/urandom > "$D/documents/groot.pdf"
+kd check > /dev/null || exit 95
+sums() { (cd "$D" && find . -type f | LC_ALL=C sort | xargs sha256sum); }
+sums > "$OUT/sums-before"
+kd move-data --to "$M" 2> "$OUT/move.err"; echo $? > "$OUT/move.rc"
+sums > "$OUT/sums-after"
+ls -A "$M" > "$OUT/files"; echo end >> "$OUT/files"
+kd participants list --programme 1 > "$OUT/after.json" || exit 96
+kd info > "$OUT/info.json" || exit 97
+"#,
+    ) else {
+        return;
+    };
+    run.refused("move", "disk_full", &["De schijf met ", "is vol"]);
+    assert_eq!(
+        run.read("sums-before"),
+        run.read("sums-after"),
+        "the old place is as it was, with no pointer"
+    );
+    assert_eq!(run.read("files"), "end", "the half copy is cleared away");
+    assert_eq!(participants(&run.json("after.json")), 28);
+    let database = run.json("info.json")["database"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(database.ends_with("data/klik.sqlite"), "{database}");
+}
+
+#[test]
 fn the_scenarios_run_on_a_disk_of_their_own() {
     // A guard for the guard: the mount really is private and really small.
     let Some(run) = on_small_disk("2m", r#"df -k "$M" | tail -1 > "$OUT/df""#) else {

@@ -16,6 +16,7 @@ mod privacy;
 mod programme;
 mod properties;
 mod readme;
+mod relocation;
 mod store;
 pub mod trajectory;
 

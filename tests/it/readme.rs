@@ -625,9 +625,18 @@ fn the_readme_lists_exactly_the_keys_of_every_json_klik_prints() {
         &klik_ok(&db, &["--json", "retention"]),
     );
 
+    // move-data works on a data folder, not on --db.
+    let data = dir.path().join("data");
+    crate::relocation::ok(&data, &["programme", "list"]);
+    std::fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    expect(
+        r#"`{"from", "to", "left_behind"}`"#,
+        &crate::relocation::ok(&data, &["move-data", "--to", &file("elsewhere")]),
+    );
+
     let refused = klik(&db, &["--json", "match", "list", "--programme", "999"]);
     assert_eq!(refused.status.code(), Some(1));
     let line: Value = serde_json::from_slice(&refused.stderr).unwrap();
     expect(r#"one JSON line `{"code""#, &line);
-    assert_eq!(checked, 41, "every documented JSON was checked");
+    assert_eq!(checked, 42, "every documented JSON was checked");
 }

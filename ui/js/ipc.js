@@ -320,3 +320,6 @@ export const availabilityGrid = (text) => call('availability_grid', { text });
 export const availabilityText = (cells) => call('availability_text', { cells });
 /** Opens one of Klik's folders ('data', 'backups', 'documents') in the file manager; false when nothing could. */
 export const openFolder = (which) => call('open_folder', { which });
+export const chooseFolder = () => call('choose_folder');
+export const dataDestination = (folder) => call('data_destination', { folder });
+export const moveData = (folder) => call('move_data', { folder });

@@ -11,8 +11,9 @@ import { h, banner, toastError } from '../dom.js';
  * @param {string} id the id of the element that holds the path
  * @param {string} path the path to show
  * @param {'data'|'backups'|'documents'} which the folder to open
+ * @param {...any} more what else belongs with the place (choosing another one)
  */
-export function folderDetails(id, path, which) {
+export function folderDetails(id, path, which, ...more) {
   return h('details', { class: 'folder-details', id: `${id}-details` },
     h('summary', {}, t('settings.details')),
     h('p', {}, h('code', { id }, path)),
@@ -23,5 +24,6 @@ export function folderDetails(id, path, which) {
           if (!(await ipc.openFolder(which))) banner(t('settings.folder_not_opened'));
         } catch (error) { toastError(error); }
       },
-    }, t('settings.open_folder')));
+    }, t('settings.open_folder')),
+    ...more);
 }

@@ -113,10 +113,13 @@ function closeButton(label) {
   }, '×');
 }
 
+// The guide sits above the page's own h1, so its title is not a heading
+// (an h2 before the h1 would break the page's outline); the guide is a
+// landmark of its own, named by that title.
 function frame(title, progress, close, ...content) {
-  return h('section', { class: 'guide', id: 'guide', aria: { labelledby: 'guide-title' } },
+  return h('aside', { class: 'guide', id: 'guide', aria: { labelledby: 'guide-title' } },
     h('div', { class: 'guide-head' },
-      h('h2', { id: 'guide-title' }, title),
+      h('strong', { class: 'guide-title', id: 'guide-title' }, title),
       progress ? h('span', { class: 'guide-progress', id: 'guide-progress' }, progress) : null,
       close),
     ...content);
@@ -198,9 +201,9 @@ function tour(guide) {
   // Away from the stop's page the tour folds to one line: it stays
   // reachable without taking the page the officer chose to look at.
   if (!here) {
-    return h('section', { class: 'guide guide-folded', id: 'guide', aria: { labelledby: 'guide-title' } },
+    return h('aside', { class: 'guide guide-folded', id: 'guide', aria: { labelledby: 'guide-title' } },
       h('div', { class: 'guide-head' },
-        h('h2', { id: 'guide-title' }, t('guide.tour')),
+        h('strong', { class: 'guide-title', id: 'guide-title' }, t('guide.tour')),
         h('span', { class: 'guide-progress', id: 'guide-progress' },
           t('guide.progress', { n: String(index + 1), count: String(guide.steps.length) }), ' · ',
           h('span', { id: 'guide-now-title' }, t(`guide.stop.${stop.key}`))),

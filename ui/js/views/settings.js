@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, field, toast, toastError, showFormErrors, clearFormErrors, commandError, confirmAction } from '../dom.js';
+import { h, field, toast, toastError, banner, showFormErrors, clearFormErrors, commandError, confirmAction } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { applyStatus, appState, refreshStatus } from '../state.js';
 import { folderDetails } from '../components/folder.js';
@@ -79,6 +79,35 @@ async function backupsCard() {
     retentionForm(backups));
 }
 
+/**
+ * "Choose another data folder…": the folder is checked and the move
+ * described before anything happens; after it, the page shows the new place.
+ */
+function moveDataButton() {
+  const move = async () => {
+    const chosen = await ipc.chooseFolder();
+    if (!chosen) return;
+    const target = await ipc.dataDestination(chosen);
+    const question = t('settings.move_question', {
+      path: target.folder,
+      programmes: counted('programmes.count', target.programmes),
+      people: counted('people.count', target.people),
+    });
+    if (!await confirmAction(question, t('settings.move_confirm'))) return;
+    const moved = await ipc.moveData(chosen);
+    await refreshStatus();
+    await redraw();
+    toast(t('settings.moved'));
+    if (moved.left_behind) banner(counted('settings.moved_left_behind', moved.left_behind, { path: moved.from }));
+  };
+  return h('div', { class: 'move-data' },
+    h('p', { class: 'hint', id: 'move-data-hint' }, t('settings.move_hint')),
+    h('button', {
+      type: 'button', class: 'button small secondary', id: 'move-data', aria: { describedby: 'move-data-hint' },
+      onclick: () => move().catch(toastError),
+    }, t('settings.move')));
+}
+
 export async function settingsView() {
   const status = appState();
   const settings = await ipc.getSettings();
@@ -150,7 +179,7 @@ export async function settingsView() {
       h('h2', {}, t('settings.data')),
       h('p', {}, t('settings.data_hint')),
       status.demo ? h('p', {}, t('settings.demo_file')) : null,
-      folderDetails('real-database-path', status.real_database, 'data'),
+      folderDetails('real-database-path', status.real_database, 'data', status.demo ? null : moveDataButton()),
       status.demo ? null : h('button', {
         class: 'button secondary', type: 'button', id: 'open-demo',
         onclick: async () => { await applyStatus(await ipc.switchWorkspace(true)); go('#/programmes'); },
