@@ -74,7 +74,10 @@ pub fn destination(current: &DataDir, chosen: &Path) -> Result<PathBuf> {
     if !chosen.is_dir() {
         return refuse("error.move.not_folder", chosen);
     }
-    let chosen = chosen
+    // Compared as the system resolves them (links, `..`, letter case on
+    // Windows), but kept as the user chose them: a resolved Windows path
+    // reads `\\?\C:\…`, which is no path to show or to remember.
+    let real = chosen
         .canonicalize()
         .map_err(|source| Error::from_io(chosen, source))?;
     let root = current
@@ -89,16 +92,16 @@ pub fn destination(current: &DataDir, chosen: &Path) -> Result<PathBuf> {
             .filter_map(|e| e.ok())
             .all(|e| e.file_name() == POINTER_FILE))
     };
-    let target = if empty(&chosen)? {
-        chosen
+    let (target, real_target) = if empty(chosen)? {
+        (chosen.to_path_buf(), real)
     } else {
         let inside = chosen.join(SUBFOLDER);
         if inside.exists() && !(inside.is_dir() && empty(&inside)?) {
             return refuse("error.move.not_empty", &inside);
         }
-        inside
+        (inside, real.join(SUBFOLDER))
     };
-    if target.starts_with(&root) {
+    if real_target.starts_with(&root) {
         return refuse("error.move.inside", &target);
     }
     Ok(target)
@@ -192,11 +195,8 @@ fn copy_entry(from: &Path, to: &Path) -> Result<()> {
 /// place), or removes it when the data returns to the first folder.
 fn point_to(current: &DataDir, target: &Path) -> Result<()> {
     let pointer = current.base().join(POINTER_FILE);
-    let base = current
-        .base()
-        .canonicalize()
-        .unwrap_or_else(|_| current.base().to_path_buf());
-    if target == base || target == current.base() {
+    let real = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
+    if real(target) == real(current.base()) {
         return match fs::remove_file(&pointer) {
             Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
                 Err(Error::from_io(&pointer, source))

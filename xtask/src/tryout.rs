@@ -328,7 +328,49 @@ fn windows_command_line(prefix: &Path) -> Outcome {
     check(
         data.join("klik.sqlite").exists() && data.join("demo/klik-demo.sqlite").exists(),
         || format!("the data folder is not {}", data.display()),
-    )
+    )?;
+
+    // The data moved to another folder with a Windows path, followed there,
+    // and moved back, which leaves the first folder as it was for the
+    // installer's tryout.
+    fs::create_dir_all(drive.join("Klik data")).map_err(|e| e.to_string())?;
+    let moved = klik_exe(
+        prefix,
+        exe,
+        &["--json", "move-data", "--to", r"C:\Klik data"],
+    )?;
+    check(moved.contains(r#""to": "C:\\Klik data""#), || {
+        format!("the data did not move to C:\\Klik data as written: {moved}")
+    })?;
+    let info = klik_exe(prefix, exe, &["--json", "info"])?;
+    check(info.contains(r"C:\\Klik data\\klik.sqlite"), || {
+        format!("klik info does not follow the move: {info}")
+    })?;
+    check(
+        drive.join("Klik data/demo/klik-demo.sqlite").exists()
+            && !data.join("klik.sqlite").exists()
+            && data.join("data-folder.txt").exists(),
+        || "the first folder was not emptied, or holds no pointer".into(),
+    )?;
+    let appdata = r"C:\users\".to_string()
+        + &wine_profile(prefix)?
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+        + r"\AppData\Roaming\be.klik.desktop";
+    klik_exe(prefix, exe, &["move-data", "--to", &appdata])?;
+    check(
+        data.join("klik.sqlite").exists() && !data.join("data-folder.txt").exists(),
+        || format!("the data did not come back to {}", data.display()),
+    )?;
+    let listed_again = klik_exe(
+        prefix,
+        exe,
+        &["--json", "participants", "list", "--programme", &programme],
+    )?;
+    check(listed_again.contains("Öztürk"), || {
+        "the participants did not come back with the data".into()
+    })
 }
 
 fn windows_installer(prefix: &Path) -> Outcome {
