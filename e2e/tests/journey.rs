@@ -268,7 +268,7 @@ async fn the_data_moves_to_another_folder_and_klik_starts_there() {
     app.click("#real-database-path-details summary").await;
     let before = app.text("#real-database-path").await;
     assert!(before.starts_with(&data.display().to_string()), "{before}");
-    app.find_containing("#move-data-hint", "a folder your organisation backs up")
+    app.find_containing("#move-data-hint", "one your organisation backs up")
         .await;
     app.screenshot("62-data-folder-en").await;
     // The question names where the data goes (a Klik folder, since the
