@@ -31,6 +31,8 @@ pub struct DataDir {
     /// The folder found first (the OS's, `KLIK_DATA_DIR` or `--data-dir`),
     /// which holds the pointer when the data was moved elsewhere.
     base: PathBuf,
+    /// The pointer is there but says nothing Klik can use.
+    unreadable_pointer: bool,
 }
 
 impl DataDir {
@@ -40,20 +42,38 @@ impl DataDir {
         DataDir {
             base: root.clone(),
             root,
+            unreadable_pointer: false,
         }
     }
 
     /// The folder the data was moved to, when `base` holds a pointer to one;
-    /// else `base` itself. A pointer that is empty or not a whole path is
-    /// not followed: Klik then works in `base`, as before any move.
+    /// else `base` itself. A pointer that is there but cannot be read, or
+    /// does not hold a whole path, is not guessed at: [`DataDir::check_present`]
+    /// refuses it, so that Klik never starts an empty file beside the data.
     pub fn followed(base: impl Into<PathBuf>) -> DataDir {
         let base = base.into();
-        let root = std::fs::read_to_string(base.join(POINTER_FILE))
-            .ok()
-            .map(|text| PathBuf::from(text.trim_end_matches(['\r', '\n'])))
-            .filter(|path| path.is_absolute())
-            .unwrap_or_else(|| base.clone());
-        DataDir { root, base }
+        let (root, unreadable_pointer) = match std::fs::read(base.join(POINTER_FILE)) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (base.clone(), false),
+            Err(_) => (base.clone(), true),
+            Ok(bytes) => match String::from_utf8(bytes)
+                .ok()
+                .map(|text| {
+                    // Notepad may add a byte-order mark; Windows ends lines with \r\n.
+                    text.trim_start_matches('\u{feff}')
+                        .trim_end_matches(['\r', '\n'])
+                        .to_string()
+                })
+                .filter(|text| Path::new(text).is_absolute())
+            {
+                Some(text) => (PathBuf::from(text), false),
+                None => (base.clone(), true),
+            },
+        };
+        DataDir {
+            root,
+            base,
+            unreadable_pointer,
+        }
     }
 
     /// The data folder at `root`, found from the same first folder as this one.
@@ -61,6 +81,7 @@ impl DataDir {
         DataDir {
             root: root.into(),
             base: self.base.clone(),
+            unreadable_pointer: false,
         }
     }
 
@@ -74,12 +95,18 @@ impl DataDir {
         self.root != self.base
     }
 
-    /// Refuses a folder the data was moved to that is not there now (a USB
-    /// stick or a network drive not connected), before anything is opened:
-    /// opening would make an empty database in its place, and the officer
-    /// would work on beside the real one.
+    /// Refuses a folder the data was moved to whose database is not there
+    /// now (a USB stick or a network drive not connected, whose empty mount
+    /// point may still be a folder), and a pointer Klik cannot read, before
+    /// anything is opened: opening would make an empty database, and the
+    /// officer would work on beside the real one.
     pub fn check_present(&self) -> crate::error::Result<()> {
-        if self.is_moved() && !self.root.is_dir() {
+        if self.unreadable_pointer {
+            return Err(crate::error::Error::DataFolderPointer {
+                path: self.base.join(POINTER_FILE),
+            });
+        }
+        if self.is_moved() && !self.database().is_file() {
             return Err(crate::error::Error::DataFolderMissing {
                 path: self.root.clone(),
             });
@@ -535,13 +562,33 @@ mod tests {
         assert_eq!(dir.database(), moved.join(DATABASE_FILE));
         let missing = dir.check_present().unwrap_err();
         assert_eq!(missing.code(), "data_folder_missing");
+        // An empty folder there (a mount point without its drive) is no data either.
         std::fs::create_dir(&moved).unwrap();
+        assert_eq!(
+            dir.check_present().unwrap_err().code(),
+            "data_folder_missing"
+        );
+        std::fs::write(moved.join(DATABASE_FILE), b"SQLite format 3\0").unwrap();
         assert!(dir.check_present().is_ok());
-        // A pointer that is not a whole path is not followed.
-        std::fs::write(first.path().join(POINTER_FILE), "Klik\n").unwrap();
+        // A byte-order mark from Notepad is read past.
+        std::fs::write(
+            first.path().join(POINTER_FILE),
+            format!("\u{feff}{}\n", moved.display()),
+        )
+        .unwrap();
         let dir = DataDir::resolve(Some(first.path().into()), None).unwrap();
-        assert_eq!(dir.root(), first.path());
-        assert!(!dir.is_moved() && dir.check_present().is_ok());
+        assert_eq!(dir.root(), moved);
+        // A pointer that is not a whole path, or not text, is refused, not guessed at.
+        for junk in [&b"Klik\n"[..], &b"\xff\xfe\x00"[..], &b""[..]] {
+            std::fs::write(first.path().join(POINTER_FILE), junk).unwrap();
+            let dir = DataDir::resolve(Some(first.path().into()), None).unwrap();
+            assert_eq!(dir.root(), first.path());
+            assert_eq!(
+                dir.check_present().unwrap_err().code(),
+                "data_folder_pointer",
+                "{junk:?}"
+            );
+        }
     }
 
     #[test]

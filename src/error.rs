@@ -202,6 +202,11 @@ pub enum Error {
     #[error("the data folder {path} cannot be found")]
     DataFolderMissing { path: PathBuf },
 
+    /// The file that names the folder the data was moved to cannot be read
+    /// or holds no whole path: nothing is guessed or made.
+    #[error("{path} does not say where the data is")]
+    DataFolderPointer { path: PathBuf },
+
     /// An unexpected database error: a bug or an environment problem.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -220,6 +225,7 @@ impl Error {
             Error::DiskFull { .. } => "disk_full",
             Error::DiskIo { .. } => "disk_io",
             Error::DataFolderMissing { .. } => "data_folder_missing",
+            Error::DataFolderPointer { .. } => "data_folder_pointer",
             Error::Busy { .. } => "busy",
             Error::Io { .. } => "io",
             Error::Database(_) => "internal",
@@ -275,6 +281,9 @@ impl Error {
             Error::DiskIo { path: p } => texts.format("error.disk_io", &[("path", &path(p))]),
             Error::DataFolderMissing { path: p } => {
                 texts.format("error.data_folder_missing", &[("path", &path(p))])
+            }
+            Error::DataFolderPointer { path: p } => {
+                texts.format("error.data_folder_pointer", &[("path", &path(p))])
             }
             Error::Busy { path: p } => texts.format("error.busy", &[("path", &path(p))]),
             Error::Io { path: p, source } => texts.format(

@@ -349,7 +349,7 @@ impl App {
             .execute(
                 "const table = document.querySelector(arguments[0]);
                  const frame = table.closest('.table-scroll') ?? table.parentElement;
-                 return [table.getBoundingClientRect().right, window.innerWidth,
+                 return [table.getBoundingClientRect().right, document.documentElement.clientWidth,
                          frame.scrollWidth, frame.clientWidth,
                          document.documentElement.scrollWidth];",
                 vec![css.into()],

@@ -264,11 +264,20 @@ async fn the_data_moves_to_another_folder_and_klik_starts_there() {
     let app = App::launch_with(&data, &answer).await;
     app.click("#welcome-empty").await;
     app.click("#guide-close").await;
+    // A programme of the officer's, to find again after the move.
+    app.click("#nav-programmes").await;
+    app.click("#new-programme").await;
+    app.type_into("#field-name", "Groeien na de verhuis").await;
+    app.type_into("#field-start", "04/01/2027").await;
+    app.type_into("#field-end", "17/12/2027").await;
+    app.click("#save-programme").await;
+    app.find_text("#programme-name", "Groeien na de verhuis")
+        .await;
     app.click("#nav-settings").await;
     app.click("#real-database-path-details summary").await;
     let before = app.text("#real-database-path").await;
     assert!(before.starts_with(&data.display().to_string()), "{before}");
-    app.find_containing("#move-data-hint", "one your organisation backs up")
+    app.find_containing("#move-data-hint", "for example on a second disk")
         .await;
     app.screenshot("62-data-folder-en").await;
     // The question names where the data goes (a Klik folder, since the
@@ -281,9 +290,13 @@ async fn the_data_moves_to_another_folder_and_klik_starts_there() {
     app.click("#confirm-ok").await;
     app.find_containing(".toast", "Your data is now in the new folder")
         .await;
-    app.click("#real-database-path-details summary").await;
+    // The page shows the new place, its details open, the focus on the button.
     app.find_containing("#real-database-path", &target.display().to_string())
         .await;
+    assert!(
+        app.has_attr("#real-database-path-details", "open").await,
+        "the new place is in view"
+    );
     app.screenshot("64-data-moved-en").await;
     app.quit().await;
     assert!(
@@ -308,6 +321,9 @@ async fn the_data_moves_to_another_folder_and_klik_starts_there() {
     app.find_containing("#move-data", "Andere gegevensmap kiezen")
         .await;
     app.screenshot("65-data-folder-nl").await;
+    app.click("#nav-programmes").await;
+    app.find_text("a.programme-link", "Groeien na de verhuis")
+        .await;
     app.quit().await;
 }
 

@@ -309,14 +309,22 @@ pub async fn move_data(shared: State<'_, Arc<Shared>>, folder: PathBuf) -> Reply
             let in_demo = session.demo.take().is_some();
             let moved =
                 session.with_real(|store| klik::store::relocation::move_data(store, &dir, &folder));
-            if let Ok(moved) = &moved {
-                crate::session::remember(&moved.dir);
-                session.data_dir = Some(moved.dir.clone());
-            }
+            let moved = match moved {
+                Ok(moved) => moved,
+                Err(error) => {
+                    // Closed and opened again: the hold taken for the move
+                    // ends with the connection (the demo comes back too).
+                    session.reopen();
+                    return Err(error);
+                }
+            };
+            crate::session::remember(&moved.dir);
+            session.data_dir = Some(moved.dir.clone());
             if in_demo {
                 session.reopen_demo();
             }
-            let moved = moved?;
+            // A problem of the old place's backups is not the new place's.
+            session.back_up(false);
             Ok(MovedDto {
                 folder: moved.dir.root().display().to_string(),
                 from: moved.from.display().to_string(),

@@ -358,6 +358,8 @@ pub async fn open_folder<R: tauri::Runtime>(
     let folder = shared
         .run(move |session| {
             let dir = session.folder()?;
+            // A folder the data was moved to that is not there is not made.
+            dir.check_present().map_err(|e| session.fail(e))?;
             let folder = match which.as_str() {
                 "backups" => dir.backups(),
                 "documents" => dir.documents(),

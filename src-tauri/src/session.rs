@@ -94,6 +94,9 @@ impl Session {
         let Some(dir) = self.data_dir.clone() else {
             return;
         };
+        // The connection open now is closed first: a hold it may have
+        // taken (a refused move) ends only with it.
+        self.real = Err(no_data_folder());
         // A folder the data was moved to that is not there (a drive not
         // connected) is said so; nothing is made in its place.
         self.real = dir
@@ -204,6 +207,8 @@ impl Session {
     /// Opens the demo database, filling it the first time.
     fn open_demo(&self) -> Result<Store, Error> {
         let dir = self.data_dir.as_ref().ok_or_else(no_data_folder)?;
+        // Never made in a folder the data was moved to that is not there.
+        dir.check_present()?;
         Ok(demo::open(&dir.demo_database(), clock::now())?.0)
     }
 

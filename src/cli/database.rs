@@ -95,8 +95,19 @@ pub fn run_move(cli: &Globals, texts: &Texts, to: &Path) -> Result<(), Failure> 
         return Err(Failure::Usage("error.cli.move_with_db", Vec::new()));
     }
     let dir = data_dir()?;
-    // A folder typed relative to where the command runs, as people type it.
+    // A folder typed relative to where the command runs, as people type
+    // it; `..` folded away, so that the pointer names the folder plainly.
     let to = std::path::absolute(to).map_err(|source| Error::from_io(to, source))?;
+    let to = to.components().fold(PathBuf::new(), |mut path, part| {
+        match part {
+            std::path::Component::ParentDir => {
+                path.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => path.push(other.as_os_str()),
+        }
+        path
+    });
     let mut store = Store::open(&dir.database())?;
     let moved = klik::store::relocation::move_data(&mut store, &dir, &to)?;
     let json = MovedJson {

@@ -76,14 +76,10 @@ pub fn destination(current: &DataDir, chosen: &Path) -> Result<PathBuf> {
     }
     // Compared as the system resolves them (links, `..`, letter case on
     // Windows), but kept as the user chose them: a resolved Windows path
-    // reads `\\?\C:\…`, which is no path to show or to remember.
-    let real = chosen
-        .canonicalize()
-        .map_err(|source| Error::from_io(chosen, source))?;
-    let root = current
-        .root()
-        .canonicalize()
-        .unwrap_or_else(|_| current.root().to_path_buf());
+    // reads `\\?\C:\…`, which is no path to show or to remember. A volume
+    // that cannot resolve paths is compared as written.
+    let real = resolved(chosen);
+    let root = resolved(current.root());
     let empty = |folder: &Path| -> Result<bool> {
         let entries = fs::read_dir(folder).map_err(|source| Error::from_io(folder, source))?;
         // The first folder keeps only the pointer once its data has gone:
@@ -92,55 +88,80 @@ pub fn destination(current: &DataDir, chosen: &Path) -> Result<PathBuf> {
             .filter_map(|e| e.ok())
             .all(|e| e.file_name() == POINTER_FILE))
     };
-    let (target, real_target) = if empty(chosen)? {
-        (chosen.to_path_buf(), real)
-    } else {
-        let inside = chosen.join(SUBFOLDER);
-        if inside.exists() && !(inside.is_dir() && empty(&inside)?) {
-            return refuse("error.move.not_empty", &inside);
-        }
-        (inside, real.join(SUBFOLDER))
-    };
-    if real_target.starts_with(&root) {
-        return refuse("error.move.inside", &target);
+    if real.starts_with(&root) {
+        return refuse("error.move.inside", chosen);
     }
-    Ok(target)
+    if empty(chosen)? {
+        return Ok(chosen.to_path_buf());
+    }
+    let inside = chosen.join(SUBFOLDER);
+    // The parent of a data folder called Klik: that folder is the current one.
+    if real.join(SUBFOLDER).starts_with(&root) {
+        return refuse("error.move.inside", &inside);
+    }
+    if inside.exists() && !(inside.is_dir() && empty(&inside)?) {
+        return refuse("error.move.not_empty", &inside);
+    }
+    Ok(inside)
+}
+
+/// `path` as the system resolves it, or as written when it cannot.
+fn resolved(path: &Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// Moves the data of `current` (whose user database `store` is open) to the
 /// folder the user chose, and leaves `store` open on the moved database.
 ///
-/// The caller closes the demo first: its file is copied as it lies.
+/// The database (and the demo's) is held for this process alone while it
+/// moves: another Klik that has it open (the window, or the command line
+/// in the middle of an import) would go on writing into the old file, so
+/// the move is refused (`busy`) until it is closed. SQLite gives such a
+/// hold up only when the connection closes: after a refusal the caller
+/// closes `store` and opens it again (the window does; the command line
+/// ends). The demo is closed by the caller before.
 pub fn move_data(store: &mut Store, current: &DataDir, chosen: &Path) -> Result<Moved> {
     let target = destination(current, chosen)?;
+    hold_alone(store)?;
+    // A demo that cannot be opened is not moved: it is made afresh when
+    // the officer explores it again.
+    let demo = match current.demo_database().exists() {
+        true => Store::open(&current.demo_database()).ok(),
+        false => None,
+    };
+    if let Some(demo) = &demo {
+        hold_alone(demo)?;
+    }
     let made = !target.exists();
     data_dir::create_private_dirs(&target).map_err(|source| Error::from_io(&target, source))?;
     let next = current.moved_to(&target);
-    let copied = copy_all(store, current, &next);
-    let opened = copied
+    let opened = copy_all(store, demo.as_ref(), current, &next)
+        .and_then(|()| sync_folders(&target))
         .and_then(|()| point_to(current, &target))
         .and_then(|()| Store::open(&next.database()));
     let new_store = match opened {
         Ok(new_store) => new_store,
         Err(error) => {
-            // Nothing of the old place changed: undo the copy and the pointer.
-            let _ = point_to(current, current.root());
-            for entry in own_entries(&target) {
-                let _ = remove(&entry);
-            }
-            if made {
-                let _ = fs::remove_dir(&target);
+            // Nothing of the old place changed. The copy goes only once the
+            // pointer names the old place again; else it is where the
+            // pointer leads, whole.
+            if point_to(current, current.root()).is_ok() {
+                for entry in own_entries(&target) {
+                    remove_all(&entry, &mut Vec::new());
+                }
+                if made {
+                    let _ = fs::remove_dir(&target);
+                }
             }
             return Err(error);
         }
     };
-    // The old database is closed before its files are removed.
+    // The old databases are closed before their files are removed.
+    drop(demo);
     drop(std::mem::replace(store, new_store));
     let mut left_behind = Vec::new();
     for entry in own_entries(current.root()) {
-        if remove(&entry).is_err() {
-            left_behind.push(entry);
-        }
+        remove_all(&entry, &mut left_behind);
     }
     // The emptied folder itself stays: the user may have made it.
     Ok(Moved {
@@ -150,31 +171,46 @@ pub fn move_data(store: &mut Store, current: &DataDir, chosen: &Path) -> Result<
     })
 }
 
-/// Copies the database (a consistent online copy, checked whole) and then
+/// Takes the database for this connection alone, or says that another
+/// program has it open (`busy`, after the usual wait).
+fn hold_alone(store: &Store) -> Result<()> {
+    store
+        .conn()
+        .execute_batch("PRAGMA locking_mode = EXCLUSIVE; BEGIN IMMEDIATE; COMMIT;")
+        .map_err(|e| Error::from_sqlite(e, store.path()))
+}
+
+/// Copies the databases (consistent online copies, checked whole) and then
 /// every other entry of Klik's, file by file.
-fn copy_all(store: &Store, current: &DataDir, next: &DataDir) -> Result<()> {
+fn copy_all(store: &Store, demo: Option<&Store>, current: &DataDir, next: &DataDir) -> Result<()> {
     super::backup::backup_to(store, &next.database())?;
+    if let Some(demo) = demo {
+        super::backup::backup_to(demo, &next.demo_database())?;
+    }
     for entry in own_entries(current.root()) {
-        let name = entry.file_name().map(|n| n.to_string_lossy().into_owned());
-        // The database was copied above; its log and shared memory belong
-        // to the open connection, not to the copy.
-        if name
-            .as_deref()
-            .is_some_and(|n| n.starts_with(DATABASE_FILE))
-        {
+        let name = entry
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        // The databases were copied above; their logs and shared memory
+        // belong to the open connections, not to the copies.
+        if name.starts_with(DATABASE_FILE) || (name == "demo" && demo.is_some()) {
             continue;
         }
-        let to = next.root().join(entry.file_name().unwrap_or_default());
-        copy_entry(&entry, &to)?;
+        copy_entry(&entry, &next.root().join(&name))?;
     }
     Ok(())
 }
 
-/// Copies a file, or a folder with everything in it, as the user's alone.
+/// Copies a file, or a folder with everything in it, as the user's alone;
+/// a link is copied as what it leads to. A file keeps its modification
+/// time: printed documents are cleared a month after they were made.
 fn copy_entry(from: &Path, to: &Path) -> Result<()> {
-    let meta = fs::symlink_metadata(from).map_err(|source| Error::from_io(from, source))?;
+    let meta = fs::metadata(from).map_err(|source| Error::from_io(from, source))?;
     if meta.is_dir() {
-        data_dir::create_private_dir(to).map_err(|source| Error::from_io(to, source))?;
+        if !to.is_dir() {
+            data_dir::create_private_dir(to).map_err(|source| Error::from_io(to, source))?;
+        }
         let entries = fs::read_dir(from).map_err(|source| Error::from_io(from, source))?;
         for entry in entries {
             let entry = entry.map_err(|source| Error::from_io(from, source))?;
@@ -183,25 +219,45 @@ fn copy_entry(from: &Path, to: &Path) -> Result<()> {
     } else if meta.is_file() {
         fs::copy(from, to).map_err(|source| Error::from_io(to, source))?;
         data_dir::make_private(to).map_err(|source| Error::from_io(to, source))?;
-        fs::File::open(to)
-            .and_then(|file| file.sync_all())
+        let file = fs::File::options()
+            .write(true)
+            .open(to)
+            .map_err(|source| Error::from_io(to, source))?;
+        if let Ok(modified) = meta.modified() {
+            let _ = file.set_modified(modified);
+        }
+        file.sync_all()
             .map_err(|source| Error::from_io(to, source))?;
     }
-    // A link is not Klik's making: it is not followed, nor copied.
     Ok(())
+}
+
+/// Makes the new folders' entries durable before anything old is removed:
+/// on another disk, a power cut could otherwise keep the removals and lose
+/// the new names. (Windows commits a folder's entries with its files.)
+fn sync_folders(folder: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        let entries = fs::read_dir(folder).map_err(|source| Error::from_io(folder, source))?;
+        for entry in entries.flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                sync_folders(&entry.path())?;
+            }
+        }
+    }
+    sync_folder(folder)
 }
 
 /// Writes the pointer in the first folder (a whole file, renamed into
 /// place), or removes it when the data returns to the first folder.
 fn point_to(current: &DataDir, target: &Path) -> Result<()> {
     let pointer = current.base().join(POINTER_FILE);
-    let real = |path: &Path| path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    if real(target) == real(current.base()) {
+    if resolved(target) == resolved(current.base()) {
         return match fs::remove_file(&pointer) {
             Err(source) if source.kind() != std::io::ErrorKind::NotFound => {
                 Err(Error::from_io(&pointer, source))
             }
-            _ => Ok(()),
+            _ => sync_folder(current.base()),
         };
     }
     let Some(text) = target.to_str() else {
@@ -212,15 +268,47 @@ fn point_to(current: &DataDir, target: &Path) -> Result<()> {
     };
     data_dir::create_private_dirs(current.base())
         .map_err(|source| Error::from_io(current.base(), source))?;
-    data_dir::write_file(&pointer, format!("{text}\n"))
+    data_dir::write_file(&pointer, format!("{text}\n"))?;
+    sync_folder(current.base())
 }
 
-fn remove(entry: &Path) -> std::io::Result<()> {
-    if fs::symlink_metadata(entry)?.is_dir() {
-        fs::remove_dir_all(entry)
-    } else {
-        fs::remove_file(entry)
+/// Makes one folder's entries durable (the pointer's rename or removal).
+fn sync_folder(folder: &Path) -> Result<()> {
+    #[cfg(unix)]
+    fs::File::open(folder)
+        .and_then(|f| f.sync_all())
+        .map_err(|source| Error::from_io(folder, source))?;
+    #[cfg(not(unix))]
+    let _ = folder;
+    Ok(())
+}
+
+/// Removes a file, or a folder with everything in it, file by file; what
+/// cannot be removed is added to `left`. A file just closed can stay
+/// locked a moment on Windows (a virus scanner reading it): it is tried
+/// again shortly before it counts as left.
+fn remove_all(path: &Path, left: &mut Vec<PathBuf>) {
+    let Ok(meta) = fs::symlink_metadata(path) else {
+        return;
+    };
+    if meta.is_dir() {
+        if let Ok(entries) = fs::read_dir(path) {
+            for entry in entries.flatten() {
+                remove_all(&entry.path(), left);
+            }
+        }
+        let _ = fs::remove_dir(path);
+        return;
     }
+    for attempt in 0..3 {
+        if fs::remove_file(path).is_ok() {
+            return;
+        }
+        if attempt < 2 {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        }
+    }
+    left.push(path.to_path_buf());
 }
 
 #[cfg(test)]

@@ -150,7 +150,15 @@ fn the_data_moves_whole_the_old_place_keeps_nothing_and_both_front_ends_follow()
         .output()
         .unwrap();
     assert_eq!(with_db.status.code(), Some(2), "--db is a usage error");
+    // Another Klik with the data open (the window, or an import under
+    // way): the move waits for it, then says so; it would write on into
+    // the old file.
+    let holder = klik::Store::open(&first.join("klik.sqlite")).unwrap();
+    let error = refused(&first, &["move-data", "--to", &path(&chosen)]);
+    assert_eq!(error["code"], "busy", "{error}");
+    drop(holder);
     assert_eq!(names(&first), before, "nothing changed");
+    assert_eq!(names(&chosen), ["notes.txt"], "nothing was made");
 
     // The move: the chosen folder holds a file of the user's, so a Klik
     // folder is made inside it.
@@ -214,7 +222,24 @@ fn the_data_moves_whole_the_old_place_keeps_nothing_and_both_front_ends_follow()
     let error = refused(&first, &["info"]);
     assert_eq!(error["code"], "data_folder_missing", "{error}");
     assert!(!target.exists(), "no empty database was made");
+    // An empty folder in its place (a mount point without its drive) is no data either.
+    std::fs::create_dir(&target).unwrap();
+    let error = refused(&first, &["info"]);
+    assert_eq!(error["code"], "data_folder_missing", "{error}");
+    assert_eq!(names(&target), Vec::<String>::new(), "nothing made there");
+    std::fs::remove_dir(&target).unwrap();
     std::fs::rename(&away, &target).unwrap();
+    // A pointer spoilt by hand is refused, never guessed at.
+    let pointer = first.join("data-folder.txt");
+    let kept = std::fs::read(&pointer).unwrap();
+    std::fs::write(&pointer, "Klik").unwrap();
+    let error = refused(&first, &["info"]);
+    assert_eq!(error["code"], "data_folder_pointer", "{error}");
+    assert!(
+        !first.join("klik.sqlite").exists(),
+        "no empty database beside it"
+    );
+    std::fs::write(&pointer, kept).unwrap();
 
     // Back to the first folder: it holds the window's storage, so the data
     // goes into a Klik folder there, and the pointer follows.

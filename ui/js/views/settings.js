@@ -3,7 +3,7 @@
 
 import * as ipc from '../ipc.js';
 import { t, counted } from '../i18n.js';
-import { h, field, toast, toastError, banner, showFormErrors, clearFormErrors, commandError, confirmAction } from '../dom.js';
+import { h, field, toast, toastError, banner, showFormErrors, clearFormErrors, commandError, confirmAction, oneAtATime } from '../dom.js';
 import { go, redraw } from '../nav.js';
 import { applyStatus, appState, refreshStatus } from '../state.js';
 import { folderDetails } from '../components/folder.js';
@@ -84,6 +84,8 @@ async function backupsCard() {
  * described before anything happens; after it, the page shows the new place.
  */
 function moveDataButton() {
+  // One move at a time: a second click while the data is being copied is ignored.
+  const act = oneAtATime(() => document.getElementById('data-card') ?? document.body);
   const move = async () => {
     const chosen = await ipc.chooseFolder();
     if (!chosen) return;
@@ -97,6 +99,10 @@ function moveDataButton() {
     const moved = await ipc.moveData(chosen);
     await refreshStatus();
     await redraw();
+    // The page is drawn anew: the officer is brought back to the new place.
+    const details = /** @type {HTMLDetailsElement|null} */ (document.getElementById('real-database-path-details'));
+    if (details) details.open = true;
+    document.getElementById('move-data')?.focus();
     toast(t('settings.moved'));
     if (moved.left_behind) banner(counted('settings.moved_left_behind', moved.left_behind, { path: moved.from }));
   };
@@ -104,7 +110,7 @@ function moveDataButton() {
     h('p', { class: 'hint', id: 'move-data-hint' }, t('settings.move_hint')),
     h('button', {
       type: 'button', class: 'button small secondary', id: 'move-data', aria: { describedby: 'move-data-hint' },
-      onclick: () => move().catch(toastError),
+      onclick: () => act(move),
     }, t('settings.move')));
 }
 
@@ -175,7 +181,7 @@ export async function settingsView() {
     h('h1', {}, t('settings.title')),
     h('section', { class: 'card' }, h('h2', {}, t('settings.organisation')), nameForm, coordinatorForm, logoForm),
     h('section', { class: 'card' }, h('h2', {}, t('settings.language')), languagePicker(status, 'settings-language', 'field.ui_language')),
-    h('section', { class: 'card' },
+    h('section', { class: 'card', id: 'data-card' },
       h('h2', {}, t('settings.data')),
       h('p', {}, t('settings.data_hint')),
       status.demo ? h('p', {}, t('settings.demo_file')) : null,
