@@ -113,6 +113,8 @@ impl Session {
                     .map(|done| done.people)
                     .unwrap_or(0);
         }
+        // Old files a move of the data could not remove are tried again.
+        klik::store::relocation::clear_left_behind(dir.root());
         // Printed documents are a cache: gone after a month.
         klik::privacy::clear_old_documents(
             &dir.documents(),

@@ -323,6 +323,19 @@ impl Places {
         }
     }
 
+    /// The old files a move of the data folder could not remove, tried
+    /// again now; those still there may hold anyone who was in the data
+    /// then, and are named to the officer with the copies that could not
+    /// be opened.
+    pub fn left_behind(&self) -> Vec<PathBuf> {
+        let folder = self
+            .database
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        crate::store::relocation::clear_left_behind(folder)
+    }
+
     /// Every copy of the database Klik made: automatic backups, copies from
     /// before a restore, and damaged files kept aside.
     pub fn copies(&self) -> Vec<PathBuf> {
@@ -429,8 +442,9 @@ pub fn erase_everywhere(
 ) -> Result<Erasure> {
     let trace = trace(store, id)?;
     let erased = erase(store, id, texts, now)?;
-    let (copies, still_holding) =
+    let (copies, mut still_holding) =
         erase_from_copies(places, std::slice::from_ref(&trace.email), texts, now);
+    still_holding.extend(places.left_behind());
     let documents = clear_documents(places, &[trace]);
     Ok(Erasure {
         people: 1,
@@ -678,6 +692,7 @@ pub fn apply_retention(
     store.scrub()?;
     let emails: Vec<String> = traces.iter().map(|t| t.email.clone()).collect();
     (erasure.copies, erasure.still_holding) = erase_from_copies(places, &emails, texts, now);
+    erasure.still_holding.extend(places.left_behind());
     erasure.documents = clear_documents(places, &traces);
     erasure.people = due.len();
     Ok(erasure)

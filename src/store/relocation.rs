@@ -17,6 +17,10 @@ use crate::error::{Error, FieldError, Result};
 
 /// The folder made inside a chosen folder that already holds other files.
 pub const SUBFOLDER: &str = "Klik";
+/// The list, in the data folder, of old files a move could not remove: the
+/// old folder on the first line, then one file a line. Klik tries them
+/// again at every start and before every erasure.
+pub const LEFT_BEHIND_FILE: &str = "left-behind.txt";
 
 /// What a move did.
 #[derive(Debug)]
@@ -41,21 +45,61 @@ pub fn own_entries(root: &Path) -> Vec<PathBuf> {
     let mut found: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|path| {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            let database = ["", "-wal", "-shm", "-journal"]
-                .iter()
-                .any(|suffix| name == format!("{DATABASE_FILE}{suffix}"));
-            database
-                || name.starts_with("klik.damaged-")
-                || ["backups", "documents", "demo"].contains(&name.as_str())
-        })
+        .filter(|path| is_own(path.file_name().unwrap_or_default()))
         .collect();
     found.sort();
     found
+}
+
+/// Whether an entry of a data folder is one of Klik's by its name.
+fn is_own(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy();
+    let database = ["", "-wal", "-shm", "-journal"]
+        .iter()
+        .any(|suffix| name == format!("{DATABASE_FILE}{suffix}"));
+    database
+        || name.starts_with("klik.damaged-")
+        || ["backups", "documents", "demo", LEFT_BEHIND_FILE].contains(&name.as_ref())
+}
+
+/// Tries again to remove the old files a move left behind, as listed in the
+/// data folder `root`, and returns those still there (for the officer to
+/// delete). Whatever the list says, only files inside the old folder under
+/// one of Klik's own names are touched.
+pub fn clear_left_behind(root: &Path) -> Vec<PathBuf> {
+    let list = root.join(LEFT_BEHIND_FILE);
+    let Ok(text) = fs::read_to_string(&list) else {
+        return Vec::new();
+    };
+    let mut lines = text.lines().map(PathBuf::from);
+    let Some(old) = lines.next() else {
+        let _ = fs::remove_file(&list);
+        return Vec::new();
+    };
+    let mut left = Vec::new();
+    for file in lines {
+        let ours = file
+            .strip_prefix(&old)
+            .ok()
+            .and_then(|rest| rest.components().next())
+            .is_some_and(|first| is_own(first.as_os_str()));
+        if ours {
+            remove_all(&file, &mut left);
+        }
+    }
+    if left.is_empty() || record_left_behind(root, &old, &left).is_err() {
+        let _ = fs::remove_file(&list);
+    }
+    left
+}
+
+/// Writes the list of old files still to remove into the data folder `root`.
+fn record_left_behind(root: &Path, old: &Path, left: &[PathBuf]) -> Result<()> {
+    let mut text = format!("{}\n", old.display());
+    for file in left {
+        text.push_str(&format!("{}\n", file.display()));
+    }
+    data_dir::write_file(&root.join(LEFT_BEHIND_FILE), text)
 }
 
 /// Where the data goes when the user chose `chosen`: the folder itself when
@@ -162,6 +206,11 @@ pub fn move_data(store: &mut Store, current: &DataDir, chosen: &Path) -> Result<
     let mut left_behind = Vec::new();
     for entry in own_entries(current.root()) {
         remove_all(&entry, &mut left_behind);
+    }
+    // What could not go is remembered, to be tried again (an erasure must
+    // reach it); the officer is told too.
+    if !left_behind.is_empty() {
+        let _ = record_left_behind(next.root(), current.root(), &left_behind);
     }
     // The emptied folder itself stays: the user may have made it.
     Ok(Moved {
@@ -344,6 +393,37 @@ mod tests {
         fs::create_dir(&inner).unwrap();
         assert_eq!(key(&inner), Some("error.move.inside"));
         assert_eq!(key(data.path()), Some("error.move.inside"));
+    }
+
+    #[test]
+    fn files_left_behind_are_tried_again_and_only_klik_s_own() {
+        let root = tempfile::tempdir().unwrap();
+        let old = tempfile::tempdir().unwrap();
+        let backups = old.path().join("backups");
+        fs::create_dir(&backups).unwrap();
+        let copy = backups.join("klik-2026-12-01.sqlite");
+        fs::write(&copy, b"x").unwrap();
+        let theirs = old.path().join("notes.txt");
+        fs::write(&theirs, b"mine").unwrap();
+        let elsewhere = root.path().join("klik.sqlite");
+        fs::write(&elsewhere, b"data").unwrap();
+        record_left_behind(
+            root.path(),
+            old.path(),
+            &[copy.clone(), theirs.clone(), elsewhere.clone()],
+        )
+        .unwrap();
+        assert_eq!(clear_left_behind(root.path()), Vec::<PathBuf>::new());
+        assert!(!copy.exists(), "Klik's old copy is gone");
+        assert!(
+            theirs.exists() && elsewhere.exists(),
+            "nothing else is touched"
+        );
+        assert!(
+            !root.path().join(LEFT_BEHIND_FILE).exists(),
+            "the list is done"
+        );
+        assert_eq!(clear_left_behind(root.path()), Vec::<PathBuf>::new());
     }
 
     #[test]

@@ -225,6 +225,61 @@ kd info > "$OUT/info.json" || exit 97
 }
 
 #[test]
+fn an_old_file_a_move_cannot_remove_is_named_and_removed_later() {
+    // A printed document in the old folder cannot be removed (here a
+    // read-only mount; on Windows, a PDF open in a viewer): the move names
+    // it, every erasure names it until it can go, and then it goes.
+    let Some(run) = on_small_disk(
+        "4m",
+        r#"
+D="$M/data"
+mkdir -p "$D/documents" "$OUT/nieuw"
+kd() { KLIK_DATA_DIR="$D" "$KLIK" --json --lang nl "$@"; }
+kd programme create --name Groeien --start 04-01-2027 --end 17-12-2027 > /dev/null || exit 93
+kd participants import "$FIXTURES/participants-small-en.csv" --programme 1 > /dev/null || exit 94
+echo "rapport" > "$D/documents/rapport.pdf"
+mount --bind "$D/documents" "$D/documents" && mount -o remount,bind,ro "$D/documents" || exit 95
+kd move-data --to "$OUT/nieuw" > "$OUT/move.json" || exit 96
+kd person erase --email celine.verhaegen@northwind-care.example --yes > "$OUT/erase.json" 2> /dev/null || exit 97
+umount "$D/documents" || exit 98
+kd person erase --email elif.janssens@northwind-care.example --yes > "$OUT/erase-again.json" 2> /dev/null || exit 99
+ls -A "$D" "$D/documents" > "$OUT/old"
+ls -A "$OUT/nieuw" > "$OUT/new"
+"#,
+    ) else {
+        return;
+    };
+    let left = |name: &str| -> Vec<String> {
+        let json = run.json(name);
+        let key = if name == "move.json" {
+            "left_behind"
+        } else {
+            "still_holding"
+        };
+        json[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{name}: {json}"))
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let moved = left("move.json");
+    assert_eq!(moved.len(), 1, "{moved:?}");
+    assert!(
+        moved[0].ends_with("data/documents/rapport.pdf"),
+        "{moved:?}"
+    );
+    assert_eq!(left("erase.json"), moved, "the erasure names the old file");
+    assert_eq!(left("erase-again.json"), Vec::<String>::new());
+    let old = run.read("old");
+    assert!(
+        !old.contains("rapport.pdf"),
+        "removed once it could be: {old}"
+    );
+    assert!(!run.read("new").contains("left-behind"), "the list is done");
+}
+
+#[test]
 fn the_scenarios_run_on_a_disk_of_their_own() {
     // A guard for the guard: the mount really is private and really small.
     let Some(run) = on_small_disk("2m", r#"df -k "$M" | tail -1 > "$OUT/df""#) else {
