@@ -315,12 +315,7 @@ impl App {
     /// `settings`) and goes back to the page before.
     pub async fn switch_language(&self, code: &str, settings: &str) {
         self.click("#nav-settings").await;
-        self.find("#settings-language")
-            .await
-            .select_by_value(code)
-            .await
-            .expect("the language can be chosen");
-        self.find_text("h1", settings).await;
+        self.choose_language(code, settings).await;
         self.client
             .back()
             .await
@@ -337,6 +332,17 @@ impl App {
             )
             .await
             .expect("the page scrolls");
+    }
+
+    /// Chooses the interface language `code` on the Settings page, whose
+    /// title then reads `settings`.
+    pub async fn choose_language(&self, code: &str, settings: &str) {
+        self.find("#settings-language")
+            .await
+            .select_by_value(code)
+            .await
+            .expect("the language can be chosen");
+        self.find_text("h1", settings).await;
     }
 
     /// Checks that the table `css` fits the window as it is: its last

@@ -102,12 +102,7 @@ async fn first_start_demo_then_a_new_programme_survives_a_restart() {
         .await
         .unwrap();
     app.screenshot("06-about-en").await;
-    app.find("#settings-language")
-        .await
-        .select_by_value("nl")
-        .await
-        .unwrap();
-    app.find_text("h1", "Instellingen").await;
+    app.choose_language("nl", "Instellingen").await;
     app.screenshot("06-settings-nl").await;
     // The backups: where they are and today's automatic one.
     app.click("#backups-card h2").await;
@@ -309,12 +304,7 @@ async fn the_data_moves_to_another_folder_and_klik_starts_there() {
     let app = App::launch(&data).await;
     app.find("#nav-settings").await;
     app.click("#nav-settings").await;
-    app.find("#settings-language")
-        .await
-        .select_by_value("nl")
-        .await
-        .unwrap();
-    app.find_text("h1", "Instellingen").await;
+    app.choose_language("nl", "Instellingen").await;
     app.click("#real-database-path-details summary").await;
     app.find_containing("#real-database-path", &target.display().to_string())
         .await;

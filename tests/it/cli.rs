@@ -15,16 +15,23 @@ pub const CREATE_PROGRAMME: &[&str] = &[
     "17-12-2027",
 ];
 
-/// Runs the `klik` binary on a database, in English, on the tests' fixed day.
-pub fn klik(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klik"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
+/// The `klik` binary, in English, on the tests' fixed day.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_klik"));
+    command
         .env("KLIK_NOW", "2026-11-28T10:00:00")
         .env("LANG", "en_GB.UTF-8")
         .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
+        .env_remove("LC_MESSAGES");
+    command
+}
+
+/// Runs the `klik` binary on a database, in English, on the tests' fixed day.
+pub fn klik(db: &Path, args: &[&str]) -> Output {
+    command()
+        .arg("--db")
+        .arg(db)
+        .args(args)
         .output()
         .expect("the klik binary runs")
 }

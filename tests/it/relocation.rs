@@ -4,7 +4,7 @@
 //! refused or missing folder changes nothing.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
@@ -12,14 +12,10 @@ use crate::fixture_path;
 
 /// Runs `klik --json` on the data folder `data` (as `KLIK_DATA_DIR`).
 fn klik(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_klik"))
+    crate::cli::command()
         .arg("--json")
         .args(args)
         .env("KLIK_DATA_DIR", data)
-        .env("KLIK_NOW", "2026-11-28T10:00:00")
-        .env("LANG", "en_GB.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
         .output()
         .expect("the klik binary runs")
 }
@@ -139,7 +135,7 @@ fn the_data_moves_whole_the_old_place_keeps_nothing_and_both_front_ends_follow()
             .contains("already holds files")
     );
     std::fs::remove_dir_all(chosen.join("Klik")).unwrap();
-    let with_db = Command::new(env!("CARGO_BIN_EXE_klik"))
+    let with_db = crate::cli::command()
         .args([
             "--db",
             &path(&first.join("klik.sqlite")),
